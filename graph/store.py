@@ -1,0 +1,236 @@
+"""The one store interface, and the write logic both stores share.
+
+A store implements a handful of primitives inside a transaction (:class:`StoreTx`);
+:class:`GraphStore` builds loading, upserting and reading on top of them with the
+pure plans of :mod:`prevgraph.graph.merge`. The embedded SQLite store and the Neo4j
+store therefore differ only in how they read and write rows, and one contract test
+suite (``tests/contract``) is the definition of correct behaviour for both.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from prevgraph.graph.merge import WritePlan, plan_document_load, plan_upsert
+from prevgraph.schema import DocumentBatch, Edge, Node, validate_batch
+from prevgraph.schema.records import check_edge_fields, check_node
+from prevgraph.schema.ontology import ontology
+from prevgraph.errors import ValidationError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+Direction = Literal["out", "in", "both"]
+
+
+@dataclass(frozen=True)
+class NodeFilter:
+    """Filters shared by :meth:`GraphStore.find_nodes` and :meth:`GraphStore.count_nodes`.
+
+    ``text`` matches a name or alias containing it, ignoring case.
+    """
+
+    kind: str | None = None
+    text: str | None = None
+    location: str | None = None
+    pillar: str | None = None
+
+
+@dataclass(frozen=True)
+class EdgeFilter:
+    types: tuple[str, ...] | None = None
+    statuses: tuple[str, ...] | None = None
+    source: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """What loading one document changed."""
+
+    document: str
+    nodes_written: int
+    edges_written: int
+    nodes_deleted: int
+    edges_deleted: int
+
+
+@dataclass
+class Stats:
+    nodes_by_kind: dict[str, int] = field(default_factory=dict)
+    edges_by_type: dict[str, int] = field(default_factory=dict)
+    flows_by_status: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def nodes(self) -> int:
+        return sum(self.nodes_by_kind.values())
+
+    @property
+    def edges(self) -> int:
+        return sum(self.edges_by_type.values())
+
+
+def search_key(name: str, aliases: Iterable[str]) -> str:
+    """The text both stores match ``NodeFilter.text`` against (case-folded names, one per line)."""
+    return "\n".join(" ".join(n.split()).casefold() for n in (name, *aliases))
+
+
+class StoreTx(Protocol):
+    """Row-level primitives a store offers inside one write transaction."""
+
+    def nodes_by_ids(self, ids: Sequence[str]) -> dict[str, Node]: ...
+    def edges_by_ids(self, ids: Sequence[str]) -> dict[str, Edge]: ...
+    def nodes_by_document(self, document: str) -> dict[str, Node]: ...
+    def edges_by_document(self, document: str) -> dict[str, Edge]: ...
+    def apply(self, plan: WritePlan) -> None: ...
+
+
+class GraphStore(ABC):
+    """What every prevgraph store does. Subclasses implement the abstract primitives."""
+
+    #: a short name for messages and /health: "sqlite" or "neo4j"
+    kind: str = ""
+
+    # --- primitives -------------------------------------------------------------------
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[StoreTx]:
+        """One atomic write: all of it is visible to readers, or none of it."""
+
+    @abstractmethod
+    def nodes(self, ids: Sequence[str]) -> dict[str, Node]:
+        """The nodes with these ids (missing ids are left out), in one round trip."""
+
+    @abstractmethod
+    def edges(self, ids: Sequence[str]) -> dict[str, Edge]:
+        """The edges with these ids, in one round trip."""
+
+    @abstractmethod
+    def find_nodes(self, where: NodeFilter = NodeFilter(), *, limit: int | None = None, offset: int = 0) -> list[Node]:
+        """Nodes matching ``where``, ordered by id."""
+
+    @abstractmethod
+    def count_nodes(self, where: NodeFilter = NodeFilter()) -> int:
+        """How many nodes match ``where``, counted by the store (nothing fetched)."""
+
+    @abstractmethod
+    def find_edges(self, where: EdgeFilter = EdgeFilter(), *, limit: int | None = None, offset: int = 0) -> list[Edge]:
+        """Edges matching ``where``, ordered by id."""
+
+    @abstractmethod
+    def count_edges(self, where: EdgeFilter = EdgeFilter()) -> int:
+        """How many edges match ``where``."""
+
+    @abstractmethod
+    def incident_edges(self, ids: Sequence[str], direction: Direction = "both",
+                       types: Sequence[str] | None = None) -> dict[str, list[Edge]]:
+        """For each node id, its edges in ``direction``, in one round trip (for DataLoaders)."""
+
+    @abstractmethod
+    def iter_nodes(self, batch_size: int = 5000) -> Iterator[list[Node]]:
+        """Every node, in batches ordered by id."""
+
+    @abstractmethod
+    def iter_edges(self, batch_size: int = 5000) -> Iterator[list[Edge]]:
+        """Every edge, in batches ordered by id."""
+
+    @abstractmethod
+    def stats(self) -> Stats:
+        """Counts by node kind, relationship type and flow status."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Delete everything."""
+
+    @abstractmethod
+    def ping(self) -> None:
+        """Raise :class:`~prevgraph.errors.StoreUnavailable` unless the store answers."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def describe(self) -> str:
+        """Where the store is, for messages (never includes a password)."""
+
+    # --- shared behaviour ----------------------------------------------------------------
+    def node(self, node_id: str) -> Node | None:
+        return self.nodes([node_id]).get(node_id)
+
+    def edge(self, edge_id: str) -> Edge | None:
+        return self.edges([edge_id]).get(edge_id)
+
+    def neighbours(self, node_id: str, direction: Direction = "both",
+                   types: Sequence[str] | None = None) -> list[tuple[Edge, Node]]:
+        """The edges at ``node_id`` with the node at their other end."""
+        edges = self.incident_edges([node_id], direction, types).get(node_id, [])
+        others = self.nodes([e.target if e.source == node_id else e.source for e in edges])
+        return [(e, others[e.target if e.source == node_id else e.source]) for e in edges]
+
+    def load_document(self, batch: DocumentBatch) -> LoadSummary:
+        """Write everything one document says, replacing its previous version, in one transaction."""
+        with self.transaction() as tx:
+            doc_id = batch.document.id
+            ids = [n.id for n in batch.nodes]
+            previous_nodes = {**tx.nodes_by_document(doc_id), **tx.nodes_by_ids([doc_id, *ids])}
+            previous_edges = {**tx.edges_by_document(doc_id), **tx.edges_by_ids([e.id for e in batch.edges])}
+            missing = {e for edge in batch.edges for e in (edge.source, edge.target)} - {doc_id, *ids}
+            outside = tx.nodes_by_ids(sorted(missing))
+            validate_batch(batch, known_kinds={i: n.kind for i, n in outside.items()})
+            plan = plan_document_load(batch, previous_nodes, previous_edges)
+            tx.apply(plan)
+        return LoadSummary(doc_id, len(plan.nodes), len(plan.edges), len(plan.delete_nodes), len(plan.delete_edges))
+
+    def upsert(self, nodes: Iterable[Node] = (), edges: Iterable[Edge] = ()) -> None:
+        """Merge nodes and edges into the store in one transaction (evidence is added, never dropped)."""
+        nodes, edges = list(nodes), list(edges)
+        for node in nodes:
+            check_node(node)
+        with self.transaction() as tx:
+            old_nodes = tx.nodes_by_ids([n.id for n in nodes])
+            old_edges = tx.edges_by_ids([e.id for e in edges])
+            kinds = {n.id: n.kind for n in nodes}
+            missing = sorted({x for e in edges for x in (e.source, e.target)} - kinds.keys())
+            kinds.update({i: n.kind for i, n in tx.nodes_by_ids(missing).items()})
+            onto = ontology()
+            for edge in edges:
+                for end in (edge.source, edge.target):
+                    if end not in kinds:
+                        raise ValidationError(f"edge {edge.id} ({edge.type}) points at {end!r}, which is not in the store")
+                onto.check_edge(kinds[edge.source], edge.type, kinds[edge.target])
+                check_edge_fields(edge)
+            tx.apply(plan_upsert(nodes, edges, old_nodes, old_edges))
+
+    def copy_to(self, target: GraphStore, batch_size: int = 5000) -> Stats:
+        """Copy every node and edge into ``target`` in batches (nodes first), and return the target's stats."""
+        for batch in self.iter_nodes(batch_size):
+            target.upsert(batch, ())
+        for edge_batch in self.iter_edges(batch_size):
+            target.upsert((), edge_batch)
+        return target.stats()
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph as a NetworkX multigraph, the projection every analysis reads."""
+        from prevgraph.graph.projection import build_networkx
+
+        return build_networkx(self.iter_nodes(), self.iter_edges())
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def count_stats(nodes: Iterable[tuple[str, int]], edges: Iterable[tuple[str, int]],
+                statuses: Iterable[tuple[str, int]]) -> Stats:
+    """Build :class:`Stats` from (key, count) rows, with keys sorted for stable output."""
+    def ordered(rows: Iterable[tuple[str, int]]) -> dict[str, int]:
+        counter = Counter({k: int(v) for k, v in rows if k is not None})
+        return dict(sorted(counter.items()))
+
+    return Stats(ordered(nodes), ordered(edges), ordered(statuses))

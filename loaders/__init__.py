@@ -1,0 +1,9 @@
+"""Loaders: documents in, nodes and edges with evidence out.
+
+:func:`load_paths` is the entry point the CLI calls; :func:`build_batch` turns one read
+document into a :class:`~prevgraph.schema.DocumentBatch` without touching a store.
+"""
+
+from prevgraph.loaders.pipeline import DocumentReport, build_batch, expand_paths, load_file, load_paths
+
+__all__ = ["DocumentReport", "build_batch", "expand_paths", "load_file", "load_paths"]

@@ -1,0 +1,59 @@
+"""The Typer app, its global options and the error handling every command shares."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import typer
+from rich.console import Console
+
+from prevgraph.errors import PrevgraphError
+from prevgraph.graph import GraphStore, open_store
+from prevgraph.settings import Settings
+
+app = typer.Typer(
+    help="prevgraph: a knowledge graph of the UN prevention architecture (Geneva <-> New York).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+out = Console()
+err = Console(stderr=True)
+_state = {"debug": False}
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    store: str = typer.Option(None, "--store", "-s", envvar="PREVGRAPH_STORE", show_envvar=True,
+                              help="A file path for the embedded store, or a bolt:// / neo4j:// URI for Neo4j."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+) -> None:
+    _state["debug"] = debug
+    ctx.obj = Settings.from_env(store=store or None)
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    return ctx.obj if isinstance(ctx.obj, Settings) else Settings.from_env()
+
+
+@contextmanager
+def opened_store(ctx: typer.Context, location: str | None = None) -> Iterator[GraphStore]:
+    store = open_store(settings_of(ctx), location)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def main() -> None:
+    """Entry point: run the app, turning prevgraph errors into one line on stderr and exit code 1."""
+    try:
+        app()
+    except PrevgraphError as exc:
+        if _state["debug"]:
+            raise
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(1)

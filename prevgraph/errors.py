@@ -1,0 +1,57 @@
+"""One error hierarchy for prevgraph.
+
+Every failure a user can meet is a subclass of :class:`PrevgraphError`. Its message
+is one line that names the file, setting or id involved and says what to do; the
+CLI prints it without a traceback (``--debug`` shows it) and the API turns it into
+one stable GraphQL error shape.
+"""
+
+from __future__ import annotations
+
+
+class PrevgraphError(Exception):
+    """Root of every error prevgraph raises on purpose."""
+
+    code = "PREVGRAPH_ERROR"
+
+
+class OntologyError(PrevgraphError):
+    """The ontology or reference data is inconsistent, or a record breaks it."""
+
+    code = "ONTOLOGY_ERROR"
+
+
+class ValidationError(OntologyError):
+    """A node or edge does not fit the ontology (unknown kind, forbidden pattern)."""
+
+    code = "INVALID_FACT"
+
+
+class StoreError(PrevgraphError):
+    """The graph store failed."""
+
+    code = "STORE_ERROR"
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached or refuses the credentials."""
+
+    code = "STORE_UNAVAILABLE"
+
+
+class ConfigurationError(PrevgraphError):
+    """A setting has a value prevgraph cannot use."""
+
+    code = "BAD_SETTING"
+
+
+class NotFound(PrevgraphError):
+    """A node, edge, body name or resolution symbol is not in the graph."""
+
+    code = "NOT_FOUND"
+
+
+class DocumentError(PrevgraphError):
+    """A document cannot be read (missing, empty, corrupt, encrypted, too large, not text)."""
+
+    code = "UNREADABLE_DOCUMENT"
