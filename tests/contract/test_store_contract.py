@@ -87,3 +87,18 @@ def test_projection_carries_attributes_and_evidence(store):
     ((_, _, data),) = graph.edges(data=True)
     assert data["type"] == "BRIEFS" and data["status"] == "REALISED"
     assert data["evidence"][0]["document"] == "document:a"
+
+
+def test_a_body_is_found_by_any_of_its_names(store):
+    import pytest
+
+    from prevgraph.errors import NotFound
+    from prevgraph.graph.lookup import resolve_node
+
+    store.load_document(_batch("a", [_body("hrc", "a", aliases=("Human Rights Council", "UNHRC")),
+                                     _body("sc", "a", aliases=("Security Council",))]))
+    assert resolve_node(store, "unhrc").id == "body:hrc"
+    assert resolve_node(store, "Human  Rights Council").id == "body:hrc"
+    assert resolve_node(store, "body:sc").id == "body:sc"
+    with pytest.raises(NotFound, match="did you mean"):
+        resolve_node(store, "Human Rights Counsil")
