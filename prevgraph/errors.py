@@ -55,3 +55,27 @@ class DocumentError(PrevgraphError):
     """A document cannot be read (missing, empty, corrupt, encrypted, too large, not text)."""
 
     code = "UNREADABLE_DOCUMENT"
+
+
+class BadRequest(PrevgraphError):
+    """A request prevgraph cannot read: malformed JSON, a bad cursor, an argument out of range."""
+
+    code = "BAD_REQUEST"
+
+
+class LimitExceeded(PrevgraphError):
+    """A request went over one of the API's limits (depth, tokens, aliases, page size, body size, time)."""
+
+    code = "LIMIT_EXCEEDED"
+
+
+class AccessDenied(PrevgraphError):
+    """A curation mutation came without the API key, or with a wrong one."""
+
+    code = "FORBIDDEN"
+
+
+class MutationsDisabled(AccessDenied):
+    """Curation mutations are off because no API key is set (PREVGRAPH_API_KEY)."""
+
+    code = "MUTATIONS_DISABLED"
