@@ -79,3 +79,9 @@ class MutationsDisabled(AccessDenied):
     """Curation mutations are off because no API key is set (PREVGRAPH_API_KEY)."""
 
     code = "MUTATIONS_DISABLED"
+
+
+class MapError(PrevgraphError):
+    """A map option or a dialogue story has a value the map cannot use (unknown status, bad date, missing scene field)."""
+
+    code = "BAD_MAP_OPTION"
