@@ -2,7 +2,8 @@
 
 Every YAML file under ``schema/reference/`` holds ``entries``. An entry knows its
 names in use (acronyms included), its parent, and its validity in time with its
-successor, so that a graph can be asked what held at a date. Reference data is the
+successor, so that a graph can be asked what held at a date; ``props`` holds facts
+particular to a kind (a resolution's symbol, date and adopting body). Reference data is the
 lexicon loaders recognise names with; it never puts a node in the graph by itself.
 """
 
@@ -33,6 +34,8 @@ class ReferenceEntry:
     valid_from: int | None = None
     valid_to: int | None = None
     successor: str | None = None
+    #: kind-specific facts (a resolution's symbol, date and adopting body), each from ``source``
+    props: dict[str, object] = field(default_factory=dict)
 
     def held_in(self, year: int) -> bool:
         """True if the entity existed in ``year`` (a body replaced in 2006 still held in 2006)."""
@@ -91,6 +94,7 @@ def _parse_entry(raw: dict, file: str) -> ReferenceEntry:
         valid_from=raw.get("valid_from"),
         valid_to=raw.get("valid_to"),
         successor=raw.get("successor"),
+        props=dict(raw.get("props") or {}),
     )
 
 
