@@ -85,3 +85,9 @@ class MapError(PrevgraphError):
     """A map option or a dialogue story has a value the map cannot use (unknown status, bad date, missing scene field)."""
 
     code = "BAD_MAP_OPTION"
+
+
+class AnalysisError(PrevgraphError):
+    """A gap analysis or pathway search was given an option it cannot use (unknown finding kind, bad date, unknown flow)."""
+
+    code = "BAD_ANALYSIS_OPTION"
