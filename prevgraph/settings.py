@@ -48,6 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_aliases", "PREVGRAPH_MAX_ALIASES", 30, "Most field aliases in one GraphQL query."),
     Setting("max_page_size", "PREVGRAPH_MAX_PAGE_SIZE", 100, "Largest page a list query returns."),
     Setting("request_timeout", "PREVGRAPH_REQUEST_TIMEOUT", 10.0, "Seconds one API request may take."),
+    Setting("max_body_bytes", "PREVGRAPH_MAX_BODY_BYTES", 1_000_000, "Largest API request body accepted, in bytes."),
 )
 
 
@@ -66,6 +67,7 @@ class Settings:
     max_aliases: int = 30
     max_page_size: int = 100
     request_timeout: float = 10.0
+    max_body_bytes: int = 1_000_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

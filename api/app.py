@@ -1,0 +1,174 @@
+"""The FastAPI app: ``/graphql`` (GraphiQL in a browser), ``/health``, and ``/map`` when a renderer is given.
+
+:func:`create_app` is the only entry point; the CLI (``prevgraph serve``) and the tests
+call it with a settings object and an open store. The API never imports the maps
+(layers never import each other): the CLI passes the map renderer in as ``map_page``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from typing import Any
+
+from cross_web import HTTPException
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from graphql import GraphQLError
+from strawberry.fastapi import GraphQLRouter
+from strawberry.types import ExecutionResult
+
+from prevgraph.api.context import Context
+from prevgraph.api.errors import error_shape, request_error
+from prevgraph.api.schema import build_schema
+from prevgraph.errors import LimitExceeded, PrevgraphError
+from prevgraph.graph.store import GraphStore
+from prevgraph.settings import Settings
+
+#: renders the map page: (store, options) -> HTML; options are those of `prevgraph map`
+#: (focus, hops, status, since, until, gaps), only the ones the request gave
+MapPage = Callable[[GraphStore, dict[str, Any]], str]
+
+#: worker threads for store calls (the stores are synchronous)
+STORE_THREADS = 16
+
+_HTTP_STATUS = {"NOT_FOUND": 404, "STORE_UNAVAILABLE": 503, "LIMIT_EXCEEDED": 413, "FORBIDDEN": 403,
+                "MUTATIONS_DISABLED": 403}
+
+
+class PrevgraphRouter(GraphQLRouter):
+    """strawberry's FastAPI router with prevgraph's error shape and the per-request time limit."""
+
+    def __init__(self, *args: Any, request_timeout: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.request_timeout = request_timeout
+
+    async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:  # type: ignore[override]
+        """Turn strawberry's plain-text 4xx refusals (malformed JSON, ...) into the GraphQL error shape."""
+        try:
+            return await super().run(request, context=context, root_value=root_value)
+        except HTTPException as exc:
+            code = "BAD_REQUEST" if exc.status_code == 400 else f"HTTP_{exc.status_code}"
+            return JSONResponse(request_error(exc.reason, code), status_code=exc.status_code)
+
+    async def execute_operation(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await asyncio.wait_for(super().execute_operation(*args, **kwargs), self.request_timeout)
+        except TimeoutError:
+            limit = LimitExceeded(f"the request took longer than the time limit of {self.request_timeout:g} s "
+                                  "(PREVGRAPH_REQUEST_TIMEOUT); narrow the query (fewer hops, smaller pages)")
+            return ExecutionResult(data=None, errors=[GraphQLError(str(limit), original_error=limit)])
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> dict[str, Any]:  # type: ignore[override]
+        shaped: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            shaped["errors"] = [error_shape(e) for e in result.errors]
+        if result.extensions:
+            shaped["extensions"] = result.extensions
+        return shaped
+
+
+class BodyLimit:
+    """Refuse request bodies over ``max_bytes`` with a 413 before reading them whole."""
+
+    class _TooLarge(Exception):
+        pass
+
+    def __init__(self, app: Any, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[dict]],
+                       send: Callable[[dict], Awaitable[None]]) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(send)
+            return
+        received = 0
+
+        async def limited() -> dict:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise self._TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except self._TooLarge:
+            await self._refuse(send)
+
+    async def _refuse(self, send: Callable[[dict], Awaitable[None]]) -> None:
+        body = json.dumps(request_error(
+            f"the request body is over the limit of {self.max_bytes} bytes (PREVGRAPH_MAX_BODY_BYTES)",
+            "LIMIT_EXCEEDED", limit="max_body_bytes")).encode("utf-8")
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | None = None) -> FastAPI:
+    """The prevgraph API over ``store``. ``map_page`` (from the CLI) enables ``/map``."""
+    executor = ThreadPoolExecutor(max_workers=STORE_THREADS, thread_name_prefix="prevgraph-store")
+    curation_lock = asyncio.Lock()
+
+    async def in_thread(fn: Callable[..., Any], *args: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+
+    async def context_getter(request: Request) -> Context:
+        return Context(store, settings, executor, request.headers.get("x-api-key"), curation_lock)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> Any:
+        yield
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    app = FastAPI(title="prevgraph", description="The UN prevention architecture as a graph, over GraphQL.",
+                  lifespan=lifespan)
+    router = PrevgraphRouter(build_schema(settings), context_getter=context_getter, graphql_ide="graphiql",
+                             request_timeout=settings.request_timeout)
+    app.include_router(router, prefix="/graphql")
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+
+    @app.exception_handler(PrevgraphError)
+    async def prevgraph_error(_: Request, exc: PrevgraphError) -> JSONResponse:
+        return JSONResponse(request_error(str(exc), exc.code), status_code=_HTTP_STATUS.get(exc.code, 400))
+
+    @app.get("/", include_in_schema=False)
+    async def home() -> RedirectResponse:
+        return RedirectResponse("/graphql")
+
+    @app.get("/health", summary="Whether the API and its store answer")
+    async def health() -> JSONResponse:
+        report: dict[str, Any] = {"store": store.describe(), "kind": store.kind}
+        try:
+            await asyncio.wait_for(in_thread(store.ping), settings.request_timeout)
+        except TimeoutError:
+            return JSONResponse({**report, "status": "unavailable", "answers": False,
+                                 "error": f"the store did not answer within {settings.request_timeout:g} s"}, 503)
+        except Exception as exc:  # noqa: BLE001 - whatever the driver raises, /health reports it
+            return JSONResponse({**report, "status": "unavailable", "answers": False, "error": str(exc)}, 503)
+        return JSONResponse({**report, "status": "ok", "answers": True})
+
+    if map_page is not None:
+        @app.get("/map", response_class=HTMLResponse, summary="The network map (the options of `prevgraph map`)")
+        async def map_view(focus: str | None = None, hops: int | None = None,
+                           status: list[str] | None = Query(None), since: str | None = None,
+                           until: str | None = None, gaps: bool = False) -> HTMLResponse:
+            given = {"focus": focus, "hops": hops, "status": status, "since": since, "until": until, "gaps": gaps}
+            options = {k: v for k, v in given.items() if v not in (None, False, [])}
+            try:
+                html = await asyncio.wait_for(in_thread(map_page, store, options), settings.request_timeout)
+            except TimeoutError as exc:
+                raise LimitExceeded(f"the map took longer than the time limit of {settings.request_timeout:g} s "
+                                    "(PREVGRAPH_REQUEST_TIMEOUT); focus it on a body") from exc
+            return HTMLResponse(html)
+
+    return app

@@ -1,0 +1,505 @@
+"""The GraphQL object types: one per node kind of the ontology, relationships, evidence, results.
+
+Every node kind gets a type implementing the ``Node`` interface. Kinds with
+relationships of their own as fields (Body, Resolution, Paragraph, Meeting, Document,
+Participant) are written out below; every other kind declared in the ontology gets a
+plain type made by :func:`_plain_type`, so a new kind in ``ontology.yaml`` appears in
+the API without an edit here. Field resolvers read linked records through the
+request's DataLoaders (see :mod:`prevgraph.api.context`), never the store directly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from prevgraph.api import curation
+from prevgraph.api.context import Context
+from prevgraph.api.enums import (
+    FLOW_TYPES,
+    CurationState,
+    Direction,
+    FlowStatus,
+    Location,
+    NodeKind,
+    Origin,
+    Pillar,
+    RelationshipType,
+)
+from prevgraph.graph.store import Stats as StoreStats
+from prevgraph.schema import Edge, Node, ontology
+from prevgraph.schema import Evidence as EvidenceRecord
+
+Info = strawberry.Info[Context, None]
+
+#: properties shown by dedicated fields, left out of ``props``
+_HIDDEN_PROPS = {"text", curation.CURATION_PROP}
+
+
+def _values(items: list[Any] | None) -> tuple[str, ...] | None:
+    """Enum arguments as the strings the store knows, or None for no filter."""
+    return tuple(sorted({i.value for i in items})) if items else None
+
+
+def _props(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k not in _HIDDEN_PROPS}
+
+
+@strawberry.type(description="One curator's verdict on a fact: which key, when, and an optional note.")
+class CurationEntry:
+    action: str
+    by: str = strawberry.field(description="Fingerprint of the API key that made the change (never the key).")
+    at: str = strawberry.field(description="When, as an ISO 8601 UTC timestamp.")
+    note: str | None
+
+
+def _curation_entries(props: dict[str, Any]) -> list[CurationEntry]:
+    return [CurationEntry(action=e.action, by=e.by, at=e.at, note=e.note) for e in curation.entries(props)]
+
+
+@strawberry.type(description="Where a fact is stated: the document, the quoted sentence, its offsets and the rule.")
+class Evidence:
+    record: strawberry.Private[EvidenceRecord]
+
+    @strawberry.field(description="Id of the Document node the quote comes from.")
+    def document_id(self) -> strawberry.ID:
+        return strawberry.ID(self.record.document)
+
+    @strawberry.field(description="The quoted sentence.")
+    def quote(self) -> str:
+        return self.record.quote
+
+    @strawberry.field(description="Offset of the quote's first character in the document's text.")
+    def start(self) -> int:
+        return self.record.start
+
+    @strawberry.field(description="Offset just after the quote's last character.")
+    def end(self) -> int:
+        return self.record.end
+
+    @strawberry.field(description="The loader rule that produced the fact ('reference' for reference data).")
+    def rule(self) -> str:
+        return self.record.rule
+
+    @strawberry.field(description="The Document node.")
+    async def document(self, info: Info) -> Document | None:
+        node = await info.context.loaders.node.load(self.record.document)
+        return Document(record=node) if node is not None and node.kind == "Document" else None
+
+    @strawberry.field(description="The document's title.")
+    async def document_title(self, info: Info) -> str | None:
+        node = await info.context.loaders.node.load(self.record.document)
+        return node.name if node is not None else None
+
+    @strawberry.field(description="The document's date, when known.")
+    async def document_date(self, info: Info) -> str | None:
+        node = await info.context.loaders.node.load(self.record.document)
+        date = node.props.get("date") if node is not None else None
+        return str(date) if date is not None else None
+
+
+def evidence_list(records: tuple[EvidenceRecord, ...]) -> list[Evidence]:
+    return [Evidence(record=e) for e in records]
+
+
+@strawberry.type(description="An edge of the graph: an information flow (BRIEFS, REQUESTS, INVITES, BLOCKS) "
+                             "or a structural relationship, with its evidence.")
+class Relationship:
+    record: strawberry.Private[Edge]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.record.id)
+
+    @strawberry.field
+    def type(self) -> RelationshipType:  # type: ignore[valid-type]
+        return RelationshipType[self.record.type]
+
+    @strawberry.field(description="True for information flows (they carry a status).")
+    def is_flow(self) -> bool:
+        return self.record.type in FLOW_TYPES
+
+    @strawberry.field(description="MANDATED, REALISED, BLOCKED, UNREALISED or PROPOSED; flows only.")
+    def status(self) -> FlowStatus | None:  # type: ignore[valid-type]
+        return FlowStatus[self.record.status] if self.record.status else None
+
+    @strawberry.field(description="ISO date (or year) the flow happened or was set.")
+    def date(self) -> str | None:
+        return self.record.date
+
+    @strawberry.field
+    def origin(self) -> Origin:  # type: ignore[valid-type]
+        return Origin[self.record.origin]
+
+    @strawberry.field(description="For reference and curated facts: the source that establishes them.")
+    def source_ref(self) -> str | None:
+        return self.record.source_ref
+
+    @strawberry.field(description="Other properties (for example the role of an organiser).")
+    def props(self) -> JSON:
+        return _props(self.record.props)
+
+    @strawberry.field
+    def evidence(self) -> list[Evidence]:
+        return evidence_list(self.record.evidence)
+
+    @strawberry.field
+    def curation(self) -> list[CurationEntry]:
+        return _curation_entries(self.record.props)
+
+    @strawberry.field
+    def curation_state(self) -> CurationState:
+        return CurationState(curation.state(self.record.props))
+
+    @strawberry.field(description="The node the relationship starts from.")
+    async def source(self, info: Info) -> NodeType | None:
+        return node_object(await info.context.loaders.node.load(self.record.source))
+
+    @strawberry.field(description="The node the relationship points at.")
+    async def target(self, info: Info) -> NodeType | None:
+        return node_object(await info.context.loaders.node.load(self.record.target))
+
+    @strawberry.field(description="BLOCKS only: the flow this blocks.")
+    async def blocks(self, info: Info) -> Relationship | None:
+        if not self.record.blocks:
+            return None
+        edge = await info.context.loaders.edge.load(self.record.blocks)
+        return Relationship(record=edge) if edge is not None else None
+
+    @strawberry.field(description="The BLOCKS relationships that stop this flow.")
+    async def blocked_by(self, info: Info) -> list[Relationship]:
+        if self.record.type not in FLOW_TYPES:
+            return []
+        # a BLOCKS edge points at the actor whose flow it blocks: the flow's source
+        edges = await info.context.loaders.incident.load((self.record.source, "in", ("BLOCKS",)))
+        return [Relationship(record=e) for e in edges if e.blocks == self.record.id]
+
+
+async def edges_at(info: Info, node_id: str, direction: str, types: tuple[str, ...] | None,
+                   statuses: tuple[str, ...] | None = None) -> list[Edge]:
+    """The edges at a node through the request's incident-edges loader."""
+    edges = await info.context.loaders.incident.load((node_id, direction, types))
+    return [e for e in edges if statuses is None or e.status in statuses]
+
+
+async def linked_nodes(info: Info, node_id: str, direction: str, types: tuple[str, ...],
+                       kinds: tuple[str, ...] | None = None) -> list[NodeType]:
+    """The nodes at the other end of a node's ``types`` edges, in edge order, without repeats."""
+    edges = await edges_at(info, node_id, direction, types)
+    others = list(dict.fromkeys(e.target if e.source == node_id else e.source for e in edges))
+    nodes = await info.context.loaders.nodes(others)
+    return [node_object(n) for n in nodes if kinds is None or n.kind in kinds]
+
+
+def _flow_types(types: list[Any] | None) -> tuple[str, ...]:
+    return _values(types) or FLOW_TYPES
+
+
+@strawberry.interface(name="Node", description="Any node of the graph, whatever its kind.")
+class NodeType:
+    record: strawberry.Private[Node]
+
+    @strawberry.field(description="Stable id: the kind and a slug of the canonical name or symbol.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.record.id)
+
+    @strawberry.field
+    def kind(self) -> NodeKind:  # type: ignore[valid-type]
+        return NodeKind[self.record.kind]
+
+    @strawberry.field(description="Canonical name (for a resolution: its symbol).")
+    def name(self) -> str:
+        return self.record.name
+
+    @strawberry.field(description="Other names in use, acronyms included.")
+    def aliases(self) -> list[str]:
+        return list(self.record.aliases)
+
+    @strawberry.field
+    def location(self) -> Location | None:  # type: ignore[valid-type]
+        return Location[self.record.location] if self.record.location else None
+
+    @strawberry.field
+    def pillar(self) -> Pillar | None:  # type: ignore[valid-type]
+        return Pillar[self.record.pillar] if self.record.pillar else None
+
+    @strawberry.field
+    def origin(self) -> Origin:  # type: ignore[valid-type]
+        return Origin[self.record.origin]
+
+    @strawberry.field(description="False for entities the reference data does not know.")
+    def reviewed(self) -> bool:
+        return self.record.reviewed
+
+    @strawberry.field(description="For reference facts: the source that establishes them.")
+    def source(self) -> str | None:
+        return self.record.source
+
+    @strawberry.field(description="Other properties.")
+    def props(self) -> JSON:
+        return _props(self.record.props)
+
+    @strawberry.field
+    def evidence(self) -> list[Evidence]:
+        return evidence_list(self.record.evidence)
+
+    @strawberry.field
+    def curation(self) -> list[CurationEntry]:
+        return _curation_entries(self.record.props)
+
+    @strawberry.field
+    def curation_state(self) -> CurationState:
+        return CurationState(curation.state(self.record.props))
+
+    @strawberry.field(description="The node's relationships of any kind, optionally filtered.")
+    async def relationships(self, info: Info, direction: Direction = Direction.BOTH,
+                            types: list[RelationshipType] | None = None,  # type: ignore[valid-type]
+                            statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+        edges = await edges_at(info, self.record.id, direction.value, _values(types), _values(statuses))
+        return [Relationship(record=e) for e in edges]
+
+    @strawberry.field(description="Flows reaching this node (BRIEFS, REQUESTS, INVITES, BLOCKS unless `types`).")
+    async def incoming_flows(self, info: Info, statuses: list[FlowStatus] | None = None,  # type: ignore[valid-type]
+                             types: list[RelationshipType] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+        edges = await edges_at(info, self.record.id, "in", _flow_types(types), _values(statuses))
+        return [Relationship(record=e) for e in edges]
+
+    @strawberry.field(description="Flows leaving this node (BRIEFS, REQUESTS, INVITES, BLOCKS unless `types`).")
+    async def outgoing_flows(self, info: Info, statuses: list[FlowStatus] | None = None,  # type: ignore[valid-type]
+                             types: list[RelationshipType] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+        edges = await edges_at(info, self.record.id, "out", _flow_types(types), _values(statuses))
+        return [Relationship(record=e) for e in edges]
+
+
+def _number_key(node: NodeType) -> tuple:
+    """Paragraphs in reading order: 2 before 10, 5(a) before 5(b), unnumbered last."""
+    number = str(node.record.props.get("number") or "")
+    parts = re.findall(r"\d+|[a-z]+", number.lower())
+    return (not parts, [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts], node.record.id)
+
+
+@strawberry.type(description=ontology().node_kinds["Body"].description)
+class Body(NodeType):
+    @strawberry.field(description="The bodies this one is part of.")
+    async def part_of(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "out", ("PART_OF",))
+
+    @strawberry.field(description="Offices, bodies and mechanisms that are part of this body.")
+    async def parts(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "in", ("PART_OF",))
+
+    @strawberry.field(description="The mandates this body holds.")
+    async def mandates(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "out", ("HOLDS",))
+
+    @strawberry.field(description="What replaced this body, if it ceased.")
+    async def replaced_by(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "out", ("REPLACED_BY",))
+
+
+@strawberry.type(description=ontology().node_kinds["Resolution"].description)
+class Resolution(NodeType):
+    @strawberry.field(description="The resolution's symbol (its canonical name).")
+    def symbol(self) -> str:
+        return self.record.name
+
+    @strawberry.field(description="The paragraphs of the resolution, in reading order.")
+    async def paragraphs(self, info: Info) -> list[Paragraph]:
+        found = await linked_nodes(info, self.record.id, "in", ("PART_OF",), ("Paragraph",))
+        return sorted(found, key=_number_key)  # type: ignore[arg-type]
+
+    @strawberry.field(description="The body that adopted it.")
+    async def adopted_by(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "out", ("ADOPTED_BY",))
+
+    @strawberry.field(description="REQUESTS flows from the resolution itself (paragraphs have their own).")
+    async def requests(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+        return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("REQUESTS",),
+                                                                  _values(statuses))]
+
+    @strawberry.field(description="INVITES flows from the resolution itself.")
+    async def invitations(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+        return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("INVITES",),
+                                                                  _values(statuses))]
+
+    @strawberry.field(description="Documents, resolutions and paragraphs that cite this resolution.")
+    async def cited_by(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "in", ("CITES",))
+
+
+@strawberry.type(description=ontology().node_kinds["Paragraph"].description)
+class Paragraph(NodeType):
+    @strawberry.field(description="The paragraph's number, such as 5(f).")
+    def number(self) -> str | None:
+        number = self.record.props.get("number")
+        return str(number) if number is not None else None
+
+    @strawberry.field(description="The paragraph's text, when the resolution was loaded.")
+    def text(self) -> str | None:
+        text = self.record.props.get("text")
+        return str(text) if text is not None else None
+
+    @strawberry.field(description="The resolution (or paragraph) this paragraph belongs to.")
+    async def resolution(self, info: Info) -> NodeType | None:
+        found = await linked_nodes(info, self.record.id, "out", ("PART_OF",))
+        return found[0] if found else None
+
+    @strawberry.field(description="REQUESTS flows this paragraph sets.")
+    async def requests(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+        return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("REQUESTS",),
+                                                                  _values(statuses))]
+
+    @strawberry.field(description="INVITES flows this paragraph sets.")
+    async def invitations(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+        return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("INVITES",),
+                                                                  _values(statuses))]
+
+
+@strawberry.type(description=ontology().node_kinds["Meeting"].description)
+class Meeting(NodeType):
+    @strawberry.field(description="Hosts, conveners and partners (the role is on the ORGANISED_BY relationship).")
+    async def organisers(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "out", ("ORGANISED_BY",))
+
+    @strawberry.field(description="Participants, by affiliation only.")
+    async def participants(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "in", ("ATTENDED",))
+
+    @strawberry.field(description="The documents that belong to the meeting.")
+    async def documents(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "in", ("PART_OF",), ("Document",))
+
+    @strawberry.field(description="The meeting's breakout groups.")
+    async def breakout_groups(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "in", ("PART_OF",), ("BreakoutGroup",))
+
+    @strawberry.field(description="Situations the meeting concerned.")
+    async def concerns(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "out", ("CONCERNS",))
+
+
+@strawberry.type(description=ontology().node_kinds["Participant"].description)
+class Participant(NodeType):
+    @strawberry.field(description="The organisation, body, office or State the participant speaks for.")
+    async def represents(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "out", ("REPRESENTS",))
+
+    @strawberry.field(description="The meetings the participant attended.")
+    async def attended(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "out", ("ATTENDED",))
+
+
+@strawberry.type(description=ontology().node_kinds["Document"].description)
+class Document(NodeType):
+    @strawberry.field(description="The document's title (its canonical name).")
+    def title(self) -> str:
+        return self.record.name
+
+    @strawberry.field(description="The document's date, when known.")
+    def date(self) -> str | None:
+        date = self.record.props.get("date")
+        return str(date) if date is not None else None
+
+    @strawberry.field(description="The normalised text every evidence offset points into.")
+    def text(self) -> str | None:
+        text = self.record.props.get("text")
+        return str(text) if text is not None else None
+
+    @strawberry.field(description="The meetings this document belongs to.")
+    async def meetings(self, info: Info) -> list[NodeType]:
+        return await linked_nodes(info, self.record.id, "out", ("PART_OF",), ("Meeting",))
+
+
+_WRITTEN: dict[str, type[NodeType]] = {
+    cls.__name__: cls for cls in (Body, Resolution, Paragraph, Meeting, Participant, Document)
+}
+
+
+def _plain_type(kind: str) -> type[NodeType]:
+    """A GraphQL type for a node kind with no fields beyond the ``Node`` interface."""
+    cls = type(kind, (NodeType,), {"__module__": __name__, "__doc__": ontology().node_kinds[kind].description})
+    return strawberry.type(cls, description=ontology().node_kinds[kind].description)
+
+
+#: the GraphQL type of every node kind of the ontology
+KIND_TYPES: dict[str, type[NodeType]] = {
+    kind: _WRITTEN.get(kind) or _plain_type(kind) for kind in ontology().node_kinds
+}
+
+
+def node_object(node: Node | None) -> NodeType | None:
+    """The GraphQL object for a node record, of its kind's type."""
+    return None if node is None else KIND_TYPES[node.kind](record=node)
+
+
+@strawberry.type(description="One step of a pathway: a relationship followed from one node to the next.")
+class Hop:
+    relationship: Relationship
+    from_id: strawberry.Private[str]
+    to_id: strawberry.Private[str]
+
+    @strawberry.field(name="from", description="The node the hop leaves.")
+    async def from_node(self, info: Info) -> NodeType | None:
+        return node_object(await info.context.loaders.node.load(self.from_id))
+
+    @strawberry.field(name="to", description="The node the hop reaches.")
+    async def to_node(self, info: Info) -> NodeType | None:
+        return node_object(await info.context.loaders.node.load(self.to_id))
+
+    @strawberry.field(description="The evidence for this hop.")
+    def evidence(self) -> list[Evidence]:
+        return evidence_list(self.relationship.record.evidence)
+
+
+@strawberry.type(description="A route between two nodes, with the evidence for each hop; rank 1 is the best.")
+class Pathway:
+    rank: int
+    length: int = strawberry.field(description="Number of hops.")
+    hops: list[Hop]
+    score: float = strawberry.field(description="What the rank is based on: lower is better (hops, weakest status).")
+
+    @strawberry.field(description="The nodes along the route, from the first to the last.")
+    async def nodes(self, info: Info) -> list[NodeType]:
+        ids = [self.hops[0].from_id, *(h.to_id for h in self.hops)] if self.hops else []
+        return [node_object(n) for n in await info.context.loaders.nodes(ids)]  # type: ignore[misc]
+
+
+@strawberry.type(description="A count under a key (a node kind, a relationship type or a flow status).")
+class CountEntry:
+    key: str
+    count: int
+
+
+@strawberry.type(description="Counts over the whole graph.")
+class Stats:
+    record: strawberry.Private[StoreStats]
+
+    @strawberry.field
+    def nodes(self) -> int:
+        return self.record.nodes
+
+    @strawberry.field
+    def edges(self) -> int:
+        return self.record.edges
+
+    @strawberry.field
+    def nodes_by_kind(self) -> list[CountEntry]:
+        return [CountEntry(key=k, count=v) for k, v in self.record.nodes_by_kind.items()]
+
+    @strawberry.field
+    def edges_by_type(self) -> list[CountEntry]:
+        return [CountEntry(key=k, count=v) for k, v in self.record.edges_by_type.items()]
+
+    @strawberry.field
+    def flows_by_status(self) -> list[CountEntry]:
+        return [CountEntry(key=k, count=v) for k, v in self.record.flows_by_status.items()]
+
+
+@strawberry.type(description="The fact a curation mutation changed: a node or a relationship.")
+class CurationResult:
+    entry: CurationEntry
+    node: NodeType | None = None
+    relationship: Relationship | None = None
