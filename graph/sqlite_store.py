@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 
 from prevgraph.errors import StoreUnavailable
 from prevgraph.graph.merge import WritePlan
-from prevgraph.graph.store import Direction, EdgeFilter, GraphStore, NodeFilter, Stats, count_stats, search_key
+from prevgraph.graph.store import (
+    Direction,
+    EdgeFilter,
+    GraphStore,
+    NodeFilter,
+    Stats,
+    StoreTx,
+    T,
+    count_stats,
+    search_key,
+)
 from prevgraph.schema import Edge, Node
 
 _SCHEMA = """
@@ -30,9 +40,11 @@ CREATE TABLE IF NOT EXISTS edges (
 CREATE INDEX IF NOT EXISTS edges_source ON edges(source, type);
 CREATE INDEX IF NOT EXISTS edges_target ON edges(target, type);
 CREATE INDEX IF NOT EXISTS edges_type ON edges(type, status);
-CREATE TABLE IF NOT EXISTS node_docs (document TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (document, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS node_docs (
+    document TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (document, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS node_docs_id ON node_docs(id);
-CREATE TABLE IF NOT EXISTS edge_docs (document TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (document, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS edge_docs (
+    document TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (document, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edge_docs_id ON edge_docs(id);
 """
 
@@ -57,7 +69,8 @@ def _connect(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys=OFF")
         conn.executescript(_SCHEMA)
     except sqlite3.DatabaseError as exc:
-        raise StoreUnavailable(f"cannot open the embedded store {path}: {exc}; check the path in PREVGRAPH_STORE or --store") from exc
+        raise StoreUnavailable(
+            f"cannot open the embedded store {path}: {exc}; check the path in PREVGRAPH_STORE or --store") from exc
     return conn
 
 
@@ -167,20 +180,22 @@ class SqliteStore(GraphStore):
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreUnavailable(f"cannot create the folder for the embedded store {self.path}: {exc.strerror}") from exc
+            raise StoreUnavailable(
+                f"cannot create the folder for the embedded store {self.path}: {exc.strerror}") from exc
         self._conn = _connect(str(self.path))
         self._lock = threading.RLock()
 
-    @contextmanager
-    def transaction(self) -> Iterator[_SqliteTx]:
+    def write(self, work: Callable[[StoreTx], T]) -> T:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` around ``work`` (``ROLLBACK`` if it raises); never re-run."""
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield _SqliteTx(self._conn)
+                result = work(_SqliteTx(self._conn))
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+            return result
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         with self._lock:
@@ -230,6 +245,8 @@ class SqliteStore(GraphStore):
                     if (node, edge.id) not in seen:
                         seen.add((node, edge.id))
                         result[node].append(edge)
+        for edges in result.values():
+            edges.sort(key=lambda e: e.id)
         return result
 
     def _iter(self, table: str, batch_size: int) -> Iterator[list[str]]:
@@ -262,9 +279,11 @@ class SqliteStore(GraphStore):
         )
 
     def clear(self) -> None:
-        with self.transaction() as tx:
+        def delete_all(tx: StoreTx) -> None:
             for table in ("nodes", "edges", "node_docs", "edge_docs"):
-                tx.conn.execute(f"DELETE FROM {table}")
+                self._conn.execute(f"DELETE FROM {table}")
+
+        self.write(delete_all)
 
     def ping(self) -> None:
         try:

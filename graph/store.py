@@ -2,7 +2,10 @@
 
 A store implements a handful of primitives inside a transaction (:class:`StoreTx`);
 :class:`GraphStore` builds loading, upserting and reading on top of them with the
-pure plans of :mod:`prevgraph.graph.merge`. The embedded SQLite store and the Neo4j
+pure plans of :mod:`prevgraph.graph.merge`. A write is a function of the transaction
+(:meth:`GraphStore.write`), not a ``with`` block, because Neo4j's managed
+transactions re-run the function when the server reports a transient failure
+(a deadlock, a cluster leader change). The embedded SQLite store and the Neo4j
 store therefore differ only in how they read and write rows, and one contract test
 suite (``tests/contract``) is the definition of correct behaviour for both.
 """
@@ -11,21 +14,21 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
+from prevgraph.errors import ValidationError
 from prevgraph.graph.merge import WritePlan, plan_document_load, plan_upsert
 from prevgraph.schema import DocumentBatch, Edge, Node, validate_batch
-from prevgraph.schema.records import check_edge_fields, check_node
 from prevgraph.schema.ontology import ontology
-from prevgraph.errors import ValidationError
+from prevgraph.schema.records import check_edge_fields, check_node
 
 if TYPE_CHECKING:
     import networkx as nx
 
 Direction = Literal["out", "in", "both"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,11 @@ def search_key(name: str, aliases: Iterable[str]) -> str:
 
 
 class StoreTx(Protocol):
-    """Row-level primitives a store offers inside one write transaction."""
+    """Row-level primitives a store offers inside one write transaction.
+
+    ``apply`` deletes nodes with their edges (as Neo4j's ``DETACH DELETE`` does), then
+    deletes edges, then writes nodes and edges whole (replacing what was stored).
+    """
 
     def nodes_by_ids(self, ids: Sequence[str]) -> dict[str, Node]: ...
     def edges_by_ids(self, ids: Sequence[str]) -> dict[str, Edge]: ...
@@ -98,8 +105,13 @@ class GraphStore(ABC):
 
     # --- primitives -------------------------------------------------------------------
     @abstractmethod
-    def transaction(self) -> AbstractContextManager[StoreTx]:
-        """One atomic write: all of it is visible to readers, or none of it."""
+    def write(self, work: Callable[[StoreTx], T]) -> T:
+        """Run ``work`` in one atomic write transaction and return what it returns.
+
+        Readers see all of it or none of it; if ``work`` raises, nothing is written.
+        A store may run ``work`` again after a transient failure, so ``work`` must read
+        and write only through the transaction it is given.
+        """
 
     @abstractmethod
     def nodes(self, ids: Sequence[str]) -> dict[str, Node]:
@@ -128,7 +140,10 @@ class GraphStore(ABC):
     @abstractmethod
     def incident_edges(self, ids: Sequence[str], direction: Direction = "both",
                        types: Sequence[str] | None = None) -> dict[str, list[Edge]]:
-        """For each node id, its edges in ``direction``, in one round trip (for DataLoaders)."""
+        """For each node id, its edges in ``direction`` ordered by edge id, in one round trip (for DataLoaders).
+
+        Every id asked for is a key of the result (with an empty list when it has no edges).
+        """
 
     @abstractmethod
     def iter_nodes(self, batch_size: int = 5000) -> Iterator[list[Node]]:
@@ -144,7 +159,7 @@ class GraphStore(ABC):
 
     @abstractmethod
     def clear(self) -> None:
-        """Delete everything."""
+        """Delete every node and edge of the graph."""
 
     @abstractmethod
     def ping(self) -> None:
@@ -173,37 +188,14 @@ class GraphStore(ABC):
 
     def load_document(self, batch: DocumentBatch) -> LoadSummary:
         """Write everything one document says, replacing its previous version, in one transaction."""
-        with self.transaction() as tx:
-            doc_id = batch.document.id
-            ids = [n.id for n in batch.nodes]
-            previous_nodes = {**tx.nodes_by_document(doc_id), **tx.nodes_by_ids([doc_id, *ids])}
-            previous_edges = {**tx.edges_by_document(doc_id), **tx.edges_by_ids([e.id for e in batch.edges])}
-            missing = {e for edge in batch.edges for e in (edge.source, edge.target)} - {doc_id, *ids}
-            outside = tx.nodes_by_ids(sorted(missing))
-            validate_batch(batch, known_kinds={i: n.kind for i, n in outside.items()})
-            plan = plan_document_load(batch, previous_nodes, previous_edges)
-            tx.apply(plan)
-        return LoadSummary(doc_id, len(plan.nodes), len(plan.edges), len(plan.delete_nodes), len(plan.delete_edges))
+        return self.write(lambda tx: _load_document(tx, batch))
 
     def upsert(self, nodes: Iterable[Node] = (), edges: Iterable[Edge] = ()) -> None:
         """Merge nodes and edges into the store in one transaction (evidence is added, never dropped)."""
         nodes, edges = list(nodes), list(edges)
         for node in nodes:
             check_node(node)
-        with self.transaction() as tx:
-            old_nodes = tx.nodes_by_ids([n.id for n in nodes])
-            old_edges = tx.edges_by_ids([e.id for e in edges])
-            kinds = {n.id: n.kind for n in nodes}
-            missing = sorted({x for e in edges for x in (e.source, e.target)} - kinds.keys())
-            kinds.update({i: n.kind for i, n in tx.nodes_by_ids(missing).items()})
-            onto = ontology()
-            for edge in edges:
-                for end in (edge.source, edge.target):
-                    if end not in kinds:
-                        raise ValidationError(f"edge {edge.id} ({edge.type}) points at {end!r}, which is not in the store")
-                onto.check_edge(kinds[edge.source], edge.type, kinds[edge.target])
-                check_edge_fields(edge)
-            tx.apply(plan_upsert(nodes, edges, old_nodes, old_edges))
+        self.write(lambda tx: _upsert(tx, nodes, edges))
 
     def copy_to(self, target: GraphStore, batch_size: int = 5000) -> Stats:
         """Copy every node and edge into ``target`` in batches (nodes first), and return the target's stats."""
@@ -224,6 +216,43 @@ class GraphStore(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _load_document(tx: StoreTx, batch: DocumentBatch) -> LoadSummary:
+    doc_id = batch.document.id
+    ids = [n.id for n in batch.nodes]
+    previous_nodes = {**tx.nodes_by_document(doc_id), **tx.nodes_by_ids([doc_id, *ids])}
+    previous_edges = {**tx.edges_by_document(doc_id), **tx.edges_by_ids([e.id for e in batch.edges])}
+    missing = {e for edge in batch.edges for e in (edge.source, edge.target)} - {doc_id, *ids}
+    outside = tx.nodes_by_ids(sorted(missing))
+    validate_batch(batch, known_kinds={i: n.kind for i, n in outside.items()})
+    plan = plan_document_load(batch, previous_nodes, previous_edges)
+    # A deleted node takes its edges with it, also those another document still
+    # supports: never write one of them back pointing at a node that is gone.
+    deleted = set(plan.delete_nodes)
+    for edge in batch.edges:
+        if {edge.source, edge.target} & deleted:
+            raise ValidationError(f"edge {edge.id} ({edge.type}) points at a node only the previous version of "
+                                  f"{doc_id} supported; put that node in the batch")
+    plan.edges = [e for e in plan.edges if e.source not in deleted and e.target not in deleted]
+    tx.apply(plan)
+    return LoadSummary(doc_id, len(plan.nodes), len(plan.edges), len(plan.delete_nodes), len(plan.delete_edges))
+
+
+def _upsert(tx: StoreTx, nodes: list[Node], edges: list[Edge]) -> None:
+    old_nodes = tx.nodes_by_ids([n.id for n in nodes])
+    old_edges = tx.edges_by_ids([e.id for e in edges])
+    kinds = {n.id: n.kind for n in nodes}
+    missing = sorted({x for e in edges for x in (e.source, e.target)} - kinds.keys())
+    kinds.update({i: n.kind for i, n in tx.nodes_by_ids(missing).items()})
+    onto = ontology()
+    for edge in edges:
+        for end in (edge.source, edge.target):
+            if end not in kinds:
+                raise ValidationError(f"edge {edge.id} ({edge.type}) points at {end!r}, which is not in the store")
+        onto.check_edge(kinds[edge.source], edge.type, kinds[edge.target])
+        check_edge_fields(edge)
+    tx.apply(plan_upsert(nodes, edges, old_nodes, old_edges))
 
 
 def count_stats(nodes: Iterable[tuple[str, int]], edges: Iterable[tuple[str, int]],

@@ -1,0 +1,218 @@
+"""Every Cypher statement prevgraph sends to Neo4j, in one place.
+
+Values always travel as parameters (``$ids``, ``$rows``, ...); no value is ever
+formatted into query text. Two things cannot be parameters in Cypher and are
+therefore built here from names of the ontology only, each checked by
+:func:`identifier` first:
+
+- schema statements (``CREATE CONSTRAINT``/``CREATE INDEX`` take no parameters), one
+  uniqueness constraint and one text index per relationship type;
+- reads that look relationships up by property: Neo4j indexes relationships per
+  type, so a lookup by id or by document is a ``UNION ALL`` of one indexed branch
+  per relationship type of the ontology.
+
+Node kind labels and relationship types are written with Neo4j 5.26's dynamic
+labels and types (``SET n:$(row.kind)``, ``MERGE (a)-[r:$(row.type)]->(b)``), which
+take them as parameters.
+
+The graph model: every node has the label ``Entity`` (unique ``id``) plus its kind as
+a second label; every relationship has its ontology type. Records are stored as
+properties: scalars as themselves, ``aliases`` and ``documents`` as string lists,
+``props`` and ``evidence`` as JSON strings, plus ``search_key`` (the case-folded
+names that ``NodeFilter.text`` matches) and ``documents_key`` (the document ids
+between ``\\x1f`` separators, text-indexed: Neo4j indexes cannot answer membership in
+a list property, but a text index answers ``CONTAINS``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from prevgraph.graph.store import EdgeFilter, NodeFilter
+
+ENTITY = "Entity"
+DOCUMENT_SEPARATOR = "\x1f"
+
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+# --- schema ---------------------------------------------------------------------------
+
+SHOW_SCHEMA_NAMES = ("SHOW CONSTRAINTS YIELD name RETURN name", "SHOW INDEXES YIELD name RETURN name")
+AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
+
+NODE_SCHEMA: dict[str, str] = {
+    "prevgraph_entity_id": "CREATE CONSTRAINT prevgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "prevgraph_entity_kind": "CREATE INDEX prevgraph_entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)",
+    "prevgraph_entity_location": "CREATE INDEX prevgraph_entity_location IF NOT EXISTS FOR (n:Entity) ON (n.location)",
+    "prevgraph_entity_search":
+        "CREATE TEXT INDEX prevgraph_entity_search IF NOT EXISTS FOR (n:Entity) ON (n.search_key)",
+    "prevgraph_entity_documents":
+        "CREATE TEXT INDEX prevgraph_entity_documents IF NOT EXISTS FOR (n:Entity) ON (n.documents_key)",
+}
+
+
+def identifier(name: str) -> str:
+    """``name`` if it is a plain Cypher identifier (letters, digits, underscore), else ValueError.
+
+    Only ontology names reach query text, and only through this check.
+    """
+    if not _IDENTIFIER.fullmatch(name):
+        raise ValueError(f"{name!r} is not a plain identifier and cannot name a label or relationship type")
+    return name
+
+
+def relationship_schema(rel_type: str) -> dict[str, str]:
+    """The constraint (unique ``id``, which also indexes it) and the document index of one relationship type."""
+    t = identifier(rel_type)
+    low = t.lower()
+    return {
+        f"prevgraph_{low}_id":
+            f"CREATE CONSTRAINT prevgraph_{low}_id IF NOT EXISTS FOR ()-[r:{t}]-() REQUIRE r.id IS UNIQUE",
+        f"prevgraph_{low}_documents":
+            f"CREATE TEXT INDEX prevgraph_{low}_documents IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.documents_key)",
+    }
+
+
+# --- nodes ----------------------------------------------------------------------------
+
+NODE = "n {.*} AS n"
+
+NODES_BY_IDS = f"UNWIND $ids AS id MATCH (n:Entity {{id: id}}) RETURN {NODE}"
+
+NODES_BY_DOCUMENT = f"MATCH (n:Entity) WHERE n.documents_key CONTAINS $key AND $document IN n.documents RETURN {NODE}"
+
+NODES_AFTER = f"MATCH (n:Entity) WHERE n.id > $after RETURN {NODE} ORDER BY n.id LIMIT $limit"
+
+NODE_COUNTS = "MATCH (n:Entity) RETURN n.kind AS key, count(*) AS n"
+
+MERGE_NODES = """
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n = row.properties
+SET n:$(row.kind)
+"""
+
+DELETE_NODES = "UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n"
+
+DELETE_SOME_NODES = "MATCH (n:Entity) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+
+
+def _node_where(where: NodeFilter) -> tuple[str, dict[str, object]]:
+    clauses = ["n.id IS NOT NULL"]  # lets the planner walk the id index in order
+    params: dict[str, object] = {}
+    for name in ("kind", "location", "pillar"):
+        value = getattr(where, name)
+        if value is not None:
+            clauses.append(f"n.{name} = ${name}")
+            params[name] = value
+    if where.text:
+        clauses.append("n.search_key CONTAINS $text")
+        params["text"] = " ".join(where.text.split()).casefold()
+    return " AND ".join(clauses), params
+
+
+def find_nodes(where: NodeFilter) -> tuple[str, dict[str, object]]:
+    """Nodes matching ``where`` in id order; the caller adds ``offset`` and ``limit``."""
+    clause, params = _node_where(where)
+    return f"MATCH (n:Entity) WHERE {clause} RETURN {NODE} ORDER BY n.id SKIP $offset LIMIT $limit", params
+
+
+def count_nodes(where: NodeFilter) -> tuple[str, dict[str, object]]:
+    clause, params = _node_where(where)
+    return f"MATCH (n:Entity) WHERE {clause} RETURN count(n) AS n", params
+
+
+# --- relationships ----------------------------------------------------------------------
+
+EDGE = "r {.*, type: type(r), source: source, target: target} AS e"
+_BRANCH_RETURN = "RETURN r, a.id AS source, b.id AS target"
+
+
+def _union(types: Iterable[str], branch: str) -> str:
+    """``CALL { <branch for type 1> UNION ALL <branch for type 2> ... }``; ``branch`` has a ``{t}`` slot."""
+    parts = [branch.format(t=identifier(t)) for t in types]
+    if not parts:
+        raise ValueError("a relationship query needs at least one relationship type")
+    return "CALL {\n  " + "\n  UNION ALL\n  ".join(parts) + "\n}"
+
+
+def edges_by_ids(types: Iterable[str]) -> str:
+    branch = "MATCH (a:Entity)-[r:{t}]->(b:Entity) WHERE r.id IN $ids " + _BRANCH_RETURN
+    return f"{_union(types, branch)}\nRETURN {EDGE}"
+
+
+def edges_by_document(types: Iterable[str]) -> str:
+    branch = ("MATCH (a:Entity)-[r:{t}]->(b:Entity) WHERE r.documents_key CONTAINS $key AND $document IN r.documents "
+              + _BRANCH_RETURN)
+    return f"{_union(types, branch)}\nRETURN {EDGE}"
+
+
+def edges_after(types: Iterable[str]) -> str:
+    """The next ``$limit`` edges with ids above ``$after``: each branch walks its type's id index in order."""
+    branch = f"MATCH (a:Entity)-[r:{{t}}]->(b:Entity) WHERE r.id > $after {_BRANCH_RETURN} ORDER BY r.id LIMIT $limit"
+    return f"{_union(types, branch)}\nRETURN {EDGE} ORDER BY r.id LIMIT $limit"
+
+
+def _edge_where(where: EdgeFilter) -> tuple[str, dict[str, object]]:
+    clauses = ["r.id IS NOT NULL"]
+    params: dict[str, object] = {}
+    if where.statuses is not None:
+        clauses.append("r.status IN $statuses")
+        params["statuses"] = list(where.statuses)
+    if where.source is not None:
+        clauses.append("a.id = $source")
+        params["source"] = where.source
+    if where.target is not None:
+        clauses.append("b.id = $target")
+        params["target"] = where.target
+    return " AND ".join(clauses), params
+
+
+def find_edges(types: Iterable[str], where: EdgeFilter) -> tuple[str, dict[str, object]]:
+    """Edges of ``types`` matching ``where`` in id order; the caller adds ``offset`` and ``limit``."""
+    clause, params = _edge_where(where)
+    branch = f"MATCH (a:Entity)-[r:{{t}}]->(b:Entity) WHERE {clause} " + _BRANCH_RETURN
+    return f"{_union(types, branch)}\nRETURN {EDGE} ORDER BY r.id SKIP $offset LIMIT $limit", params
+
+
+def count_edges(types: Iterable[str], where: EdgeFilter) -> tuple[str, dict[str, object]]:
+    clause, params = _edge_where(where)
+    branch = f"MATCH (a:Entity)-[r:{{t}}]->(b:Entity) WHERE {clause} RETURN r"
+    return f"{_union(types, branch)}\nRETURN count(r) AS n", params
+
+
+_INCIDENT_PATTERN = {
+    "out": "(n:Entity {id: id})-[r]->(m:Entity)",
+    "in": "(n:Entity {id: id})<-[r]-(m:Entity)",
+    "both": "(n:Entity {id: id})-[r]-(m:Entity)",
+}
+
+
+def incident_edges(direction: str) -> str:
+    """For each id in ``$ids``, its edges in ``direction`` (``$types`` null or a list of types)."""
+    return (f"UNWIND $ids AS id MATCH {_INCIDENT_PATTERN[direction]} "
+            "WHERE $types IS NULL OR type(r) IN $types "
+            "WITH DISTINCT id, r "
+            "RETURN id, r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS e")
+
+
+EDGE_TYPE_COUNTS = "MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS key, count(*) AS n"
+
+EDGE_STATUS_COUNTS = "MATCH (:Entity)-[r]->(:Entity) WHERE r.status IS NOT NULL RETURN r.status AS key, count(*) AS n"
+
+MERGE_EDGES = """
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
+MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+SET r = row.properties
+RETURN count(r) AS n
+"""
+
+
+def delete_edges(types: Iterable[str]) -> str:
+    return f"{_union(types, 'MATCH ()-[r:{t}]->() WHERE r.id IN $ids RETURN r')}\nDELETE r"
+
+
+PING = "RETURN 1 AS ok"

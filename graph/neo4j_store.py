@@ -1,0 +1,374 @@
+"""The Neo4j store, through the official ``neo4j`` driver.
+
+Graph model (the queries are in :mod:`prevgraph.graph.cypher`): every node has the
+label ``Entity`` with a uniqueness constraint on ``id`` plus its ontology kind as a
+second label (``:Entity:Body``), so Cypher users can write ``MATCH (b:Body)``; every
+relationship has its ontology type (``BRIEFS``, ``PART_OF``, ...) with a uniqueness
+constraint on ``id`` per type. Kind labels and relationship types are written as
+parameters with Neo4j 5.26's dynamic labels, so the store needs Neo4j 5.26 or later;
+schema statements and per-type lookups are built from ontology names only.
+
+Semantics are the SQLite store's, which the contract suite checks: results ordered by
+id; ``NodeFilter.text`` matches the same case-folded ``search_key``; deleting a node
+deletes its edges (``DETACH DELETE``). Every write is one managed transaction
+(``execute_write``), in which rows go in batches of ``UNWIND $rows ... MERGE``; the
+driver re-runs the transaction on transient errors (deadlocks, cluster leader
+changes), which is the only retrying done here. A bookmark manager shared by all
+sessions makes a read see the writes before it, also on a cluster.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from prevgraph.errors import ConfigurationError, StoreError, StoreUnavailable, ValidationError
+from prevgraph.graph import cypher
+from prevgraph.graph.merge import WritePlan
+from prevgraph.graph.store import (
+    Direction,
+    EdgeFilter,
+    GraphStore,
+    NodeFilter,
+    Stats,
+    StoreTx,
+    T,
+    count_stats,
+    search_key,
+)
+from prevgraph.schema import Edge, Evidence, Node
+from prevgraph.schema.ontology import ontology
+from prevgraph.settings import Settings
+
+MINIMUM_VERSION = (5, 26)
+CONNECTION_TIMEOUT = 15.0
+#: Cypher's LIMIT needs a number; this stands for "no limit".
+NO_LIMIT = 2**62
+
+
+def documents_key(evidence: Sequence[Evidence]) -> tuple[list[str], str]:
+    """The sorted document ids of ``evidence`` and the separator-joined key the text index holds."""
+    documents = sorted({e.document for e in evidence})
+    sep = cypher.DOCUMENT_SEPARATOR
+    return documents, (sep + sep.join(documents) + sep) if documents else ""
+
+
+def _document_key(document: str) -> str:
+    return cypher.DOCUMENT_SEPARATOR + document + cypher.DOCUMENT_SEPARATOR
+
+
+def _evidence_json(evidence: Sequence[Evidence]) -> str:
+    return json.dumps([e.model_dump() for e in evidence], ensure_ascii=False)
+
+
+def node_row(node: Node) -> dict[str, Any]:
+    """The parameters that write ``node``: its id, kind label and every property."""
+    if node.kind not in ontology().node_kinds:
+        raise ValidationError(f"node {node.id}: unknown node kind {node.kind!r}")
+    documents, key = documents_key(node.evidence)
+    return {"id": node.id, "kind": node.kind, "properties": {
+        "id": node.id, "kind": node.kind, "name": node.name, "aliases": list(node.aliases),
+        "location": node.location, "pillar": node.pillar, "origin": node.origin, "reviewed": node.reviewed,
+        "source": node.source, "props": json.dumps(node.props, ensure_ascii=False),
+        "evidence": _evidence_json(node.evidence), "documents": documents, "documents_key": key,
+        "search_key": search_key(node.name, node.aliases),
+    }}
+
+
+def edge_row(edge: Edge) -> dict[str, Any]:
+    """The parameters that write ``edge``: its ends, type and every property."""
+    if edge.type not in ontology().relationship_kinds:
+        raise ValidationError(f"edge {edge.id}: unknown relationship kind {edge.type!r}")
+    documents, key = documents_key(edge.evidence)
+    return {"id": edge.id, "type": edge.type, "source": edge.source, "target": edge.target, "properties": {
+        "id": edge.id, "status": edge.status, "blocks": edge.blocks, "date": edge.date, "origin": edge.origin,
+        "source_ref": edge.source_ref, "props": json.dumps(edge.props, ensure_ascii=False),
+        "evidence": _evidence_json(edge.evidence), "documents": documents, "documents_key": key,
+    }}
+
+
+def node_from(props: dict[str, Any]) -> Node:
+    return Node(
+        id=props["id"], kind=props["kind"], name=props["name"], aliases=tuple(props.get("aliases") or ()),
+        location=props.get("location"), pillar=props.get("pillar"), origin=props["origin"],
+        reviewed=props["reviewed"], source=props.get("source"), props=json.loads(props["props"]),
+        evidence=tuple(Evidence.model_validate(e) for e in json.loads(props["evidence"])),
+    )
+
+
+def edge_from(props: dict[str, Any]) -> Edge:
+    return Edge(
+        id=props["id"], type=props["type"], source=props["source"], target=props["target"],
+        status=props.get("status"), blocks=props.get("blocks"), date=props.get("date"), origin=props["origin"],
+        source_ref=props.get("source_ref"), props=json.loads(props["props"]),
+        evidence=tuple(Evidence.model_validate(e) for e in json.loads(props["evidence"])),
+    )
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _server_version(agent: str) -> tuple[int, ...]:
+    """``"Neo4j/5.26.30"`` -> ``(5, 26, 30)``; calendar versions (``2025.01.0``) compare as newer."""
+    match = re.search(r"/(\d+)\.(\d+)", agent)
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+
+
+class _Reader:
+    """Reads that run the same way inside a write transaction and in a read transaction."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction, batch_size: int) -> None:
+        self.tx = tx
+        self.batch_size = batch_size
+
+    def rows(self, query: str, **params: Any) -> list[neo4j.Record]:
+        return list(self.tx.run(query, params))
+
+    def nodes_by_ids(self, ids: Sequence[str]) -> dict[str, Node]:
+        found: dict[str, Node] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), self.batch_size):
+            found.update((n.id, n) for n in (node_from(r["n"]) for r in self.rows(cypher.NODES_BY_IDS, ids=chunk)))
+        return found
+
+    def edges_by_ids(self, ids: Sequence[str]) -> dict[str, Edge]:
+        found: dict[str, Edge] = {}
+        query = cypher.edges_by_ids(_edge_types())
+        for chunk in _chunks(list(dict.fromkeys(ids)), self.batch_size):
+            found.update((e.id, e) for e in (edge_from(r["e"]) for r in self.rows(query, ids=chunk)))
+        return found
+
+    def nodes_by_document(self, document: str) -> dict[str, Node]:
+        rows = self.rows(cypher.NODES_BY_DOCUMENT, key=_document_key(document), document=document)
+        return {n.id: n for n in (node_from(r["n"]) for r in rows)}
+
+    def edges_by_document(self, document: str) -> dict[str, Edge]:
+        rows = self.rows(cypher.edges_by_document(_edge_types()), key=_document_key(document), document=document)
+        return {e.id: e for e in (edge_from(r["e"]) for r in rows)}
+
+
+class _Neo4jTx(_Reader):
+    """:class:`~prevgraph.graph.store.StoreTx` over one managed Neo4j write transaction."""
+
+    def apply(self, plan: WritePlan) -> None:
+        for chunk in _chunks(plan.delete_nodes, self.batch_size):
+            self.tx.run(cypher.DELETE_NODES, ids=list(chunk)).consume()
+        delete_edges = cypher.delete_edges(_edge_types())
+        for chunk in _chunks(plan.delete_edges, self.batch_size):
+            self.tx.run(delete_edges, ids=list(chunk)).consume()
+        for chunk in _chunks([node_row(n) for n in plan.nodes], self.batch_size):
+            self.tx.run(cypher.MERGE_NODES, rows=list(chunk)).consume()
+        for chunk in _chunks([edge_row(e) for e in plan.edges], self.batch_size):
+            written = self.tx.run(cypher.MERGE_EDGES, rows=list(chunk)).single(strict=True)["n"]
+            if written != len(chunk):
+                raise StoreError(f"{len(chunk) - written} of {len(chunk)} edges point at nodes missing from Neo4j; "
+                                 "nothing was written")
+
+
+def _edge_types() -> list[str]:
+    return list(ontology().relationship_kinds)
+
+
+class Neo4jStore(GraphStore):
+    """A graph in Neo4j (see the module docstring for the model and the guarantees)."""
+
+    kind = "neo4j"
+
+    def __init__(self, driver: neo4j.Driver, uri: str, database: str, user: str | None, batch_size: int = 5000) -> None:
+        self._driver = driver
+        self.uri = uri
+        self.database = database
+        self.user = user
+        self.batch_size = batch_size
+        self._bookmarks = GraphDatabase.bookmark_manager()
+
+    # --- connecting --------------------------------------------------------------------
+    @classmethod
+    def connect(cls, uri: str, settings: Settings) -> Neo4jStore:
+        """Open the Neo4j at ``uri``, check it answers, and create the constraints and indexes it needs.
+
+        Raises :class:`StoreUnavailable` (one line: the URI and what to do) when the
+        server cannot be reached, refuses the credentials or lacks the database.
+        """
+        user = settings.neo4j_user if settings.neo4j_password else None
+        auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+        try:
+            driver = make_driver(uri, auth)
+        except (ValueError, DriverError) as exc:
+            raise ConfigurationError(f"the store setting {uri!r} is not a usable Neo4j URI ({exc}); "
+                                     "fix PREVGRAPH_STORE or --store (bolt://host:7687, neo4j://host, neo4j+s://host)"
+                                     ) from exc
+        store = cls(driver, uri, settings.neo4j_database, user, settings.batch_size)
+        try:
+            with store._translated():
+                driver.verify_connectivity()
+                store._check_version()
+                store.ensure_schema()
+        except BaseException:
+            driver.close()
+            raise
+        return store
+
+    def _check_version(self) -> None:
+        agent = self._driver.get_server_info().agent
+        if _server_version(agent) < MINIMUM_VERSION:
+            raise StoreUnavailable(f"Neo4j at {self.uri} runs {agent}; prevgraph needs Neo4j 5.26 or later")
+
+    def ensure_schema(self) -> None:
+        """Create the missing uniqueness constraints and indexes (``IF NOT EXISTS``), then wait for them."""
+        wanted = dict(cypher.NODE_SCHEMA)
+        for rel_type in _edge_types():
+            wanted.update(cypher.relationship_schema(rel_type))
+        with self._session() as session:
+            present = {r["name"] for query in cypher.SHOW_SCHEMA_NAMES for r in session.run(query)}
+            missing = [query for name, query in wanted.items() if name not in present]
+            for query in missing:
+                session.run(query).consume()
+            if missing:
+                session.run(cypher.AWAIT_INDEXES, seconds=300).consume()
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """Turn the driver's failures into prevgraph's errors, each one line that says what to do."""
+        try:
+            yield
+        except AuthError as exc:
+            raise StoreUnavailable(
+                f"Neo4j at {self.uri} refused the credentials of user {self.user or '(none)'!r}; "
+                "check NEO4J_USER and NEO4J_PASSWORD") from exc
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise StoreUnavailable(
+                f"cannot reach Neo4j at {self.uri} ({_first_line(exc)}); start it (scripts/neo4j-local start, "
+                "or docker compose up neo4j) or fix PREVGRAPH_STORE / --store") from exc
+        except Neo4jError as exc:
+            if exc.code and "DatabaseNotFound" in exc.code:
+                raise StoreUnavailable(f"Neo4j at {self.uri} has no database {self.database!r}; "
+                                       "check NEO4J_DATABASE") from exc
+            raise StoreError(f"Neo4j at {self.uri} failed: {exc.code}: {_first_line(exc)}") from exc
+        except DriverError as exc:
+            raise StoreError(f"the Neo4j driver failed talking to {self.uri}: {_first_line(exc)}") from exc
+
+    def _session(self) -> neo4j.Session:
+        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks)
+
+    def _read(self, work: Callable[[_Reader], T]) -> T:
+        with self._translated(), self._session() as session:
+            return session.execute_read(lambda tx: work(_Reader(tx, self.batch_size)))
+
+    def _rows(self, query: str, **params: Any) -> list[neo4j.Record]:
+        return self._read(lambda reader: reader.rows(query, **params))
+
+    # --- primitives -------------------------------------------------------------------------
+    def write(self, work: Callable[[StoreTx], T]) -> T:
+        with self._translated(), self._session() as session:
+            return session.execute_write(lambda tx: work(_Neo4jTx(tx, self.batch_size)))
+
+    def nodes(self, ids: Sequence[str]) -> dict[str, Node]:
+        return self._read(lambda reader: reader.nodes_by_ids(ids))
+
+    def edges(self, ids: Sequence[str]) -> dict[str, Edge]:
+        return self._read(lambda reader: reader.edges_by_ids(ids))
+
+    def find_nodes(self, where: NodeFilter = NodeFilter(), *, limit: int | None = None, offset: int = 0) -> list[Node]:
+        query, params = cypher.find_nodes(where)
+        rows = self._rows(query, **params, offset=offset, limit=NO_LIMIT if limit is None else limit)
+        return [node_from(r["n"]) for r in rows]
+
+    def count_nodes(self, where: NodeFilter = NodeFilter()) -> int:
+        query, params = cypher.count_nodes(where)
+        return int(self._rows(query, **params)[0]["n"])
+
+    def _types(self, where: EdgeFilter) -> list[str]:
+        known = _edge_types()
+        return known if where.types is None else [t for t in known if t in where.types]
+
+    def find_edges(self, where: EdgeFilter = EdgeFilter(), *, limit: int | None = None, offset: int = 0) -> list[Edge]:
+        types = self._types(where)
+        if not types:
+            return []
+        query, params = cypher.find_edges(types, where)
+        rows = self._rows(query, **params, offset=offset, limit=NO_LIMIT if limit is None else limit)
+        return [edge_from(r["e"]) for r in rows]
+
+    def count_edges(self, where: EdgeFilter = EdgeFilter()) -> int:
+        types = self._types(where)
+        if not types:
+            return 0
+        query, params = cypher.count_edges(types, where)
+        return int(self._rows(query, **params)[0]["n"])
+
+    def incident_edges(self, ids: Sequence[str], direction: Direction = "both",
+                       types: Sequence[str] | None = None) -> dict[str, list[Edge]]:
+        result: dict[str, list[Edge]] = {i: [] for i in ids}
+        query = cypher.incident_edges(direction)
+        for chunk in _chunks(list(result), self.batch_size):
+            for row in self._rows(query, ids=list(chunk), types=None if types is None else list(types)):
+                result[row["id"]].append(edge_from(row["e"]))
+        for edges in result.values():
+            edges.sort(key=lambda e: e.id)
+        return result
+
+    def iter_nodes(self, batch_size: int = 5000) -> Iterator[list[Node]]:
+        """Every node in id order, one read transaction per batch (each batch walks the id index from the last id)."""
+        after = ""
+        while batch := [node_from(r["n"]) for r in self._rows(cypher.NODES_AFTER, after=after, limit=batch_size)]:
+            yield batch
+            after = batch[-1].id
+
+    def iter_edges(self, batch_size: int = 5000) -> Iterator[list[Edge]]:
+        after = ""
+        query = cypher.edges_after(_edge_types())
+        while batch := [edge_from(r["e"]) for r in self._rows(query, after=after, limit=batch_size)]:
+            yield batch
+            after = batch[-1].id
+
+    def stats(self) -> Stats:
+        def counts(reader: _Reader) -> Stats:
+            def pairs(query: str) -> list[tuple[str, int]]:
+                return [(r["key"], r["n"]) for r in reader.rows(query)]
+
+            return count_stats(pairs(cypher.NODE_COUNTS), pairs(cypher.EDGE_TYPE_COUNTS),
+                               pairs(cypher.EDGE_STATUS_COUNTS))
+
+        return self._read(counts)
+
+    def clear(self) -> None:
+        """Delete every ``Entity`` node and its relationships, in transactions of ``batch_size`` nodes.
+
+        Not one transaction: deleting a million nodes at once would exhaust the server's
+        memory. Anything in the database that is not prevgraph's is left alone.
+        """
+        def delete_some(tx: neo4j.ManagedTransaction) -> int:
+            return int(tx.run(cypher.DELETE_SOME_NODES, limit=self.batch_size).single(strict=True)["n"])
+
+        with self._translated(), self._session() as session:
+            while session.execute_write(delete_some):
+                pass
+
+    def ping(self) -> None:
+        self._rows(cypher.PING)
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def describe(self) -> str:
+        return f"neo4j:{self.uri} (database {self.database})"
+
+
+def make_driver(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:
+    """The driver for ``uri``: bolt:// for one server, neo4j:// (and +s) routing for clusters and Aura."""
+    return GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF", connection_timeout=CONNECTION_TIMEOUT,
+                                connection_acquisition_timeout=CONNECTION_TIMEOUT)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
