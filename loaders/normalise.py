@@ -1,48 +1,289 @@
-"""Normalise extracted text: rejoin hard line breaks, drop bullets and page-break noise.
+"""Normalise extracted text into one paragraph per line, with contact details already removed.
 
-Evidence offsets point into the normalised text, which is stored with the Document so
-the API can show every quote in place.
+Text from PDFs, Word files and web pages carries layout noise: hard line breaks inside
+sentences, every line followed by a blank line, words hyphenated at line ends, bullet
+characters, running headers and footers, page numbers, runs of blank lines at page
+breaks, URLs and photo credits on lines of their own, a table of contents. The output
+has one paragraph per line, paragraphs separated by one blank line, sentences rejoined
+and whitespace collapsed; list items stay paragraphs of their own (numbers kept, bullet
+characters dropped). Contact details are redacted first (:mod:`.redact`).
+
+Evidence offsets point into this text, which is stored with the Document so the API can
+show every quote in place; ``normalise`` is idempotent, so storing it loses nothing.
+
+The stages are small functions over :class:`Line` records:
+clean characters -> redact -> unlink Markdown -> lines -> drop noise lines -> drop
+running heads -> paragraphs (join wrapped lines) -> drop noise paragraphs.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
-_BULLET = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013\u00b7*]|\(?[a-z]\)|\d{1,2}[.)])\s+")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
-_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+from prevgraph.loaders.redact import MARKER, redact
+
+__all__ = ["normalise"]
+
+# --- characters -------------------------------------------------------------------------
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]*\))*\)")
 
 
-def _paragraph_lines(text: str) -> list[list[str]]:
-    """Group lines into paragraphs: a blank line or a bullet starts a new one."""
-    paragraphs: list[list[str]] = []
-    current: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
-        if not line or _URL_LINE.match(line):
-            if current:
-                paragraphs.append(current)
-                current = []
+def clean_characters(text: str) -> str:
+    """One newline convention (form feeds kept as page breaks), no invisible characters or ligatures."""
+    text = _NEWLINES.sub("\n", text)
+    return _INVISIBLE.sub("", text).translate(_LIGATURES)
+
+
+def unlink_markdown(text: str) -> str:
+    """``[text](url)`` becomes ``text``: the words stay, the address is noise."""
+    return _MARKDOWN_LINK.sub(r"\1", text)
+
+
+# --- lines ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line: its text (spaces collapsed), the raw line, and the blank lines before it."""
+
+    text: str
+    raw: str
+    gap: int
+    page_start: bool = False
+
+
+def to_lines(text: str) -> list[Line]:
+    """Non-blank lines with the count of blank (or whitespace-only) lines before each; ``\\f`` starts a page."""
+    lines: list[Line] = []
+    gap, page_start = 0, False
+    for page_number, page in enumerate(text.split("\f")):
+        page_start = page_number > 0
+        for raw in page.split("\n"):
+            collapsed = _SPACES.sub(" ", raw).strip()
+            if not collapsed:
+                gap += 1
+                continue
+            lines.append(Line(collapsed, raw, gap, page_start))
+            gap, page_start = 0, False
+    return lines
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """How a document spaces lines: up to ``soft`` blank lines continue a paragraph; ``page`` or more end a page."""
+
+    soft: int
+    page: int
+
+
+#: a line that ends a sentence (a colon too, when the question is whether a dash starts a list item)
+_SENTENCE_END = re.compile(r"[.!?;][\"'’”)\]»]*$")
+_TERMINAL = re.compile(r"[.!?:;][\"'’”)\]»]*$")
+_STARTS_LOWER = re.compile(r"^[\"'‘“(«]?[a-z\u00df-\u00ff]")
+
+
+def spacing(lines: list[Line]) -> Spacing:
+    """Detect the PDF style where every line is followed by one blank line and paragraphs by several.
+
+    Such text has mostly one-blank gaps, some wider ones, and many one-blank gaps inside
+    sentences (a line without final punctuation followed by a lower-case line).
+    """
+    gaps = [line.gap for line in lines[1:]]
+    ones = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if b.gap == 1]
+    inside = sum(1 for a, b in ones if not _SENTENCE_END.search(a.text) and _STARTS_LOWER.match(b.text))
+    double = bool(gaps) and len(ones) >= 0.5 * len(gaps) and max(gaps) >= 2 and inside >= max(2, 0.1 * len(ones))
+    return Spacing(soft=1, page=5) if double else Spacing(soft=0, page=3)
+
+
+# --- noise lines ------------------------------------------------------------------------
+
+_URL_ONLY = re.compile(r"^(?:\[?\d{1,3}\]?|[\u00b9\u00b2\u00b3\u2070-\u2079]+)?\s*<?(?:https?://|www\.)\S+>?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?"
+                          r"|\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,4}\s*[-–—])$", re.I)
+_CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
+_DOT_LEADERS = re.compile(r"\S\s*(?:\.\s?){4,}\s*\d{1,4}$|\S\s*…+\s*\d{1,4}$")
+_TAB_ENTRY = re.compile(r"^\s*\S[^\t]*[^\W\d_][^\t]*\t+\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
+_PHOTO_CREDIT = re.compile(r"^(?:[\w.-]+\s){0,3}photo(?:graph)?s?\s*(?:/|:|©|\bby\b|credits?:?)\s*\S.{0,80}$"
+                           r"|^(?:©|\(c\)|copyright\s)\s*\S.{0,80}$", re.I)
+_CAPTION_MAX = 400
+
+
+def is_noise(text: str) -> bool:
+    """A line or paragraph that is layout, not content: a lone URL, a page number, a contents entry, a photo credit."""
+    return bool(_URL_ONLY.match(text) or _PAGE_NUMBER.match(text) or _CONTENTS_HEADING.match(text)
+                or _DOT_LEADERS.search(text) or _PHOTO_CREDIT.match(text))
+
+
+def _without(lines: list[Line], dropped: set[int]) -> list[Line]:
+    """``lines`` less ``dropped``; a dropped line counts as blank, and a page start passes to the next line."""
+    kept: list[Line] = []
+    carry_gap, carry_page = 0, False
+    for i, line in enumerate(lines):
+        if i in dropped:
+            carry_gap += line.gap + 1
+            carry_page = carry_page or line.page_start
             continue
-        if _BULLET.match(line) and current:
-            paragraphs.append(current)
-            current = []
-        current.append(_BULLET.sub("", line) if _BULLET.match(line) else line)
-    if current:
-        paragraphs.append(current)
-    return paragraphs
+        kept.append(replace(line, gap=line.gap + carry_gap, page_start=line.page_start or carry_page))
+        carry_gap, carry_page = 0, False
+    return kept
 
 
-def _join(lines: list[str]) -> str:
-    out = lines[0]
-    for line in lines[1:]:
-        if out.endswith("-") and not out.endswith(" -") and line[:1].islower():
-            out = out[:-1] + line
+def drop_noise_lines(lines: list[Line], space: Spacing) -> list[Line]:
+    """Drop lone URLs, page numbers, contents entries and photo credits with the caption above them."""
+    dropped = {i for i, line in enumerate(lines) if is_noise(line.text) or _TAB_ENTRY.match(line.raw)}
+    for i in sorted(dropped):
+        if _PHOTO_CREDIT.match(lines[i].text) and i > 0 and i - 1 not in dropped:
+            caption = lines[i - 1]
+            if len(caption.text) <= _CAPTION_MAX and (caption.page_start or caption.gap >= space.page):
+                dropped.add(i - 1)
+    return _without(lines, dropped)
+
+
+# --- running headers and footers --------------------------------------------------------
+
+_DIGITS = re.compile(r"\d+")
+#: a running head is at most this long and sits within this many lines of a page edge
+_HEAD_MAX = 150
+_HEAD_DEPTH = 2
+
+
+def _pages(lines: list[Line], space: Spacing) -> list[list[int]]:
+    pages: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if not pages or line.page_start or line.gap >= space.page:
+            pages.append([])
+        pages[-1].append(i)
+    return pages
+
+
+def drop_running_heads(lines: list[Line], space: Spacing) -> list[Line]:
+    """Drop lines repeated at the top or bottom of two pages or more (digits ignored, so "Page 3" repeats).
+
+    An occurrence on the first page is kept: there the line is usually the title.
+    """
+    pages = _pages(lines, space)
+    if len(pages) < 2:
+        return lines
+    at_edges: dict[str, list[tuple[int, int]]] = {}
+    for number, page in enumerate(pages):
+        edge = set(page[:_HEAD_DEPTH] + page[-_HEAD_DEPTH:])
+        for i in sorted(edge):
+            if len(lines[i].text) <= _HEAD_MAX:
+                key = _DIGITS.sub("#", lines[i].text.casefold())
+                at_edges.setdefault(key, []).append((number, i))
+    dropped: set[int] = set()
+    for places in at_edges.values():
+        if len({number for number, _ in places}) >= 2:
+            dropped.update(i for number, i in places if number > 0)
+    return _without(lines, dropped)
+
+
+# --- paragraphs -------------------------------------------------------------------------
+
+_SYMBOLS = "•▪■□●○◦‣∙·\u2043\u25aa\u25ab\u25b8\u25ba\u25e6\uf0a7\uf0b7\uf076\uf0d8\uf0fc"
+#: bullet characters, and dashes or asterisks followed by a space, at the start of a line (several, if nested)
+_BULLET = re.compile(rf"^(?:[-–—*]\s+|[{_SYMBOLS}]\s*)+(?=\S)")
+_SYMBOL_BULLET = re.compile(rf"^(?:[{_SYMBOLS}]|\*\s)")
+_NUMBERED = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,5}\)|[IVX]{1,5}\.)\s+\S")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-$")
+_LEADING_WORD = re.compile(r"^([^\W\d_]+)")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) +(?=[,.;](?:\s|$))")
+#: lines longer than this were not wrapped by a layout: they are whole paragraphs
+_WRAP_MAX = 200
+#: a wrapped line is at least this share of its block's width; a paragraph's last line is usually shorter
+_WRAPPED_SHARE = 0.6
+_FULL_SHARE = 0.8
+
+
+def _is_item(line: Line, previous: Line | None) -> bool:
+    """A list item starts a paragraph; a dash before a lower-case word after an unfinished line is no bullet."""
+    if _SYMBOL_BULLET.match(line.text) or _NUMBERED.match(line.text):
+        return True
+    if not _BULLET.match(line.text):
+        return False
+    rest = _BULLET.sub("", line.text)
+    return not (rest[:1].islower() and previous is not None and not _TERMINAL.search(previous.text))
+
+
+def _widths(lines: list[Line], space: Spacing) -> list[int]:
+    """For each line, the width its block is set in: the longest line of its block.
+
+    A block is a run of lines with no paragraph gap and no list item inside it. A block
+    with a line longer than :data:`_WRAP_MAX` was not wrapped by a layout: its lines are
+    paragraphs.
+    """
+    widths = [0] * len(lines)
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end == len(lines) or lines[end].gap > space.soft or _is_item(lines[end], lines[end - 1]):
+            width = max(len(line.text) for line in lines[start:end])
+            widths[start:end] = [width] * (end - start)
+            start = end
+    return widths
+
+
+def _continues(previous: Line, line: Line, width: int, space: Spacing) -> bool:
+    """Whether ``line`` continues the paragraph ``previous`` ends (rather than starting a new one)."""
+    if MARKER in (previous.text, line.text) or _is_item(line, previous):
+        return False
+    unfinished = not _SENTENCE_END.search(previous.text)
+    lower = bool(_STARTS_LOWER.match(line.text)) or bool(_HYPHENATED.search(previous.text))
+    if line.page_start or line.gap >= space.page:
+        return unfinished and lower
+    if line.gap > space.soft:
+        return False
+    wrapped = width <= _WRAP_MAX and len(previous.text) >= _WRAPPED_SHARE * width
+    if unfinished:
+        return lower or wrapped
+    return wrapped and len(previous.text) >= _FULL_SHARE * width
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text))
+
+
+def _join(left: str, right: str, vocabulary: frozenset[str]) -> str:
+    """Join two lines of a paragraph, undoing hyphenation unless the hyphen belongs to a compound.
+
+    "preven-" + "tion" becomes "prevention"; "conflict-" + "fixated" stays
+    "conflict-fixated" because "conflict" is a word the document uses on its own.
+    """
+    hyphen, first = _HYPHENATED.search(left), _LEADING_WORD.match(right)
+    if hyphen and first and right[:1].islower():
+        prefix, suffix = hyphen.group(1), first.group(1)
+        whole = (prefix + suffix).casefold()
+        compound = f"{prefix}-{suffix}".casefold() in vocabulary or (
+            prefix.casefold() in vocabulary and whole not in vocabulary)
+        return f"{left}{right}" if compound else f"{left[:-1]}{right}"
+    return f"{left} {right}"
+
+
+def paragraphs(lines: list[Line], space: Spacing, vocabulary: frozenset[str]) -> list[str]:
+    """Join wrapped lines into paragraphs; drop bullet characters; collapse stray spaces."""
+    widths = _widths(lines, space)
+    out: list[str] = []
+    previous: Line | None = None
+    for line, width in zip(lines, widths, strict=True):
+        if previous is not None and out and _continues(previous, line, width, space):
+            out[-1] = _join(out[-1], line.text, vocabulary)
         else:
-            out = f"{out} {line}"
-    return out
+            out.append(line.text)
+        previous = line
+    return [_SPACE_BEFORE_PUNCTUATION.sub("", _BULLET.sub("", p)) for p in out]
 
 
 def normalise(text: str) -> str:
-    """One paragraph per line, separated by blank lines; whitespace collapsed."""
-    return "\n\n".join(_join(lines) for lines in _paragraph_lines(text))
+    """One paragraph per line, separated by blank lines; contact details redacted; layout noise removed."""
+    text = unlink_markdown(redact(clean_characters(text)))
+    lines = to_lines(text)
+    space = spacing(lines)
+    lines = drop_running_heads(drop_noise_lines(lines, space), space)
+    found = paragraphs(lines, space, _vocabulary(text))
+    return "\n\n".join(p for p in found if not is_noise(p))

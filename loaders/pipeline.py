@@ -16,7 +16,7 @@ from pathlib import Path
 from prevgraph.errors import DocumentError, PrevgraphError
 from prevgraph.graph import GraphStore
 from prevgraph.loaders.normalise import normalise
-from prevgraph.loaders.read import TEXT_SUFFIXES, RawDocument, read_document
+from prevgraph.loaders.read import LOADABLE_SUFFIXES, RawDocument, read_document
 from prevgraph.schema import DocumentBatch, Evidence, Node, gazetteer, node_id
 from prevgraph.schema.reference import ReferenceEntry
 
@@ -93,7 +93,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LOADABLE_SUFFIXES))
         else:
             files.append(path)
     return files

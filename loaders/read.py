@@ -1,60 +1,59 @@
-"""Read a file into text, whatever its format, or fail with a one-line reason.
+"""Read a file into text, whatever its format, or fail with a one-line reason naming the file.
 
-Formats are chosen by content first (magic bytes) and by extension second, so a
-binary file with a ``.txt`` name is refused rather than loaded as noise.
+The format is chosen by content first (magic bytes) and by extension second (see
+:mod:`prevgraph.loaders.formats`), so a binary file with a ``.txt`` name is refused
+rather than loaded as noise. The text returned is not yet normalised nor redacted:
+:func:`~prevgraph.loaders.normalise.normalise` does both, and only its output is stored.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from prevgraph.errors import DocumentError
+from prevgraph.loaders.formats import LOADABLE_SUFFIXES, detect
+from prevgraph.loaders.redact import redact
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+__all__ = ["LOADABLE_SUFFIXES", "MAX_BYTES", "TEXT_SUFFIXES", "RawDocument", "read_bytes", "read_document"]
+
+#: suffixes of the plain-text formats (text and Markdown)
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+#: the largest file read, whatever its format
 MAX_BYTES = 50 * 1024 * 1024
+_MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class RawDocument:
-    """A file's text before normalisation."""
+    """A file's text before normalisation, with what its format says about it.
+
+    ``title`` comes from the file's metadata (PDF info, DOCX core properties, the page's
+    heading or ``<title>``, a Markdown heading) and is already redacted; ``metadata``
+    holds descriptive fields only (``pages``, ``created``, ``language``), never authors.
+    """
 
     path: Path
     text: str
     format: str
     sha256: str
-
-
-def _decode_text(path: Path, data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:4096]:
-        raise DocumentError(f"{path}: not a text file (binary content)")
-    best = from_bytes(data).best()
-    if best is None:
-        raise DocumentError(f"{path}: cannot tell the text encoding")
-    return str(best)
+    title: str | None = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a :class:`DocumentError` if it is missing, a folder, empty or too large."""
     if not path.exists():
         raise DocumentError(f"{path}: no such file")
     if not path.is_file():
-        raise DocumentError(f"{path}: not a file")
+        raise DocumentError(f"{path}: a folder or special file, not a document")
     size = path.stat().st_size
     if size == 0:
         raise DocumentError(f"{path}: the file is empty")
     if size > MAX_BYTES:
-        raise DocumentError(f"{path}: {size // (1024 * 1024)} MB is more than the {MAX_BYTES // (1024 * 1024)} MB limit")
+        raise DocumentError(f"{path}: {size // _MB} MB is more than the {MAX_BYTES // _MB} MB limit for one document")
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -62,11 +61,12 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_document(path: Path) -> RawDocument:
-    """Read ``path`` as text; raise :class:`DocumentError` naming the file if it cannot be."""
+    """Read ``path`` in whatever format it is; raise :class:`DocumentError` naming the file if it cannot be."""
     data = read_bytes(path)
-    text = _decode_text(path, data)
-    if "\x00" in text or sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f") > 40:
-        raise DocumentError(f"{path}: not a text file (binary content)")
-    if not text.strip():
-        raise DocumentError(f"{path}: the file holds no text")
-    return RawDocument(path, text, "text", hashlib.sha256(data).hexdigest())
+    kind = detect(path, data)
+    extracted = kind.extract(path, data)
+    if not extracted.text.strip():
+        raise DocumentError(f"{path}: the {kind.name} file holds no text")
+    title = redact(extracted.title).strip() if extracted.title else None
+    return RawDocument(path, extracted.text, kind.name, hashlib.sha256(data).hexdigest(),
+                       title=title or None, metadata=dict(extracted.metadata))
