@@ -166,7 +166,8 @@ def _pages(lines: list[Line], space: Spacing) -> list[list[int]]:
 def drop_running_heads(lines: list[Line], space: Spacing) -> list[Line]:
     """Drop lines repeated at the top or bottom of two pages or more (digits ignored, so "Page 3" repeats).
 
-    An occurrence on the first page is kept: there the line is usually the title.
+    The occurrence on the first page is kept: there such a line is the title, or the
+    document symbol a UN document repeats on every page, which says what the document is.
     """
     pages = _pages(lines, space)
     if len(pages) < 2:
@@ -229,20 +230,30 @@ def _widths(lines: list[Line], space: Spacing) -> list[int]:
     return widths
 
 
-def _continues(previous: Line, line: Line, width: int, space: Spacing) -> bool:
-    """Whether ``line`` continues the paragraph ``previous`` ends (rather than starting a new one)."""
+def _continues(previous: Line, line: Line, widths: tuple[int, int], space: Spacing) -> bool:
+    """Whether ``line`` continues the paragraph ``previous`` ends (rather than starting a new one).
+
+    ``widths`` are the widths of the blocks of ``previous`` and ``line``. Across a page
+    break, a sentence continues when the last line of the page was unfinished and either
+    the next starts in lower case or the last line was full (a wrapped line).
+    """
     if MARKER in (previous.text, line.text) or _is_item(line, previous):
         return False
     unfinished = not _SENTENCE_END.search(previous.text)
     lower = bool(_STARTS_LOWER.match(line.text)) or bool(_HYPHENATED.search(previous.text))
     if line.page_start or line.gap >= space.page:
-        return unfinished and lower
+        return unfinished and (lower or _is_full(previous, widths[0]))
     if line.gap > space.soft:
         return False
-    wrapped = width <= _WRAP_MAX and len(previous.text) >= _WRAPPED_SHARE * width
+    wrapped = widths[1] <= _WRAP_MAX and len(previous.text) >= _WRAPPED_SHARE * widths[1]
     if unfinished:
         return lower or wrapped
-    return wrapped and len(previous.text) >= _FULL_SHARE * width
+    return wrapped and len(previous.text) >= _FULL_SHARE * widths[1]
+
+
+def _is_full(line: Line, width: int) -> bool:
+    """A line as long as its block is wide (a paragraph's last line is usually shorter)."""
+    return width <= _WRAP_MAX and len(line.text) >= _FULL_SHARE * width
 
 
 def _vocabulary(text: str) -> frozenset[str]:
@@ -269,13 +280,11 @@ def paragraphs(lines: list[Line], space: Spacing, vocabulary: frozenset[str]) ->
     """Join wrapped lines into paragraphs; drop bullet characters; collapse stray spaces."""
     widths = _widths(lines, space)
     out: list[str] = []
-    previous: Line | None = None
-    for line, width in zip(lines, widths, strict=True):
-        if previous is not None and out and _continues(previous, line, width, space):
+    for i, line in enumerate(lines):
+        if i and _continues(lines[i - 1], line, (widths[i - 1], widths[i]), space):
             out[-1] = _join(out[-1], line.text, vocabulary)
         else:
             out.append(line.text)
-        previous = line
     return [_SPACE_BEFORE_PUNCTUATION.sub("", _BULLET.sub("", p)) for p in out]
 
 
