@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from prevgraph.errors import ValidationError
 from prevgraph.graph import EdgeFilter, NodeFilter
 from prevgraph.schema import DocumentBatch, Edge, Evidence, Node, edge_id
 
@@ -90,8 +93,6 @@ def test_projection_carries_attributes_and_evidence(store):
 
 
 def test_a_body_is_found_by_any_of_its_names(store):
-    import pytest
-
     from prevgraph.errors import NotFound
     from prevgraph.graph.lookup import resolve_node
 
@@ -102,3 +103,222 @@ def test_a_body_is_found_by_any_of_its_names(store):
     assert resolve_node(store, "body:sc").id == "body:sc"
     with pytest.raises(NotFound, match="did you mean"):
         resolve_node(store, "Human Rights Counsil")
+
+
+# --- writes -------------------------------------------------------------------------------
+
+def _state(store):
+    """Everything a store holds, for before/after comparisons."""
+    return store.find_nodes(), store.find_edges(), store.stats()
+
+
+def test_upserts_merge_evidence_aliases_and_props(store):
+    store.upsert([_body("hrc", "a", aliases=("HRC Geneva",), props={"seats": 47, "since": "2006"})])
+    store.upsert([Node(id="body:hrc", kind="Body", name="Human Rights Council", aliases=("UNHRC",),
+                       location="GENEVA", pillar="HUMAN_RIGHTS", evidence=(_ev("b", 7),), props={"seats": 48})])
+    node = store.node("body:hrc")
+    assert node.name == "HRC"  # the first canonical name is kept, the new one becomes an alias
+    assert set(node.aliases) == {"HRC Geneva", "UNHRC", "Human Rights Council"}
+    assert [(e.document, e.start) for e in node.evidence] == [("document:a", 0), ("document:b", 7)]
+    assert node.props == {"seats": 48, "since": "2006"}
+    assert (node.location, node.pillar) == ("GENEVA", "HUMAN_RIGHTS")
+
+
+def test_upserting_the_same_records_twice_changes_nothing(store):
+    nodes = [_body("hrc", "a"), _body("sc", "a")]
+    edges = [_briefs("hrc", "sc", "a")]
+    store.upsert(nodes, edges)
+    first = _state(store)
+    store.upsert(nodes, edges)
+    assert _state(store) == first
+
+
+def test_edges_merge_evidence_and_keep_their_ends(store):
+    store.upsert([_body("hrc", "a"), _body("sc", "a")], [_briefs("hrc", "sc", "a")])
+    edge = _briefs("hrc", "sc", "b")
+    store.upsert((), [edge.model_copy(update={"date": "2021-03-01", "props": {"format": "oral"}})])
+    (stored,) = store.find_edges()
+    assert (stored.source, stored.target, stored.date, stored.props) == ("body:hrc", "body:sc", "2021-03-01",
+                                                                         {"format": "oral"})
+    assert {e.document for e in stored.evidence} == {"document:a", "document:b"}
+
+
+def test_blocks_edges_name_the_flow_they_block(store):
+    flow = _briefs("hrc", "sc", "a", "BLOCKED")
+    block = Edge(id=edge_id("state:x", "BLOCKS", "body:hrc", "REALISED", flow.id), type="BLOCKS",
+                 source="state:x", target="body:hrc", status="REALISED", blocks=flow.id, evidence=(_ev("a", 9),))
+    state = Node(id="state:x", kind="State", name="State X", evidence=(_ev("a"),))
+    store.load_document(_batch("a", [_body("hrc", "a"), _body("sc", "a"), state], [flow, block]))
+    assert store.edge(block.id).blocks == flow.id
+    assert [e.id for e in store.find_edges(EdgeFilter(types=("BLOCKS",)))] == [block.id]
+    graph = store.to_networkx()
+    assert graph.edges["state:x", "body:hrc", block.id]["blocks"] == flow.id
+    assert store.stats().flows_by_status == {"BLOCKED": 1, "REALISED": 1}
+
+
+def test_a_blocks_edge_without_the_flow_it_blocks_is_refused(store):
+    block = Edge(id="blocks:1", type="BLOCKS", source="body:sc", target="body:hrc", status="REALISED")
+    store.upsert([_body("hrc", "a"), _body("sc", "a")])
+    before = _state(store)
+    with pytest.raises(ValidationError, match="must say which flow"):
+        store.upsert((), [block])
+    assert _state(store) == before
+
+
+def test_a_forbidden_pattern_is_refused_and_nothing_is_written(store):
+    store.load_document(_batch("a", [_body("hrc", "a")]))
+    before = _state(store)
+    paragraph = Node(id="paragraph:p1", kind="Paragraph", name="OP1", evidence=(_ev("b"),))
+    attended = Edge(id="attended:1", type="ATTENDED", source="body:hrc", target="paragraph:p1",
+                    evidence=(_ev("b"),))
+    with pytest.raises(ValidationError, match="does not allow"):
+        store.load_document(_batch("b", [_body("sc", "b"), paragraph], [_briefs("hrc", "sc", "b"), attended]))
+    with pytest.raises(ValidationError, match="does not allow"):
+        store.upsert([_body("ga", "b"), paragraph], [attended])
+    assert _state(store) == before
+    assert store.node("document:b") is None
+
+
+def test_an_edge_to_a_node_nowhere_is_refused(store):
+    with pytest.raises(ValidationError, match="body:ghost"):
+        store.upsert([_body("hrc", "a")], [_briefs("hrc", "ghost", "a")])
+    assert store.stats().nodes == 0
+
+
+def test_a_failing_write_leaves_nothing_behind(store):
+    from prevgraph.graph.merge import plan_upsert
+
+    def half_then_fail(tx):
+        tx.apply(plan_upsert([_body("hrc", "a"), _body("sc", "a")], [], {}, {}))
+        assert tx.nodes_by_ids(["body:hrc"])  # the transaction sees its own writes
+        raise RuntimeError("crash in the middle of a write")
+
+    with pytest.raises(RuntimeError):
+        store.write(half_then_fail)
+    assert store.stats().nodes == 0 and store.node("body:hrc") is None
+
+
+def test_deleting_a_node_deletes_its_edges_even_those_another_document_supports(store):
+    store.load_document(_batch("a", [_body("hrc", "a"), _body("sc", "a")], [_briefs("hrc", "sc", "a")]))
+    store.load_document(_batch("b", [_body("hrc", "b")], [_briefs("hrc", "sc", "b", "PROPOSED")]))
+    store.load_document(_batch("a", [_body("hrc", "a")]))  # sc is no longer named by anything
+    assert store.node("body:sc") is None
+    assert store.find_edges() == [] and store.count_edges() == 0
+    assert store.incident_edges(["body:hrc"]) == {"body:hrc": []}
+
+
+def test_values_are_never_read_as_query_text(store):
+    nasty = "x'}) DETACH DELETE n // \"; DROP TABLE nodes; -- `Entity` $ids \\"
+    node = Node(id=f"body:{nasty}", kind="Body", name=nasty, aliases=(nasty.upper(),), props={nasty: nasty},
+                evidence=(Evidence(document=f"document:{nasty}", quote=nasty, start=0, end=1, rule=nasty),))
+    store.upsert([node, _body("sc", "a")], [Edge(id=nasty, type="BRIEFS", source=node.id, target="body:sc",
+                                                 status="PROPOSED", evidence=node.evidence)])
+    assert store.node(node.id) == node
+    assert store.edge(nasty).source == node.id
+    assert [n.id for n in store.find_nodes(NodeFilter(text=nasty[:12]))] == [node.id]
+    assert store.stats().nodes == 2
+
+
+def test_unicode_names_fold_the_same_way(store):
+    store.upsert([Node(id="organization:strasse", kind="Organization", name="Straße Institut",
+                       aliases=("İnstitut Genève",), evidence=(_ev("a"),))])
+    assert [n.id for n in store.find_nodes(NodeFilter(text="STRASSE"))] == ["organization:strasse"]
+    assert store.count_nodes(NodeFilter(text="genève")) == 1
+
+
+def test_large_batches_cross_the_stores_internal_chunks(store):
+    nodes = [Node(id=f"paragraph:p{i:05d}", kind="Paragraph", name=f"OP{i}", evidence=(_ev("a", i),))
+             for i in range(6000)]
+    resolution = Node(id="resolution:r", kind="Resolution", name="A/RES/1", evidence=(_ev("a"),))
+    edges = [Edge(id=f"part_of:{i:05d}", type="PART_OF", source=n.id, target=resolution.id, evidence=(_ev("a", i),))
+             for i, n in enumerate(nodes)]
+    store.upsert([resolution, *nodes], edges)
+    assert store.count_nodes(NodeFilter(kind="Paragraph")) == 6000
+    assert len(store.nodes([n.id for n in nodes])) == 6000
+    assert len(store.edges([e.id for e in edges])) == 6000
+    assert len(store.incident_edges([resolution.id], "in")[resolution.id]) == 6000
+
+
+# --- reads -------------------------------------------------------------------------------------
+
+@pytest.fixture
+def small_graph(store):
+    """HRC briefs SC (realised), GA briefs HRC (proposed), HRC has a self-loop of structure; one lone node."""
+    store.load_document(_batch("a", [
+        _body("hrc", "a", aliases=("Human Rights Council",), location="GENEVA", pillar="HUMAN_RIGHTS"),
+        _body("sc", "a", aliases=("Security Council",), location="NEW_YORK", pillar="PEACE_AND_SECURITY"),
+        _body("ga", "a", location="NEW_YORK"),
+        _body("lone", "a", location="FIELD"),
+    ], [
+        _briefs("hrc", "sc", "a"), _briefs("ga", "hrc", "a", "PROPOSED"),
+        Edge(id="feeds_into:self", type="FEEDS_INTO", source="body:hrc", target="body:hrc", evidence=(_ev("a"),)),
+    ]))
+    return store
+
+
+def test_filters_combine_and_page(small_graph):
+    store = small_graph
+    assert [n.id for n in store.find_nodes(NodeFilter(kind="Body", location="NEW_YORK"))] == ["body:ga", "body:sc"]
+    assert [n.id for n in store.find_nodes(NodeFilter(pillar="HUMAN_RIGHTS"))] == ["body:hrc"]
+    assert [n.id for n in store.find_nodes(NodeFilter(text="council"))] == ["body:hrc", "body:sc"]
+    assert store.count_nodes(NodeFilter(kind="Body", text="council")) == 2
+    assert [n.id for n in store.find_nodes(limit=2, offset=1)] == ["body:hrc", "body:lone"]
+    assert store.find_nodes(NodeFilter(kind="Mandate")) == [] and store.count_nodes(NodeFilter(kind="Nope")) == 0
+    everything = [n.id for n in store.find_nodes()]
+    assert everything == sorted(everything) and len(everything) == 5
+
+
+def test_edge_filters(small_graph):
+    store = small_graph
+    all_ids = [e.id for e in store.find_edges()]
+    assert all_ids == sorted(all_ids) and len(all_ids) == 3
+    assert store.count_edges(EdgeFilter(types=("BRIEFS",))) == 2
+    assert store.count_edges(EdgeFilter(types=("BRIEFS",), statuses=("REALISED",))) == 1
+    assert [e.target for e in store.find_edges(EdgeFilter(source="body:hrc", types=("BRIEFS",)))] == ["body:sc"]
+    assert store.find_edges(EdgeFilter(source="body:ga", target="body:hrc"))[0].status == "PROPOSED"
+    assert store.find_edges(EdgeFilter(types=("NOT_A_TYPE",))) == [] and store.count_edges(EdgeFilter(types=())) == 0
+    assert [e.id for e in store.find_edges(limit=1, offset=2)] == all_ids[2:]
+
+
+def test_neighbours_in_every_direction(small_graph):
+    store = small_graph
+    assert [(e.type, n.id) for e, n in store.neighbours("body:hrc", "in", ["BRIEFS"])] == [("BRIEFS", "body:ga")]
+    both = store.neighbours("body:hrc")
+    assert sorted(n.id for _, n in both) == ["body:ga", "body:hrc", "body:sc"]  # the self-loop once
+    assert [e.id for e, _ in both] == sorted(e.id for e, _ in both)
+    assert store.neighbours("body:lone") == [] and store.neighbours("body:nowhere") == []
+
+
+def test_incident_edges_answer_many_ids_at_once(small_graph):
+    store = small_graph
+    asked = ["body:hrc", "body:sc", "body:lone", "body:missing", *(f"body:x{i}" for i in range(1500))]
+    result = store.incident_edges(asked, "both")
+    assert list(result) == asked
+    assert [e.source for e in result["body:sc"]] == ["body:hrc"]
+    assert len(result["body:hrc"]) == 3 and result["body:lone"] == [] and result["body:missing"] == []
+    out = store.incident_edges(["body:hrc", "body:ga"], "out", types=["BRIEFS"])
+    assert {k: [e.target for e in v] for k, v in out.items()} == {"body:hrc": ["body:sc"], "body:ga": ["body:hrc"]}
+
+
+def test_iteration_in_batches_covers_everything_in_id_order(small_graph):
+    store = small_graph
+    node_batches = list(store.iter_nodes(batch_size=2))
+    assert [len(b) for b in node_batches] == [2, 2, 1]
+    assert [n for b in node_batches for n in b] == store.find_nodes()
+    edge_batches = list(store.iter_edges(batch_size=2))
+    assert [len(b) for b in edge_batches] == [2, 1]
+    assert [e for b in edge_batches for e in b] == store.find_edges()
+
+
+def test_stats_count_by_kind_type_and_status(small_graph):
+    stats = small_graph.stats()
+    assert stats.nodes_by_kind == {"Body": 4, "Document": 1}
+    assert stats.edges_by_type == {"BRIEFS": 2, "FEEDS_INTO": 1}
+    assert stats.flows_by_status == {"PROPOSED": 1, "REALISED": 1}
+    assert (stats.nodes, stats.edges) == (5, 3)
+
+
+def test_clear_empties_the_store(small_graph):
+    small_graph.clear()
+    assert small_graph.stats().nodes == 0 and small_graph.find_edges() == []
+    small_graph.ping()
