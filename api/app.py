@@ -12,7 +12,7 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Annotated, Any
 
 from cross_web import HTTPException
 from fastapi import FastAPI, Query, Request
@@ -53,6 +53,13 @@ class PrevgraphRouter(GraphQLRouter):
         except HTTPException as exc:
             code = "BAD_REQUEST" if exc.status_code == 400 else f"HTTP_{exc.status_code}"
             return JSONResponse(request_error(exc.reason, code), status_code=exc.status_code)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """A request body must be a JSON object (strawberry fails with a 500 on a bare string or number)."""
+        parsed = super().parse_json(data)
+        if not isinstance(parsed, dict | list):
+            raise HTTPException(400, "the request body must be a JSON object with a `query` string")
+        return parsed
 
     async def execute_operation(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -160,7 +167,7 @@ def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | Non
     if map_page is not None:
         @app.get("/map", response_class=HTMLResponse, summary="The network map (the options of `prevgraph map`)")
         async def map_view(focus: str | None = None, hops: int | None = None,
-                           status: list[str] | None = Query(None), since: str | None = None,
+                           status: Annotated[list[str] | None, Query()] = None, since: str | None = None,
                            until: str | None = None, gaps: bool = False) -> HTMLResponse:
             given = {"focus": focus, "hops": hops, "status": status, "since": since, "until": until, "gaps": gaps}
             options = {k: v for k, v in given.items() if v not in (None, False, [])}

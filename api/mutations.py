@@ -63,7 +63,8 @@ async def _curate(info: Info, fact_id: str, action: str, note: str | None) -> Cu
         edge: Edge | None = await ctx.call(ctx.store.edge, fact_id)
         if edge is None:
             raise NotFound(f"no node or relationship has the id {fact_id!r}")
-        await ctx.call(ctx.store.upsert, [], [edge.model_copy(update={"props": curation.with_entry(edge.props, entry)})])
+        updated_edge = edge.model_copy(update={"props": curation.with_entry(edge.props, entry)})
+        await ctx.call(ctx.store.upsert, [], [updated_edge])
         stored = await ctx.call(ctx.store.edge, fact_id)
         return CurationResult(entry=_entry_type(entry), relationship=Relationship(record=stored))
 
@@ -96,7 +97,8 @@ class Mutation:
     async def reject_fact(self, info: Info, id: strawberry.ID, note: str | None = None) -> CurationResult:
         return await _curate(info, str(id), "REJECTED", note)
 
-    @strawberry.mutation(description="Add a relationship with its source (origin 'curated'). Needs the X-API-Key header.")
+    @strawberry.mutation(description="Add a relationship with its source (origin 'curated'). "
+                                     "Needs the X-API-Key header.")
     async def add_fact(self, info: Info, fact: Annotated[FactInput, strawberry.argument(name="input")]) -> Relationship:
         ctx = info.context
         by = curation.check_key(ctx.settings.api_key, ctx.api_key)

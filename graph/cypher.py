@@ -166,6 +166,13 @@ def _edge_where(where: EdgeFilter) -> tuple[str, dict[str, object]]:
     if where.target is not None:
         clauses.append("b.id = $target")
         params["target"] = where.target
+    # dates compare on their common prefix (see EdgeFilter)
+    if where.since is not None:
+        clauses.append("r.date >= substring($since, 0, size(r.date))")
+        params["since"] = where.since
+    if where.until is not None:
+        clauses.append("substring(r.date, 0, size($until)) <= $until")
+        params["until"] = where.until
     return " AND ".join(clauses), params
 
 
@@ -195,6 +202,30 @@ def incident_edges(direction: str) -> str:
             "WHERE $types IS NULL OR type(r) IN $types "
             "WITH DISTINCT id, r "
             "RETURN id, r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS e")
+
+
+def find_paths(types: Iterable[str], max_hops: int) -> str:
+    """Routes from ``$source`` to ``$target`` as edge-id lists, shortest first, then by ids (``$limit`` of them).
+
+    The relationship types and the hop bound are written into the pattern (Cypher takes
+    neither as a parameter): the types are checked by :func:`identifier`, the bound is
+    an ``int`` the caller has checked against ``MAX_PATH_HOPS``. ``$statuses``,
+    ``$via`` and ``$avoid`` are parameters (``$statuses`` null for any status).
+    """
+    if isinstance(max_hops, bool) or not isinstance(max_hops, int) or max_hops < 1:
+        raise ValueError(f"the hop bound must be a positive int, not {max_hops!r}")
+    pattern = "|".join(identifier(t) for t in types)
+    if not pattern:
+        raise ValueError("a path search needs at least one relationship type")
+    return (
+        "MATCH (s:Entity {id: $source}), (t:Entity {id: $target}) "
+        f"MATCH p = (s)-[rels:{pattern}*1..{max_hops}]->(t) "
+        "WHERE all(r IN rels WHERE r.status IS NULL OR $statuses IS NULL OR r.status IN $statuses) "
+        "AND all(n IN nodes(p) WHERE NOT n.id IN $avoid AND single(m IN nodes(p) WHERE m = n)) "
+        "AND all(v IN $via WHERE any(n IN nodes(p) WHERE n.id = v)) "
+        "WITH [r IN rels | r.id] AS ids "
+        "RETURN ids ORDER BY size(ids), ids LIMIT $limit"
+    )
 
 
 EDGE_TYPE_COUNTS = "MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS key, count(*) AS n"

@@ -40,6 +40,7 @@ from prevgraph.graph.store import (
     Stats,
     StoreTx,
     T,
+    check_path_search,
     count_stats,
     search_key,
 )
@@ -315,6 +316,18 @@ class Neo4jStore(GraphStore):
         for edges in result.values():
             edges.sort(key=lambda e: e.id)
         return result
+
+    def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
+                   statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
+                   limit: int = 10) -> list[list[str]]:
+        """One Cypher query: a variable-length pattern bounded by ``max_hops``, filters as parameters."""
+        check_path_search(max_hops, limit, types)
+        if source == target or (types is not None and not types):
+            return []
+        query = cypher.find_paths(_edge_types() if types is None else list(types), max_hops)
+        rows = self._rows(query, source=source, target=target, limit=limit, via=list(via), avoid=list(avoid),
+                          statuses=None if statuses is None else list(statuses))
+        return [list(r["ids"]) for r in rows]
 
     def iter_nodes(self, batch_size: int = 5000) -> Iterator[list[Node]]:
         """Every node in id order, one read transaction per batch (each batch walks the id index from the last id)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from prevgraph.errors import StoreUnavailable
 from prevgraph.graph.merge import WritePlan
+from prevgraph.graph.paths import search_paths
 from prevgraph.graph.store import (
     Direction,
     EdgeFilter,
@@ -24,6 +25,7 @@ from prevgraph.graph.store import (
     Stats,
     StoreTx,
     T,
+    check_path_search,
     count_stats,
     search_key,
 )
@@ -163,6 +165,13 @@ def _edge_where(where: EdgeFilter) -> tuple[str, list[object]]:
         if value is not None:
             clauses.append(f"{column} = ?")
             params.append(value)
+    # dates compare on their common prefix (see EdgeFilter)
+    if where.since is not None:
+        clauses.append("json_extract(data, '$.date') >= substr(?, 1, length(json_extract(data, '$.date')))")
+        params.append(where.since)
+    if where.until is not None:
+        clauses.append("substr(json_extract(data, '$.date'), 1, length(?)) <= ?")
+        params.extend([where.until, where.until])
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -228,6 +237,25 @@ class SqliteStore(GraphStore):
     def count_edges(self, where: EdgeFilter = EdgeFilter()) -> int:
         clause, params = _edge_where(where)
         return int(self._query(f"SELECT count(*) FROM edges{clause}", params)[0][0])
+
+    def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
+                   statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
+                   limit: int = 10) -> list[list[str]]:
+        """The bounded search of :mod:`prevgraph.graph.paths`, one indexed query per hop."""
+        check_path_search(max_hops, limit, types)
+        filters, params = "", []
+        if types is not None:
+            filters += f" AND type IN ({_marks(types)})"
+            params += list(types)
+        if statuses is not None:
+            filters += f" AND (status IS NULL OR status IN ({_marks(statuses)}))"
+            params += list(statuses)
+
+        def in_edges(ids: Sequence[str]) -> list[tuple[str, str, str]]:
+            return [row for chunk in _chunks(list(ids)) for row in self._query(
+                f"SELECT id, source, target FROM edges WHERE target IN ({_marks(chunk)}){filters}", [*chunk, *params])]
+
+        return search_paths(in_edges, source, target, max_hops=max_hops, via=via, avoid=avoid, limit=limit)
 
     def incident_edges(self, ids: Sequence[str], direction: Direction = "both",
                        types: Sequence[str] | None = None) -> dict[str, list[Edge]]:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
-from prevgraph.errors import ValidationError
+from prevgraph.errors import LimitExceeded, ValidationError
 from prevgraph.graph.merge import WritePlan, plan_document_load, plan_upsert
 from prevgraph.schema import DocumentBatch, Edge, Node, validate_batch
 from prevgraph.schema.ontology import ontology
@@ -46,10 +46,36 @@ class NodeFilter:
 
 @dataclass(frozen=True)
 class EdgeFilter:
+    """Filters shared by :meth:`GraphStore.find_edges` and :meth:`GraphStore.count_edges`.
+
+    ``since`` and ``until`` keep edges dated within the range, comparing ISO dates on
+    their common prefix, so a year-only date ("2020") falls in any range that touches
+    that year; an edge with no date is left out when either is given.
+    """
+
     types: tuple[str, ...] | None = None
     statuses: tuple[str, ...] | None = None
     source: str | None = None
     target: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+#: the most hops a path search may take (Neo4j writes the bound into the query text)
+MAX_PATH_HOPS = 8
+#: the most paths one path search returns
+MAX_PATHS = 100
+
+
+def check_path_search(max_hops: int, limit: int, types: Sequence[str] | None) -> None:
+    """Refuse a path search outside the bounds both stores honour, and relationship types the ontology lacks."""
+    if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_PATH_HOPS:
+        raise LimitExceeded(f"a path search takes 1 to {MAX_PATH_HOPS} hops, not {max_hops!r}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PATHS:
+        raise LimitExceeded(f"a path search returns 1 to {MAX_PATHS} paths, not {limit!r}")
+    unknown = sorted(set(types or ()) - ontology().relationship_kinds.keys())
+    if unknown:
+        raise ValidationError(f"unknown relationship kinds {unknown}; known: {sorted(ontology().relationship_kinds)}")
 
 
 @dataclass(frozen=True)
@@ -143,6 +169,20 @@ class GraphStore(ABC):
         """For each node id, its edges in ``direction`` ordered by edge id, in one round trip (for DataLoaders).
 
         Every id asked for is a key of the result (with an empty list when it has no edges).
+        """
+
+    @abstractmethod
+    def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
+                   statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
+                   limit: int = 10) -> list[list[str]]:
+        """Routes from ``source`` to ``target`` along edges in their direction, as lists of edge ids.
+
+        A route visits no node twice, has at most ``max_hops`` edges (1 to
+        :data:`MAX_PATH_HOPS`, checked by :func:`check_path_search`), uses only edges of
+        ``types`` (None: any) whose status, if they have one, is in ``statuses`` (None:
+        any), passes through every node of ``via`` and none of ``avoid``. Shortest
+        first, then by the sequence of edge ids; at most ``limit`` routes. Neo4j runs
+        the whole search in Cypher; nothing is fetched beyond the routes.
         """
 
     @abstractmethod
