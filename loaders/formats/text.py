@@ -95,4 +95,4 @@ def extract_markdown(path: Path, data: bytes) -> Extracted:
     """A Markdown file: its decoded text without the markup."""
     source = decode_text(path, data)
     heading = _MD_HEADING.search(source)
-    return Extracted(markdown_to_text(source), title=heading.group(1).strip() if heading else None)
+    return Extracted(markdown_to_text(source), title=markdown_to_text(heading.group(1)).strip() if heading else None)
