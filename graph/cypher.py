@@ -9,11 +9,12 @@ therefore built here from names of the ontology only, each checked by
   uniqueness constraint and one text index per relationship type;
 - reads that look relationships up by property: Neo4j indexes relationships per
   type, so a lookup by id or by document is a ``UNION ALL`` of one indexed branch
-  per relationship type of the ontology.
+  per relationship type of the ontology;
+- ``MERGE`` of relationships, one statement per type (see :func:`merge_edges`).
 
-Node kind labels and relationship types are written with Neo4j 5.26's dynamic
-labels and types (``SET n:$(row.kind)``, ``MERGE (a)-[r:$(row.type)]->(b)``), which
-take them as parameters.
+Node kind labels are written with Neo4j 5.26's dynamic labels (``SET n:$(row.kind)``),
+which take them as parameters. Relationship types are not: ``MERGE`` with a dynamic
+type scans every relationship, so each type has its own ``MERGE`` statement.
 
 The graph model: every node has the label ``Entity`` (unique ``id``) plus its kind as
 a second label; every relationship has its ontology type. Records are stored as
@@ -232,11 +233,19 @@ EDGE_TYPE_COUNTS = "MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS key, count(
 
 EDGE_STATUS_COUNTS = "MATCH (:Entity)-[r]->(:Entity) WHERE r.status IS NOT NULL RETURN r.status AS key, count(*) AS n"
 
-MERGE_EDGES = """
+
+
+def merge_edges(rel_type: str) -> str:
+    """Write rows of one relationship type; returns how many were written (a row whose ends are missing is not).
+
+    The type is in the text, not a parameter: with a dynamic type (``[r:$(row.type)]``)
+    Neo4j 5.26 plans ``MERGE`` as a scan of every relationship, once per row.
+    """
+    return f"""
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source})
-MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+MATCH (a:Entity {{id: row.source}})
+MATCH (b:Entity {{id: row.target}})
+MERGE (a)-[r:{identifier(rel_type)} {{id: row.id}}]->(b)
 SET r = row.properties
 RETURN count(r) AS n
 """

@@ -5,8 +5,9 @@ label ``Entity`` with a uniqueness constraint on ``id`` plus its ontology kind a
 second label (``:Entity:Body``), so Cypher users can write ``MATCH (b:Body)``; every
 relationship has its ontology type (``BRIEFS``, ``PART_OF``, ...) with a uniqueness
 constraint on ``id`` per type. Kind labels and relationship types are written as
-parameters with Neo4j 5.26's dynamic labels, so the store needs Neo4j 5.26 or later;
-schema statements and per-type lookups are built from ontology names only.
+a parameter with Neo4j 5.26's dynamic labels, so the store needs Neo4j 5.26 or later;
+schema statements, per-type lookups and per-type ``MERGE`` statements are built from
+ontology names only.
 
 Semantics are the SQLite store's, which the contract suite checks: results ordered by
 id; ``NodeFilter.text`` matches the same case-folded ``search_key``; deleting a node
@@ -167,11 +168,16 @@ class _Neo4jTx(_Reader):
             self.tx.run(delete_edges, ids=list(chunk)).consume()
         for chunk in _chunks([node_row(n) for n in plan.nodes], self.batch_size):
             self.tx.run(cypher.MERGE_NODES, rows=list(chunk)).consume()
-        for chunk in _chunks([edge_row(e) for e in plan.edges], self.batch_size):
-            written = self.tx.run(cypher.MERGE_EDGES, rows=list(chunk)).single(strict=True)["n"]
-            if written != len(chunk):
-                raise StoreError(f"{len(chunk) - written} of {len(chunk)} edges point at nodes missing from Neo4j; "
-                                 "nothing was written")
+        by_type: dict[str, list[dict[str, Any]]] = {}
+        for edge in plan.edges:
+            by_type.setdefault(edge.type, []).append(edge_row(edge))
+        for rel_type, rows in by_type.items():
+            query = cypher.merge_edges(rel_type)
+            for chunk in _chunks(rows, self.batch_size):
+                written = self.tx.run(query, rows=list(chunk)).single(strict=True)["n"]
+                if written != len(chunk):
+                    raise StoreError(f"{len(chunk) - written} of {len(chunk)} {rel_type} edges point at nodes "
+                                     "missing from Neo4j; nothing was written")
 
 
 def _edge_types() -> list[str]:
