@@ -1,0 +1,314 @@
+/* prevgraph map: filters, focus, search, tooltips, PNG export and dialogue scenes.
+ * Reads the data Python embedded in #map-data. Tooltips arrive as HTML that Python
+ * escaped; nothing else from the data is ever inserted as HTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("map-data").textContent);
+  var container = document.getElementById("network");
+  var tooltip = document.getElementById("tooltip");
+  var detailsBox = document.getElementById("details");
+  var details = document.getElementById("details-body");
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var byNode = {};
+  data.nodes.forEach(function (n) { byNode[n.id] = n; });
+  var periods = {};
+  data.dates.forEach(function (d) { periods[d.value] = d; });
+  var incident = {};
+  data.edges.forEach(function (e) {
+    (incident[e.from] = incident[e.from] || []).push(e);
+    (incident[e.to] = incident[e.to] || []).push(e);
+  });
+
+  var state = {};
+  function defaults() {
+    state = {
+      colourBy: data.colourBy,
+      statuses: new Set(data.statuses.concat([""])),
+      kinds: new Set(data.kinds),
+      asOf: null,
+      focus: data.focus,
+      hops: data.hops
+    };
+  }
+  defaults();
+
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  network.on("beforeDrawing", function (ctx) {
+    /* a white page under the drawing, so a saved PNG is not transparent */
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+  });
+  network.once("afterDrawing", function () {
+    window.prevgraphMap.readyAt = performance.now();
+    document.body.setAttribute("data-ready", "true");
+  });
+  window.prevgraphMap = { network: network, nodes: nodes, edges: edges, readyAt: null };
+
+  function onDate(value) {
+    if (!state.asOf || !value || !periods[value]) { return true; }
+    return periods[value].start <= state.asOf;
+  }
+
+  function edgeShown(e) {
+    return (e.flow ? state.statuses.has(e.status) : state.statuses.has("")) && onDate(e.date);
+  }
+
+  function neighbourhood(start, hops, shownEdges) {
+    var reach = {};
+    reach[start] = 0;
+    var frontier = [start];
+    for (var depth = 1; depth <= hops; depth++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        (incident[id] || []).forEach(function (e) {
+          if (!shownEdges[e.id]) { return; }
+          var other = e.from === id ? e.to : e.from;
+          if (!(other in reach)) { reach[other] = depth; next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    return reach;
+  }
+
+  /* Which nodes and edges the current filters show: the same rules as the Python side
+   * (a node a filter leaves without any of its edges goes too). */
+  function visible() {
+    var nodeOk = {};
+    data.nodes.forEach(function (n) { nodeOk[n.id] = state.kinds.has(n.kind) && onDate(n.date); });
+    var edgeOk = {};
+    var degree = {};
+    data.edges.forEach(function (e) {
+      var ok = nodeOk[e.from] && nodeOk[e.to] && edgeShown(e);
+      edgeOk[e.id] = ok;
+      if (ok) { degree[e.from] = (degree[e.from] || 0) + 1; degree[e.to] = (degree[e.to] || 0) + 1; }
+    });
+    data.nodes.forEach(function (n) {
+      if (nodeOk[n.id] && incident[n.id] && !degree[n.id]) { nodeOk[n.id] = false; }
+    });
+    if (state.focus && nodeOk[state.focus]) {
+      var reach = neighbourhood(state.focus, state.hops, edgeOk);
+      data.nodes.forEach(function (n) { nodeOk[n.id] = nodeOk[n.id] && n.id in reach; });
+      data.edges.forEach(function (e) { edgeOk[e.id] = edgeOk[e.id] && nodeOk[e.from] && nodeOk[e.to]; });
+    }
+    return { nodes: nodeOk, edges: edgeOk };
+  }
+
+  function show(shown) {
+    var nodeUpdates = [];
+    nodes.forEach(function (n) {
+      var hidden = !shown.nodes[n.id];
+      if (Boolean(n.hidden) !== hidden) { nodeUpdates.push({ id: n.id, hidden: hidden }); }
+    });
+    var edgeUpdates = [];
+    edges.forEach(function (e) {
+      var hidden = !shown.edges[e.id];
+      if (Boolean(e.hidden) !== hidden) { edgeUpdates.push({ id: e.id, hidden: hidden }); }
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    var count = Object.keys(shown.nodes).filter(function (k) { return shown.nodes[k]; }).length;
+    container.setAttribute("data-visible-nodes", String(count));
+  }
+
+  function fitShown(shown) {
+    var ids = Object.keys(shown.nodes).filter(function (k) { return shown.nodes[k]; });
+    network.fit({ nodes: ids.length ? ids : undefined, animation: false });
+  }
+
+  function recolour() {
+    nodes.update(data.nodes.map(function (n) {
+      var c = n.colours[state.colourBy];
+      return { id: n.id, color: c.color, font: Object.assign({}, n.font, c.font) };
+    }));
+    ["location", "pillar"].forEach(function (mode) {
+      var list = document.getElementById("legend-" + mode);
+      if (list) { list.hidden = mode !== state.colourBy; }
+    });
+  }
+
+  function refresh(fit) {
+    var shown = visible();
+    show(shown);
+    if (fit) { fitShown(shown); }
+  }
+
+  /* Tooltips and details: the tip HTML was escaped by Python. */
+  function placeTip(pointer, html) {
+    tooltip.innerHTML = html;
+    tooltip.hidden = false;
+    var box = container.getBoundingClientRect();
+    var x = box.left + pointer.x + 18;
+    var y = box.top + pointer.y + 18;
+    var w = tooltip.offsetWidth;
+    var h = tooltip.offsetHeight;
+    if (x + w > window.innerWidth - 8) { x = Math.max(8, box.left + pointer.x - w - 18); }
+    if (y + h > window.innerHeight - 8) { y = Math.max(8, window.innerHeight - h - 8); }
+    tooltip.style.left = x + "px";
+    tooltip.style.top = y + "px";
+  }
+  function hideTip() { tooltip.hidden = true; }
+  function showDetails(html) { details.innerHTML = html; detailsBox.hidden = false; }
+  function showNote(text) { details.textContent = text; detailsBox.hidden = false; }
+  document.getElementById("details-close").addEventListener("click", function () { detailsBox.hidden = true; });
+  network.on("hoverNode", function (p) { placeTip(p.pointer.DOM, byNode[p.node].tip); });
+  network.on("hoverEdge", function (p) { var e = edges.get(p.edge); if (e) { placeTip(p.pointer.DOM, e.tip); } });
+  network.on("blurNode", hideTip);
+  network.on("blurEdge", hideTip);
+  network.on("dragStart", hideTip);
+  network.on("zoom", hideTip);
+  network.on("click", function (p) {
+    if (p.nodes.length) { showDetails(byNode[p.nodes[0]].tip); }
+    else if (p.edges.length) { showDetails(edges.get(p.edges[0]).tip); }
+    else { detailsBox.hidden = true; }
+  });
+
+  function on(id, event, handler) {
+    var el = document.getElementById(id);
+    if (el) { el.addEventListener(event, handler); }
+    return el;
+  }
+
+  function namesOf(n) { return [n.name].concat(n.aliases || []).map(function (x) { return x.toLowerCase(); }); }
+
+  function find(text) {
+    var wanted = text.trim().toLowerCase();
+    if (!wanted) { return null; }
+    var exact = data.nodes.filter(function (n) { return namesOf(n).indexOf(wanted) >= 0; });
+    if (exact.length) { return exact[0]; }
+    var partial = data.nodes.filter(function (n) {
+      return namesOf(n).some(function (x) { return x.indexOf(wanted) >= 0; });
+    });
+    return partial.length ? partial[0] : null;
+  }
+
+  function selectNode(node) {
+    network.selectNodes([node.id]);
+    showDetails(node.tip);
+  }
+
+  function wireMap() {
+    var search = on("search", "change", function () {
+      var node = find(search.value);
+      if (!node) { showNote("No body on the map is called \u201c" + search.value + "\u201d."); return; }
+      selectNode(node);
+      network.focus(node.id, { scale: 1.1, animation: false });
+    });
+    on("search", "keydown", function (ev) { if (ev.key === "Enter") { search.dispatchEvent(new Event("change")); } });
+    on("focus", "click", function () {
+      var chosen = network.getSelectedNodes()[0] || (find(search.value) || {}).id;
+      if (!chosen) { showNote("Choose a body first: search for it or click it."); return; }
+      state.focus = chosen;
+      state.hops = Number(document.getElementById("hops").value);
+      refresh(true);
+    });
+    on("reset", "click", function () {
+      defaults();
+      state.focus = null;
+      document.querySelectorAll("#controls input[type=checkbox]").forEach(function (box) { box.checked = true; });
+      document.querySelectorAll("input[name=colour]").forEach(function (r) { r.checked = r.value === state.colourBy; });
+      var slider = document.getElementById("date");
+      if (slider) { slider.value = slider.max; setDateLabel(); }
+      search.value = "";
+      network.unselectAll();
+      recolour();
+      refresh(true);
+    });
+    on("export", "click", function () {
+      var canvas = container.querySelector("canvas");
+      var link = document.createElement("a");
+      link.href = canvas.toDataURL("image/png");
+      link.download = "prevgraph-map.png";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+    document.querySelectorAll("input[name=colour]").forEach(function (radio) {
+      radio.addEventListener("change", function () { state.colourBy = radio.value; recolour(); });
+    });
+    document.querySelectorAll("#status-filter input").forEach(function (box) {
+      box.addEventListener("change", function () {
+        if (box.checked) { state.statuses.add(box.dataset.status); } else { state.statuses.delete(box.dataset.status); }
+        refresh(false);
+      });
+    });
+    document.querySelectorAll("#kind-filter input").forEach(function (box) {
+      box.addEventListener("change", function () {
+        if (box.checked) { state.kinds.add(box.dataset.kind); } else { state.kinds.delete(box.dataset.kind); }
+        refresh(false);
+      });
+    });
+    on("date", "input", function () { setDateLabel(); refresh(false); });
+    document.querySelectorAll("button.finding").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var finding = data.findings[Number(button.dataset.index)];
+        var ids = finding.nodes.filter(function (id) { return byNode[id]; });
+        network.selectNodes(ids);
+        if (ids.length) { network.fit({ nodes: ids, animation: false }); }
+        showNote(finding.statement);
+      });
+    });
+  }
+
+  function setDateLabel() {
+    var slider = document.getElementById("date");
+    var label = document.getElementById("date-label");
+    var index = Number(slider.value);
+    if (index >= data.dates.length) { state.asOf = null; label.textContent = "all dates"; return; }
+    state.asOf = data.dates[index].end;
+    label.textContent = "up to " + data.dates[index].value;
+  }
+
+  /* Dialogue pack: each scene names the nodes and edges it shows (computed in Python). */
+  function wireStory() {
+    var scenes = data.story.scenes;
+    var current = 0;
+    function showScene(index) {
+      current = Math.max(0, Math.min(scenes.length - 1, index));
+      var scene = scenes[current];
+      var shown = { nodes: {}, edges: {} };
+      scene.nodes.forEach(function (id) { shown.nodes[id] = true; });
+      scene.edges.forEach(function (id) { shown.edges[id] = true; });
+      state.colourBy = scene.colourBy;
+      recolour();
+      show(shown);
+      fitShown(shown);
+      network.unselectAll();
+      if (scene.focus && byNode[scene.focus]) { network.selectNodes([scene.focus]); }
+      document.getElementById("scene-title").textContent = scene.title;
+      document.getElementById("scene-caption").textContent = scene.caption;
+      document.getElementById("scene-counter").textContent = "Scene " + (current + 1) + " of " + scenes.length;
+      document.body.setAttribute("data-scene", String(current + 1));
+      if (history.replaceState) { history.replaceState(null, "", "#scene-" + (current + 1)); }
+    }
+    on("scene-next", "click", function () { showScene(current + 1); });
+    on("scene-prev", "click", function () { showScene(current - 1); });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.target && /INPUT|SELECT|TEXTAREA/.test(ev.target.tagName)) { return; }
+      if (["ArrowRight", "PageDown", " "].indexOf(ev.key) >= 0) { showScene(current + 1); ev.preventDefault(); }
+      if (["ArrowLeft", "PageUp"].indexOf(ev.key) >= 0) { showScene(current - 1); ev.preventDefault(); }
+      if (ev.key === "Home") { showScene(0); ev.preventDefault(); }
+      if (ev.key === "End") { showScene(scenes.length - 1); ev.preventDefault(); }
+    });
+    var fromHash = /^#scene-(\d+)$/.exec(window.location.hash);
+    showScene(fromHash ? Number(fromHash[1]) - 1 : 0);
+  }
+
+  on("toggle-panels", "click", function () { document.body.classList.toggle("panels-hidden"); network.redraw(); });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.target && /INPUT|SELECT|TEXTAREA/.test(ev.target.tagName)) { return; }
+    if (ev.key === "p" || ev.key === "P") { document.body.classList.toggle("panels-hidden"); }
+    if (ev.key === "Escape") { hideTip(); detailsBox.hidden = true; }
+  });
+
+  if (data.story) {
+    wireStory();
+  } else {
+    wireMap();
+    refresh(true);
+  }
+}());

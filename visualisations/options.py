@@ -1,0 +1,158 @@
+"""What a map shows: the options the CLI, the API and dialogue stories share.
+
+The same :class:`MapOptions` comes from command-line flags, from the query string of the
+API's ``/map`` page (:meth:`MapOptions.from_params`) and from each scene of a story, so a
+facilitator gets the same map whichever way it was asked for.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from prevgraph.errors import MapError
+from prevgraph.schema import ontology
+
+COLOUR_MODES = ("location", "pillar")
+#: Above this many nodes the map folds documents, paragraphs and participants (and then
+#: small actors) so the browser stays responsive.
+AGGREGATE_ABOVE = 1500
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WHOLE_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class Period:
+    """The first and last day a date of the graph stands for ("2021" is the whole year)."""
+
+    start: str
+    end: str
+
+
+def period(value: object) -> Period | None:
+    """The period an ISO date, year-month or year denotes; ``None`` for anything else.
+
+    Edges carry dates at whatever precision the document gave, so "2021" must compare as
+    the whole of 2021 rather than as a string shorter than "2021-03-01".
+    """
+    match = _DATE.match(str(value)) if value is not None else None
+    if not match:
+        return None
+    year, month, day = int(match[1]), match[2], match[3]
+    try:
+        if day:
+            iso = date(year, int(month), int(day)).isoformat()
+            return Period(iso, iso)
+        if month:
+            last = calendar.monthrange(year, int(month))[1]
+            return Period(date(year, int(month), 1).isoformat(), date(year, int(month), last).isoformat())
+        return Period(f"{year:04d}-01-01", f"{year:04d}-12-31")
+    except ValueError:
+        return None
+
+
+def parse_period(value: str, what: str) -> Period:
+    """A user-given date (``2020``, ``2020-11``, ``2020-11-24``), or a one-line :class:`MapError`."""
+    text = str(value).strip()
+    found = period(text) if _WHOLE_DATE.fullmatch(text) else None
+    if found is None:
+        raise MapError(f"{what}: {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return found
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """Which part of the graph a map draws, and how.
+
+    ``focus`` is a body's name, alias or id; ``statuses`` restricts the flows (structure
+    edges such as PART_OF carry no status and stay); ``kinds`` restricts node kinds;
+    ``since`` and ``until`` keep dated edges and nodes that overlap the period (undated
+    ones stay). A filter that leaves a node without any of its edges removes the node too.
+    """
+
+    focus: str | None = None
+    hops: int = 2
+    statuses: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    gaps: bool = False
+    colour_by: str = "location"
+    title: str = "Geneva and New York: who briefs whom"
+    aggregate_above: int = AGGREGATE_ABOVE
+    fold_participants: bool = False
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        onto = ontology()
+        unknown = [s for s in self.statuses if s not in onto.statuses]
+        if unknown:
+            raise MapError(f"status: unknown {', '.join(unknown)}; choose from {', '.join(onto.statuses)}")
+        unknown = [k for k in self.kinds if k not in onto.node_kinds]
+        if unknown:
+            raise MapError(f"kind: unknown {', '.join(unknown)}; choose from {', '.join(onto.node_kinds)}")
+        if self.colour_by not in COLOUR_MODES:
+            raise MapError(f"colour: {self.colour_by!r} is not one of {', '.join(COLOUR_MODES)}")
+        if not 0 <= self.hops <= 10:
+            raise MapError(f"hops: {self.hops} is out of range; use 0 to 10")
+        if self.aggregate_above < 10:
+            raise MapError(f"aggregate_above: {self.aggregate_above} is too small; use at least 10")
+        since, until = self.since_period, self.until_period
+        if since and until and since.start > until.end:
+            raise MapError(f"since {self.since} is after until {self.until}")
+
+    @property
+    def since_period(self) -> Period | None:
+        return parse_period(self.since, "since") if self.since else None
+
+    @property
+    def until_period(self) -> Period | None:
+        return parse_period(self.until, "until") if self.until else None
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, object]) -> MapOptions:
+        """Options from a query string (``?focus=HRC&status=BLOCKED,REALISED&gaps=true``) or the API's
+        parsed parameters (ints, booleans and lists as well as strings).
+
+        Repeated keys and comma-separated values both work for ``status`` and ``kind``;
+        unknown keys are an error so a mistyped option is not silently ignored.
+        """
+        known = {"focus", "hops", "status", "kind", "since", "until", "gaps", "colour", "title"}
+        unknown = sorted(set(params) - known)
+        if unknown:
+            raise MapError(f"unknown map option {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+
+        def values(key: str) -> list[str]:
+            raw = params.get(key)
+            items = [] if raw is None else list(raw) if isinstance(raw, (list, tuple)) else [raw]
+            return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+
+        def single(key: str) -> str | None:
+            found = values(key)
+            return found[-1] if found else None
+
+        hops = single("hops")
+        if hops is not None and not hops.isdigit():
+            raise MapError(f"hops: {hops!r} is not a whole number")
+        gaps = (single("gaps") or "false").lower()
+        if gaps not in ("true", "false", "1", "0", "yes", "no"):
+            raise MapError(f"gaps: {gaps!r} is not true or false")
+        options = {
+            "focus": single("focus"),
+            "statuses": tuple(s.upper() for s in values("status")),
+            "kinds": tuple(values("kind")),
+            "since": single("since"),
+            "until": single("until"),
+            "gaps": gaps in ("true", "1", "yes"),
+        }
+        if hops is not None:
+            options["hops"] = int(hops)
+        if single("colour"):
+            options["colour_by"] = single("colour")
+        if single("title"):
+            options["title"] = single("title")
+        return cls(**options)

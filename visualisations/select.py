@@ -1,0 +1,92 @@
+"""Choose the part of the projection a map draws: filters, focus, and what to leave out.
+
+Works on the NetworkX projection (``GraphStore.to_networkx()``) and returns a new graph,
+never a view, so the drawing code may annotate it freely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from prevgraph.errors import MapError, NotFound
+from prevgraph.schema import ontology
+from prevgraph.visualisations.options import MapOptions, Period, period
+
+#: The node kind evidence points at; documents are shown as sources in tooltips rather
+#: than as nodes of their own unless an edge (a document of a meeting, a citation) ties them in.
+DOCUMENT_KIND = "Document"
+
+
+def is_flow(rel_type: str | None) -> bool:
+    kind = ontology().relationship_kinds.get(rel_type or "")
+    return bool(kind and kind.is_flow)
+
+
+def node_period(attrs: dict) -> Period | None:
+    """The date a node stands for, when it has one (a meeting's or a resolution's ``date`` property)."""
+    return period((attrs.get("props") or {}).get("date"))
+
+
+def _overlaps(found: Period | None, since: Period | None, until: Period | None) -> bool:
+    if found is None:
+        return True
+    return not ((since and found.end < since.start) or (until and found.start > until.end))
+
+
+def find_focus(graph: nx.MultiDiGraph, name: str) -> str:
+    """The node ``name`` names in ``graph``: its id, or its name or an alias, ignoring case.
+
+    The CLI and the API resolve names against the store (``graph.lookup.resolve_node``) and
+    pass ids; this is for callers that only have a graph.
+    """
+    if name in graph:
+        return name
+    wanted = " ".join(name.split()).casefold()
+    hits = sorted(n for n, a in graph.nodes(data=True)
+                  if wanted in (" ".join(x.split()).casefold() for x in (a.get("name") or "", *a.get("aliases", ()))))
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise NotFound(f"{name!r} names several nodes: {', '.join(hits)}; use an id")
+    raise NotFound(f"no node in the map is named {name!r}")
+
+
+def select(graph: nx.MultiDiGraph, options: MapOptions, focus: str | None = None) -> nx.MultiDiGraph:
+    """The subgraph ``options`` asks for; ``focus`` is the focus node's id (already resolved).
+
+    Filters remove edges and nodes; a node that a filter leaves without any of its edges
+    goes too, so a 2020 map does not show the bodies only a 2023 meeting brought in.
+    """
+    since, until = options.since_period, options.until_period
+    keep_kinds = set(options.kinds) if options.kinds else None
+    nodes = [n for n, a in graph.nodes(data=True)
+             if (keep_kinds is None or a.get("kind") in keep_kinds) and _overlaps(node_period(a), since, until)]
+    kept = set(nodes)
+    result = nx.MultiDiGraph()
+    result.add_nodes_from((n, graph.nodes[n]) for n in nodes)
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        if u not in kept or v not in kept:
+            continue
+        if options.statuses and is_flow(attrs.get("type")) and attrs.get("status") not in options.statuses:
+            continue
+        if not _overlaps(period(attrs.get("date")), since, until):
+            continue
+        result.add_edge(u, v, key, **attrs)
+    result.remove_nodes_from([n for n in nodes if graph.degree(n) and not result.degree(n)])
+    if focus is not None:
+        result = _neighbourhood(result, focus, options.hops)
+    result.remove_nodes_from(_loose_documents(result))
+    return result
+
+
+def _neighbourhood(graph: nx.MultiDiGraph, focus: str, hops: int) -> nx.MultiDiGraph:
+    if focus not in graph:
+        raise MapError(f"focus: {focus} is not on the map with these filters; widen the filters or pick another body")
+    reach = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), focus, cutoff=hops)
+    return graph.subgraph(reach).copy()
+
+
+def _loose_documents(graph: nx.MultiDiGraph) -> Iterable[str]:
+    return [n for n, a in graph.nodes(data=True) if a.get("kind") == DOCUMENT_KIND and not graph.degree(n)]
