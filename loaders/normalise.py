@@ -32,7 +32,7 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]{1,300})\]\((?:[^()\s]|\([^()\s]*\))*\)")
 
 
 def clean_characters(text: str) -> str:
@@ -195,9 +195,13 @@ _SYMBOL_BULLET = re.compile(rf"^(?:[{_SYMBOLS}]|\*\s)")
 _NUMBERED = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,5}\)|[IVX]{1,5}\.)\s+\S")
 _HYPHENATED = re.compile(r"([^\W\d_]+)-$")
 _LEADING_WORD = re.compile(r"^([^\W\d_]+)")
+#: prefixes written with a hyphen ("non-attribution", "co-organised", "self-determination")
+_HYPHEN_PREFIXES = frozenset({"non", "co", "self", "ex", "anti", "pro", "pre", "post", "multi", "cross", "counter",
+                              "quasi", "semi", "well", "all", "half", "inter", "intra", "re", "sub", "vice"})
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) +(?=[,.;](?:\s|$))")
 #: lines longer than this were not wrapped by a layout: they are whole paragraphs
 _WRAP_MAX = 200
+_UNWRAPPED = 10**9
 #: a wrapped line is at least this share of its block's width; a paragraph's last line is usually shorter
 _WRAPPED_SHARE = 0.6
 _FULL_SHARE = 0.8
@@ -216,16 +220,20 @@ def _is_item(line: Line, previous: Line | None) -> bool:
 def _widths(lines: list[Line], space: Spacing) -> list[int]:
     """For each line, the width its block is set in: the longest line of its block.
 
-    A block is a run of lines with no paragraph gap and no list item inside it. A block
-    with a line longer than :data:`_WRAP_MAX` was not wrapped by a layout: its lines are
-    paragraphs.
+    A block is a run of lines with no paragraph gap and no list item inside it. A layout
+    wraps lines wherever the width runs out, so most lines of a wrapped block end inside
+    a sentence. A block whose lines mostly end sentences, or has a line longer than
+    :data:`_WRAP_MAX`, is a run of one-line paragraphs: its width is given as infinite.
     """
     widths = [0] * len(lines)
     start = 0
     for end in range(1, len(lines) + 1):
         if end == len(lines) or lines[end].gap > space.soft or _is_item(lines[end], lines[end - 1]):
-            width = max(len(line.text) for line in lines[start:end])
-            widths[start:end] = [width] * (end - start)
+            block = lines[start:end]
+            unfinished = sum(1 for line in block[:-1] if not _SENTENCE_END.search(line.text))
+            width = max(len(line.text) for line in block)
+            wrapped = width <= _WRAP_MAX and unfinished > (len(block) - 1) / 2
+            widths[start:end] = [width if wrapped or len(block) == 1 else _UNWRAPPED] * len(block)
             start = end
     return widths
 
@@ -245,10 +253,10 @@ def _continues(previous: Line, line: Line, widths: tuple[int, int], space: Spaci
         return unfinished and (lower or _is_full(previous, widths[0]))
     if line.gap > space.soft:
         return False
+    if lower:  # a sentence never starts in lower case, whatever ended the line before ("i.e.", "U.S.")
+        return True
     wrapped = widths[1] <= _WRAP_MAX and len(previous.text) >= _WRAPPED_SHARE * widths[1]
-    if unfinished:
-        return lower or wrapped
-    return wrapped and len(previous.text) >= _FULL_SHARE * widths[1]
+    return wrapped and (unfinished or len(previous.text) >= _FULL_SHARE * widths[1])
 
 
 def _is_full(line: Line, width: int) -> bool:
@@ -256,22 +264,28 @@ def _is_full(line: Line, width: int) -> bool:
     return width <= _WRAP_MAX and len(line.text) >= _FULL_SHARE * width
 
 
+_WORDS = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+
+
 def _vocabulary(text: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text))
+    """The words of the text, leaving out the halves of words hyphenated at a line end."""
+    return frozenset(w.casefold() for w in _WORDS.findall(text))
 
 
 def _join(left: str, right: str, vocabulary: frozenset[str]) -> str:
     """Join two lines of a paragraph, undoing hyphenation unless the hyphen belongs to a compound.
 
     "preven-" + "tion" becomes "prevention"; "conflict-" + "fixated" stays
-    "conflict-fixated" because "conflict" is a word the document uses on its own.
+    "conflict-fixated" because "conflict" is a word the document uses on its own, and
+    "non-" + "attribution" stays "non-attribution" because "non" is a prefix English
+    writes with a hyphen.
     """
     hyphen, first = _HYPHENATED.search(left), _LEADING_WORD.match(right)
     if hyphen and first and right[:1].islower():
         prefix, suffix = hyphen.group(1), first.group(1)
         whole = (prefix + suffix).casefold()
         compound = f"{prefix}-{suffix}".casefold() in vocabulary or (
-            prefix.casefold() in vocabulary and whole not in vocabulary)
+            (prefix.casefold() in vocabulary or prefix.casefold() in _HYPHEN_PREFIXES) and whole not in vocabulary)
         return f"{left}{right}" if compound else f"{left[:-1]}{right}"
     return f"{left} {right}"
 

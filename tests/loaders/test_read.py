@@ -75,7 +75,8 @@ def test_markdown_loses_its_markup_but_keeps_its_words(tmp_path: Path):
     raw = read_document(path)
     assert raw.format == "markdown"
     assert raw.title == "Report of the dialogue"
-    assert normalise(raw.text) == "Report of the dialogue\n\nThe Council met; see A/HRC/45/31.\n\nQuoted text.\n\na photo"
+    assert normalise(raw.text).split("\n\n") == [
+        "Report of the dialogue", "The Council met; see A/HRC/45/31.", "Quoted text.", "a photo"]
 
 
 @pytest.mark.parametrize(("builder", "misleading", "expected"), [
@@ -90,7 +91,7 @@ def test_content_decides_the_format_not_the_name(builder: str, misleading: str, 
 
 def test_the_raw_document_record(tmp_path: Path):
     path = tmp_path / "a.txt"
-    path.write_bytes("Geneva and New York.\n".encode())
+    path.write_bytes(b"Geneva and New York.\n")
     raw = read_document(path)
     assert isinstance(raw, RawDocument)
     assert (raw.path, raw.text, raw.format, raw.title, dict(raw.metadata)) == (path, "Geneva and New York.\n", "text",
