@@ -12,10 +12,10 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Any
 
 from cross_web import HTTPException
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from graphql import GraphQLError
 from strawberry.fastapi import GraphQLRouter
@@ -24,16 +24,19 @@ from strawberry.types import ExecutionResult
 from prevgraph.api.context import Context
 from prevgraph.api.errors import error_shape, request_error
 from prevgraph.api.schema import build_schema
-from prevgraph.errors import LimitExceeded, PrevgraphError
+from prevgraph.errors import LimitExceeded, PrevgraphError, StoreUnavailable
 from prevgraph.graph.store import GraphStore
 from prevgraph.settings import Settings
 
-#: renders the map page: (store, options) -> HTML; options are those of `prevgraph map`
-#: (focus, hops, status, since, until, gaps), only the ones the request gave
-MapPage = Callable[[GraphStore, dict[str, Any]], str]
+#: renders the map page: (store, query parameters) -> HTML. The parameters are the options of
+#: `prevgraph map` as given in the URL (focus, hops, status, since, until, gaps, ...): a string
+#: per key, or a list of strings for a repeated key; the renderer checks them.
+MapPage = Callable[[GraphStore, dict[str, str | list[str]]], str]
 
 #: worker threads for store calls (the stores are synchronous)
 STORE_THREADS = 16
+#: seconds /health, and a request that ran out of time, wait for the store to answer a ping
+PING_TIMEOUT = 5.0
 
 _HTTP_STATUS = {"NOT_FOUND": 404, "STORE_UNAVAILABLE": 503, "LIMIT_EXCEEDED": 413, "FORBIDDEN": 403,
                 "MUTATIONS_DISABLED": 403}
@@ -42,9 +45,10 @@ _HTTP_STATUS = {"NOT_FOUND": 404, "STORE_UNAVAILABLE": 503, "LIMIT_EXCEEDED": 41
 class PrevgraphRouter(GraphQLRouter):
     """strawberry's FastAPI router with prevgraph's error shape and the per-request time limit."""
 
-    def __init__(self, *args: Any, request_timeout: float, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, request_timeout: float, ping: Callable[[], Awaitable[None]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request_timeout = request_timeout
+        self.ping = ping
 
     async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:  # type: ignore[override]
         """Turn strawberry's plain-text 4xx refusals (malformed JSON, ...) into the GraphQL error shape."""
@@ -65,9 +69,20 @@ class PrevgraphRouter(GraphQLRouter):
         try:
             return await asyncio.wait_for(super().execute_operation(*args, **kwargs), self.request_timeout)
         except TimeoutError:
-            limit = LimitExceeded(f"the request took longer than the time limit of {self.request_timeout:g} s "
+            return ExecutionResult(data=None, errors=[await self._timed_out()])
+
+    async def _timed_out(self) -> GraphQLError:
+        """Why a request ran out of time: the store does not answer, or the query asked too much."""
+        error: PrevgraphError
+        try:
+            await asyncio.wait_for(self.ping(), PING_TIMEOUT)
+            error = LimitExceeded(f"the request took longer than the time limit of {self.request_timeout:g} s "
                                   "(PREVGRAPH_REQUEST_TIMEOUT); narrow the query (fewer hops, smaller pages)")
-            return ExecutionResult(data=None, errors=[GraphQLError(str(limit), original_error=limit)])
+        except PrevgraphError as exc:
+            error = exc
+        except TimeoutError:
+            error = StoreUnavailable(f"the store did not answer within {PING_TIMEOUT:g} s")
+        return GraphQLError(str(error), original_error=error)
 
     async def process_result(self, request: Any, result: ExecutionResult) -> dict[str, Any]:  # type: ignore[override]
         shaped: dict[str, Any] = {"data": result.data}
@@ -139,8 +154,11 @@ def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | Non
 
     app = FastAPI(title="prevgraph", description="The UN prevention architecture as a graph, over GraphQL.",
                   lifespan=lifespan)
+    async def ping() -> None:
+        await in_thread(store.ping)
+
     router = PrevgraphRouter(build_schema(settings), context_getter=context_getter, graphql_ide="graphiql",
-                             request_timeout=settings.request_timeout)
+                             request_timeout=settings.request_timeout, ping=ping)
     app.include_router(router, prefix="/graphql")
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
@@ -156,23 +174,25 @@ def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | Non
     async def health() -> JSONResponse:
         report: dict[str, Any] = {"store": store.describe(), "kind": store.kind}
         try:
-            await asyncio.wait_for(in_thread(store.ping), settings.request_timeout)
+            await asyncio.wait_for(ping(), PING_TIMEOUT)
         except TimeoutError:
             return JSONResponse({**report, "status": "unavailable", "answers": False,
-                                 "error": f"the store did not answer within {settings.request_timeout:g} s"}, 503)
+                                 "error": f"the store did not answer within {PING_TIMEOUT:g} s"}, 503)
         except Exception as exc:  # noqa: BLE001 - whatever the driver raises, /health reports it
             return JSONResponse({**report, "status": "unavailable", "answers": False, "error": str(exc)}, 503)
         return JSONResponse({**report, "status": "ok", "answers": True})
 
     if map_page is not None:
-        @app.get("/map", response_class=HTMLResponse, summary="The network map (the options of `prevgraph map`)")
-        async def map_view(focus: str | None = None, hops: int | None = None,
-                           status: Annotated[list[str] | None, Query()] = None, since: str | None = None,
-                           until: str | None = None, gaps: bool = False) -> HTMLResponse:
-            given = {"focus": focus, "hops": hops, "status": status, "since": since, "until": until, "gaps": gaps}
-            options = {k: v for k, v in given.items() if v not in (None, False, [])}
+        @app.get("/map", response_class=HTMLResponse,
+                 summary="The network map; query parameters are the options of `prevgraph map` "
+                         "(focus, hops, status, since, until, gaps, ...)")
+        async def map_view(request: Request) -> HTMLResponse:
+            params: dict[str, str | list[str]] = {}
+            for key, value in request.query_params.multi_items():
+                given = params.get(key)
+                params[key] = value if given is None else [*([given] if isinstance(given, str) else given), value]
             try:
-                html = await asyncio.wait_for(in_thread(map_page, store, options), settings.request_timeout)
+                html = await asyncio.wait_for(in_thread(map_page, store, params), settings.request_timeout)
             except TimeoutError as exc:
                 raise LimitExceeded(f"the map took longer than the time limit of {settings.request_timeout:g} s "
                                     "(PREVGRAPH_REQUEST_TIMEOUT); focus it on a body") from exc

@@ -373,7 +373,9 @@ class Neo4jStore(GraphStore):
                 pass
 
     def ping(self) -> None:
-        self._rows(cypher.PING)
+        """One query outside a managed transaction, so a server that is down fails at once (no retries)."""
+        with self._translated(), self._session() as session:
+            session.run(cypher.PING).consume()
 
     def close(self) -> None:
         self._driver.close()
