@@ -4,6 +4,15 @@
 document into a :class:`~prevgraph.schema.DocumentBatch` without touching a store.
 """
 
-from prevgraph.loaders.pipeline import DocumentReport, build_batch, expand_paths, load_file, load_paths
+from prevgraph.loaders.pipeline import (
+    Built,
+    DocumentReport,
+    build,
+    build_batch,
+    expand_paths,
+    load_file,
+    load_paths,
+    meeting_index,
+)
 
-__all__ = ["DocumentReport", "build_batch", "expand_paths", "load_file", "load_paths"]
+__all__ = ["Built", "DocumentReport", "build", "build_batch", "expand_paths", "load_file", "load_paths", "meeting_index"]

@@ -54,6 +54,10 @@ class DocumentContext:
     genre: str = "other"
     #: True when the meeting's rule (Chatham House, off the record) forbids attribution
     non_attribution: bool = False
+    #: for a resolution loaded as a document: the id of the Resolution it is
+    resolution: str | None = None
+    #: for a resolution loaded as a document: each Paragraph id and its (start, end) in ``text``
+    structure: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def evidence(self, sentence: Sentence, rule: str) -> Evidence:
         return Evidence(document=self.document.id, quote=sentence.text, start=sentence.start,

@@ -1,0 +1,482 @@
+"""Recognise the bodies, offices, mechanisms, organisations, States, situations and
+initiatives a document names, and resolve each mention to one node.
+
+Every rule has a name (the ``RULE_*`` constants), which every mention, node and edge
+it produces carries as evidence. The rules, in the order they run:
+
+1. ``lexicon-name``: any name of the reference data (``lexicon.py``), as written.
+2. Patterns for what the reference data does not know, which enter with
+   ``reviewed=False``: UN bodies (``un-body-pattern``: "the UN Verification Mission in
+   Colombia", "Office of the Special Adviser on Africa"), mandate holders and
+   investigative mechanisms (``mandate-pattern``: "Special Rapporteur on ...",
+   "Commission of Inquiry on ..."), organisations (``organisation-pattern``: "X Group",
+   "X Watch", "X Centre for Y"), permanent missions (``permanent-mission``), ministries
+   of a State (``ministry-of-state``) and "the Government of X" (``government-of-state``).
+3. Overlaps are settled: the longest span wins, then the higher priority; a pattern
+   that only extends a known name at its start ("Universal Rights Group Offices") gives
+   way to the known name.
+4. ``acronym-defined`` / ``acronym-use``: "Name (ACR)" teaches the document an acronym,
+   and later uses of it resolve to the same node.
+5. ``contextual-reference``: "the Council", "the Office", "the Commission", "the Appeal"
+   resolve to the latest entity named before them whose name holds that word (the
+   Human Rights Council in a paragraph about it, the Security Council where that was
+   the latest council named).
+6. ``possessive-part`` ("OHCHR's Emergency Response Section") and ``reference-parent``
+   (both a body and its parent named) give PART_OF edges.
+7. ``situation-context``: a State named as the place of a crisis ("the situation in
+   Myanmar", "conflicts such as that in Ukraine") becomes a Situation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from prevgraph.loaders.findings import Findings, reference_node, unreviewed_node
+from prevgraph.loaders.lexicon import lexicon
+from prevgraph.schema import gazetteer, node_id, ontology
+from prevgraph.schema.reference import ReferenceEntry
+
+RULE_LEXICON = "lexicon-name"
+RULE_UN_BODY = "un-body-pattern"
+RULE_MANDATE = "mandate-pattern"
+RULE_ORGANISATION = "organisation-pattern"
+RULE_MISSION = "permanent-mission"
+RULE_MINISTRY = "ministry-of-state"
+RULE_GOVERNMENT = "government-of-state"
+RULE_ACRONYM_DEFINED = "acronym-defined"
+RULE_ACRONYM_USE = "acronym-use"
+RULE_CONTEXTUAL = "contextual-reference"
+RULE_POSSESSIVE = "possessive-part"
+RULE_REFERENCE_PARENT = "reference-parent"
+RULE_SITUATION = "situation-context"
+
+_CAP = r"(?:[A-Z\u00c0-\u00de][\w'’&.-]*|\d+(?:st|nd|rd|th))"
+_CAPSEQ = rf"{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+the[ \t]+|of[ \t]+)?{_CAP}){{0,6}}"
+_LEADING_STOPWORDS = frozenset(
+    "The A An This That These Those In At On For By With From To As According While Although Next Lastly Both "
+    "Representatives Representative Delegates Members Mr Ms Mrs Dr Dear Our Its Their His Her New Former".split()
+)
+
+#: spans that look like names but are not entities ("the Chatham House rule")
+_MASKS = re.compile(r"Chatham[ \t]+House[ \t]+[Rr]ules?|Chatham[ \t]+House['’]?[ \t]+rule|Glion[ \t]+Human[ \t]+Rights[ \t]+Dialogues?")
+
+_UN_HEADS = (
+    r"Office|Department|Commission|Committee|Programme|Program|Fund|Mission|Agency|Entity|Division|Section|Unit|"
+    r"Forum|Panel|Team|Force|Operation|Centre|Center|Institute|Organization|Organisation|Secretariat|Council|"
+    r"Assembly|Conference|Board|Service|Branch|Facility|Platform|Review|Mechanism|Partnership|Office"
+)
+_UN_BODY = re.compile(
+    rf"(?<![\w-])(?P<name>(?:UN|United[ \t]+Nations|U\.N\.)[ \t]+(?:{_CAP}[ \t]+){{0,6}}?(?:{_UN_HEADS})s?"
+    rf"(?:[ \t]+(?:for|on|of|in|to)[ \t]+(?:the[ \t]+)?{_CAPSEQ})?)(?![\w-])"
+    rf"|(?<![\w-])(?P<office>Office[ \t]+of[ \t]+the[ \t]+(?:Special|High|United[ \t]+Nations|UN|Deputy)[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+    rf"[ \t]+(?:for|on|of|to|in)[ \t]+(?:the[ \t]+)?{_CAPSEQ})(?![\w-])"
+)
+_MECHANISM_HEADS = {"Panel", "Platform", "Review", "Mechanism"}
+
+_TOPIC_STOP = (r"said|says|has|have|had|is|are|was|were|will|would|noted|called|urged|stated|warned|expressed|"
+               r"presented|briefed|told|who|which|that|to|in|at|during|as|since|before|after|with|by|his|her|their|its")
+_TOPIC = rf"(?:the[ \t]+)?(?:(?!(?:{_TOPIC_STOP})\b)[\w'’-]+)(?:[ \t]+(?:(?!(?:{_TOPIC_STOP}|and[ \t]+(?:the|a|an|other)\b)\b)[\w'’-]+|in[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})){{0,11}}"
+_MANDATE = re.compile(
+    rf"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>Special[ \t]+Rapporteur|Independent[ \t]+Expert|"
+    rf"Special[ \t]+Representative(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Envoy(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|"
+    rf"Special[ \t]+Adviser(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Coordinator|High[ \t]+Representative)"
+    rf"|(?P<mechanism>(?:Independent[ \t]+)?(?:International[ \t]+)?(?:Commission[ \t]+of[ \t]+Inquiry|Fact-Finding[ \t]+Mission|"
+    rf"Working[ \t]+Group|Panel[ \t]+of[ \t]+Experts|Group[ \t]+of[ \t]+Experts|Commission[ \t]+on[ \t]+Human[ \t]+Rights)))"
+    rf"[ \t]+(?P<prep>on|for|to|of|in)[ \t]+(?P<topic>{_TOPIC})"
+)
+
+_ORG_HEADS = (r"Group|Watch|Institute|Institution|Centre|Center|Foundation|Stiftung|Network|Alliance|Coalition|"
+              r"Association|Society|Academy|University|Forum|Trust|Council|Commission(?![ \t]+of[ \t]+Inquiry)|Bank|"
+              r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign")
+_ORG = re.compile(
+    rf"(?<![\w-])(?P<name>(?:{_CAP}[ \t]+){{1,5}}?(?:{_ORG_HEADS})"
+    rf"(?:[ \t]+(?:for|on|of)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+)?{_CAP}){{0,5}})?)(?![\w-])"
+)
+_ORG_HEAD_WORDS = frozenset(re.sub(r"\(\?!.*?\)", "", _ORG_HEADS).split("|"))
+_ORG_TAIL_HEADS = frozenset({"Institute", "Institution", "Centre", "Center", "Foundation", "Academy", "University",
+                             "Forum", "Network", "Alliance", "Coalition", "Association", "Society", "Trust",
+                             "Council", "Commission", "Bank", "Initiative", "Project", "Partnership", "Campaign"})
+
+_MISSION = re.compile(
+    rf"(?<![\w-])(?:Permanent[ \t]+)?(?P<head>Missions?|Representations?|Delegations?)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ})"
+    r"(?P<tail>(?:[ \t]+to[ \t]+the[ \t]+(?:United[ \t]+Nations|UN)(?:[ \t]+Office)?)?"
+    r"(?:[ \t]+(?:in|at)[ \t]+(?:Geneva|New[ \t]+York)(?:[ \t]+and[ \t]+(?:in[ \t]+)?(?:Geneva|New[ \t]+York))?)?)"
+)
+_MINISTRY = re.compile(
+    rf"(?<![\w-])(?:(?P<adj>{_CAP})[ \t]+)?(?P<name>(?:Federal[ \t]+)?(?:Ministry|Department|Ministère)[ \t]+(?:of|for)[ \t]+"
+    rf"(?:the[ \t]+)?{_CAP}(?:,?[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}}?)(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ}))?(?![\w-])"
+)
+_GOVERNMENT = re.compile(rf"(?<![\w-])Governments?[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ})")
+_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+)?(?P<acr>[A-Z][A-Za-z0-9&/-]{1,11})[ \t]*\)")
+
+_GENERIC_HEADS = ("Council", "Office", "Commission", "Committee", "Assembly", "Mission", "Appeal", "Mechanism",
+                  "Fund", "Programme", "Section", "Department", "Court", "Group", "Agenda", "Review", "Division",
+                  "Secretariat", "Conference", "Platform", "Initiative")
+_CONTEXTUAL = re.compile(
+    r"(?<![\w-])[Tt]he[ \t]+(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])(?![ \t]+(?:of|for|on)[ \t]+[A-Z])"
+    r"(?![ \t]+[A-Z][a-z])"
+)
+_POSSESSIVE_PART = re.compile(
+    rf"['’]s[ \t]+(?P<name>(?:{_CAP}[ \t]+|{_CAP},[ \t]+){{0,5}}?(?:Section|Division|Unit|Branch|Service|Office|Team|Bureau|"
+    rf"Department|Secretariat|Committee|Units|Sections|Offices))(?![\w-])"
+)
+SITUATION_CUE = re.compile(
+    r"\b(?:crisis|crises|conflicts?|war|wars|situations?[ \t]+(?:in|of|such[ \t]+as)|situation|atrocit\w+|genocide|"
+    r"emergenc\w+|violence|aggression|invasion|coup|fighting|hostilities|humanitarian|case[ \t]+of|killings|"
+    r"displacement|refugees|occupation|on[ \t]+the[ \t]+agenda)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that may name an entity, before overlaps are settled."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    rule: str
+    priority: int
+    entry: ReferenceEntry | None = None
+    props: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@cache
+def _demonyms() -> dict[str, ReferenceEntry]:
+    return {str(e.props["demonym"]): e for e in gazetteer().by_kind("State") if e.props.get("demonym")}
+
+
+@cache
+def _heads_of(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[A-Za-z]+", name) if w in _GENERIC_HEADS)
+
+
+def _clean(surface: str) -> str:
+    return " ".join(surface.replace("’", "'").split())
+
+
+def state_at(text: str, start: int, end: int) -> ReferenceEntry | None:
+    """The State named at the very start of ``text[start:end]``, if any (longest name)."""
+    match = lexicon().pattern.match(text, start, end)
+    if match is None:
+        return None
+    entry = lexicon().entry(match.group(0))
+    return entry if entry is not None and entry.kind == "State" else None
+
+
+def _strip_leading(text: str, start: int, end: int) -> int:
+    """Move ``start`` past capitalised function words that open a sentence ("The", "Next")."""
+    while True:
+        match = re.match(r"([A-Z][a-z]*)[ \t]+", text[start:end])
+        if match is None or match.group(1) not in _LEADING_STOPWORDS:
+            return start
+        start += match.end()
+
+
+def lexicon_candidates(text: str) -> list[Candidate]:
+    lex = lexicon()
+    out = []
+    for match in lex.pattern.finditer(text):
+        entry = lex.entry(match.group(0))
+        if entry is not None:
+            out.append(Candidate(match.start(), match.end(), entry.kind, entry.name, RULE_LEXICON, 3, entry))
+    return out
+
+
+def _known_or_new(kind: str, name: str) -> tuple[str, ReferenceEntry | None]:
+    entry = gazetteer().lookup(name)
+    if entry is not None and entry.kind in {kind, "Body", "Office", "Mechanism", "Organization"}:
+        return entry.kind, entry
+    return kind, None
+
+
+def un_body_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in _UN_BODY.finditer(text):
+        group = "name" if match.group("name") else "office"
+        name = _clean(match.group(group))
+        name = re.sub(r"^(?:UN|U\.N\.)\s", "United Nations ", name)
+        head = re.search(rf"({_UN_HEADS})s?(?!.*\b(?:{_UN_HEADS})\b)", name)
+        kind = "Mechanism" if head and head.group(1) in _MECHANISM_HEADS else "Body"
+        kind, entry = _known_or_new(kind, name)
+        out.append(Candidate(match.start(group), match.end(group), kind, entry.name if entry else name,
+                             RULE_UN_BODY, 2, entry))
+    return out
+
+
+def _trim_topic(topic: str) -> str:
+    topic = re.split(r"[ \t]+(?:and|or)\s*$", topic.strip())[0]
+    return topic.rstrip(" ,;:.'’")
+
+
+def mandate_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in _MANDATE.finditer(text):
+        topic = _trim_topic(match.group("topic"))
+        if len(topic) < 3 or topic.split()[-1] in {"the", "of", "on", "for"}:
+            continue
+        head = _clean(match.group("head"))
+        name = f"{head} {match.group('prep')} {_clean(topic)}"
+        kind = "Office" if match.group("office") else "Mechanism"
+        kind, entry = _known_or_new(kind, name)
+        end = match.start("topic") + len(topic)
+        out.append(Candidate(match.start("head"), end, kind, entry.name if entry else name, RULE_MANDATE, 2, entry))
+    return out
+
+
+def organisation_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in _ORG.finditer(text):
+        start = _strip_leading(text, match.start("name"), match.end("name"))
+        end = match.end("name")
+        name = _clean(text[start:end])
+        words = name.split()
+        head = next((w for w in words if w in _ORG_HEAD_WORDS), None)
+        if head is None or words.index(head) == 0 or len(name) < 6:
+            continue
+        if " of " in name or " for " in name or " on " in name:
+            if head not in _ORG_TAIL_HEADS:
+                cut = re.search(r"[ \t]+(?:for|on|of)\s", text[start:end])
+                end = start + cut.start() if cut else end
+                name = _clean(text[start:end])
+        kind, entry = _known_or_new("Organization", name)
+        out.append(Candidate(start, end, kind, entry.name if entry else name, RULE_ORGANISATION, 1, entry))
+    return out
+
+
+def mission_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in _MISSION.finditer(text):
+        state = state_at(text, match.start("state"), match.end("state"))
+        if state is None:
+            continue
+        state_end = match.start("state") + len(lexicon().pattern.match(text, match.start("state")).group(0))
+        tail = match.group("tail") if match.end("state") == state_end else ""
+        end = state_end + len(tail)
+        prefix = text[match.start():match.start("head")]
+        name = f"Permanent Mission of {state.name}"
+        if not prefix.strip() and not tail.strip():
+            continue
+        cities = [c for c in ("Geneva", "New York") if c in re.sub(r"[ \t]+", " ", tail)]
+        kind, entry = _known_or_new("Organization", name)
+        out.append(Candidate(match.start(), end, kind, name, RULE_MISSION, 4, entry,
+                             {"state": state.name, "cities": cities} if cities else {"state": state.name}))
+    return out
+
+
+def ministry_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in _MINISTRY.finditer(text):
+        state, start, end = None, match.start("name"), match.end("name")
+        if match.group("state"):
+            state = state_at(text, match.start("state"), match.end("state"))
+            if state is not None:
+                end = match.start("state") + len(lexicon().pattern.match(text, match.start("state")).group(0))
+        if state is None and match.group("adj"):
+            state = _demonyms().get(match.group("adj")) or state_at(text, match.start("adj"), match.end("adj"))
+            start = match.start("adj") if state is not None else start
+        if state is None:
+            continue
+        name = f"{_clean(match.group('name'))} of {state.name}"
+        kind, entry = _known_or_new("Organization", name)
+        out.append(Candidate(start, end, kind, entry.name if entry else name, RULE_MINISTRY, 4, entry,
+                             {"state": state.name}))
+    return out
+
+
+def government_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in _GOVERNMENT.finditer(text):
+        state = state_at(text, match.start("state"), match.end("state"))
+        if state is not None:
+            end = match.start("state") + len(lexicon().pattern.match(text, match.start("state")).group(0))
+            out.append(Candidate(match.start(), end, "State", state.name, RULE_GOVERNMENT, 4, state))
+    return out
+
+
+def _masked(text: str) -> bytearray:
+    taken = bytearray(len(text))
+    for match in _MASKS.finditer(text):
+        taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    return taken
+
+
+def select(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longest first, then higher priority; masked spans never match.
+
+    A pattern candidate that starts where a known non-State name starts is an
+    over-long reading of that name and gives way to it.
+    """
+    known = [c for c in candidates if c.rule == RULE_LEXICON and c.kind != "State"]
+    known_starts = {c.start: c for c in known}
+    un_spans = bytearray(len(text))
+    for c in known:
+        if c.kind in ("Body", "Office", "Mechanism"):
+            un_spans[c.start:c.end] = b"\x01" * c.length
+    taken = _masked(text)
+    kept = []
+    for cand in sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start)):
+        rival = known_starts.get(cand.start)
+        if cand.rule in (RULE_ORGANISATION, RULE_UN_BODY) and rival is not None and rival is not cand:
+            continue
+        if cand.rule == RULE_ORGANISATION and any(un_spans[cand.start:cand.end]):
+            continue
+        if any(taken[cand.start:cand.end]):
+            continue
+        taken[cand.start:cand.end] = b"\x01" * cand.length
+        kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def candidate_node(cand: Candidate):
+    """The node a candidate names: the reference entry's, or a new unreviewed one."""
+    if cand.entry is not None:
+        return reference_node(cand.entry)
+    return unreviewed_node(cand.kind, cand.name, node_id(cand.kind, cand.name), **cand.props)
+
+
+def acronym_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """Acronyms a document defines ("Name (ACR)") and its later uses of them."""
+    taught: dict[str, Candidate] = {}
+    for cand in kept:
+        match = _ACRONYM_AFTER.match(text, cand.end)
+        if match is None or sum(1 for c in match.group("acr") if c.isupper()) < 2:
+            continue
+        acr = match.group("acr")
+        if lexicon().entry(acr) is not None and lexicon().entry(acr).name != cand.name:
+            continue
+        taught.setdefault(acr, cand)
+    if not taught:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(taught, key=len, reverse=True))
+                         + r")(?![\w-])")
+    out = []
+    for match in pattern.finditer(text):
+        origin = taught[match.group(0)]
+        defined = text[origin.end:match.start()].strip(" (") == ""
+        out.append(Candidate(match.start(), match.end(), origin.kind, origin.name,
+                             RULE_ACRONYM_DEFINED if defined else RULE_ACRONYM_USE, 3, origin.entry, origin.props))
+    return out
+
+
+def contextual_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """Resolve "the Council", "the Office", ... to the latest entity named before whose name holds the word.
+
+    With nothing before, the first such entity named after is taken (a heading that
+    speaks of "the Council" before the paragraph that names it).
+    """
+    anchors = [c for c in kept if c.kind not in ("State", "Situation")]
+    out = []
+    index = 0
+    latest: dict[str, Candidate] = {}
+    for match in _CONTEXTUAL.finditer(text):
+        while index < len(anchors) and anchors[index].start < match.start():
+            for head in _heads_of(anchors[index].name) | _heads_of(text[anchors[index].start:anchors[index].end]):
+                latest[head] = anchors[index]
+            index += 1
+        head = match.group("head")
+        target = latest.get(head) or next(
+            (a for a in anchors[index:] if head in _heads_of(a.name)), None)
+        if target is None:
+            continue
+        start = match.start("head") - 4 if text[match.start():match.start() + 3] in ("the", "The") else match.start()
+        out.append(Candidate(start, match.end("head"), target.kind, target.name, RULE_CONTEXTUAL, 1,
+                             target.entry, target.props))
+    return out
+
+
+def situation_candidates(text: str, kept: list[Candidate], in_lists: set[int]) -> list[Candidate]:
+    """States named as the place of a crisis become Situations (not inside a list of supporters)."""
+    out = []
+    for cand in kept:
+        if cand.kind != "State" or cand.start in in_lists:
+            continue
+        window = text[max(0, cand.start - 70):cand.end + 40]
+        if SITUATION_CUE.search(window):
+            out.append(Candidate(cand.start, cand.end, "Situation", cand.name, RULE_SITUATION, 5, None,
+                                 {"state": cand.name}))
+    return out
+
+
+def recognise(findings: Findings, in_lists: set[int] | None = None) -> list[Candidate]:
+    """Run every entity rule over the document and record the mentions, nodes and edges in ``findings``."""
+    text = findings.text
+    pattern_rules = (un_body_candidates, mandate_candidates, organisation_candidates, mission_candidates,
+                     ministry_candidates, government_candidates)
+    candidates = lexicon_candidates(text)
+    for rule in pattern_rules:
+        candidates.extend(rule(text))
+    kept = select(text, candidates)
+    kept = select(text, kept + acronym_candidates(text, kept))
+    kept = select(text, kept + contextual_candidates(text, kept))
+    return kept
+
+
+def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:
+    """Turn the chosen candidates into mentions and nodes, situations and PART_OF edges."""
+    text = findings.text
+    situations = {c.start: c for c in situation_candidates(text, kept, lists)}
+    for cand in kept:
+        cand = situations.get(cand.start, cand)
+        findings.mention(_situation_node(cand) if cand.rule == RULE_SITUATION else candidate_node(cand),
+                         cand.start, cand.end, cand.rule)
+    possessive_parts(findings, kept)
+    reference_parents(findings, kept)
+
+
+def _situation_node(cand: Candidate):
+    entry = gazetteer().lookup(cand.name)
+    node = unreviewed_node("Situation", cand.name, node_id("Situation", cand.name), state=cand.name)
+    return node.model_copy(update={"reviewed": True, "source": entry.source if entry else None})
+
+
+def possessive_parts(findings: Findings, kept: list[Candidate]) -> None:
+    """"X's Y Section": Y is PART_OF X (a new, unreviewed body when the reference data does not know Y)."""
+    text = findings.text
+    by_start = {c.start: c for c in kept}
+    onto = ontology()
+    for parent in kept:
+        if parent.kind not in ("Body",) or not text.startswith(("'s", "’s"), parent.end):
+            continue
+        child_start = parent.end + 2
+        while child_start < len(text) and text[child_start] == " ":
+            child_start += 1
+        child = by_start.get(child_start)
+        parent_id = candidate_node(parent).id
+        if child is None:
+            match = _POSSESSIVE_PART.match(text, parent.end)
+            if match is None:
+                continue
+            name = _clean(match.group("name"))
+            child = Candidate(match.start("name"), match.end("name"), "Body", name, RULE_POSSESSIVE, 2,
+                              gazetteer().lookup(name))
+            findings.mention(candidate_node(child), child.start, child.end, RULE_POSSESSIVE)
+        child_node = candidate_node(child)
+        if onto.relationship_kinds["PART_OF"].allows(child.kind, "Body") and child_node.id != parent_id:
+            findings.add_edge(child_node.id, "PART_OF", parent_id, findings.evidence(parent.start, RULE_POSSESSIVE,
+                                                                                      child.end))
+
+
+def reference_parents(findings: Findings, kept: list[Candidate]) -> None:
+    """PART_OF between a body and its reference parent when the document names both (source: the reference data)."""
+    first: dict[str, Candidate] = {}
+    for cand in kept:
+        if cand.entry is not None:
+            first.setdefault(cand.entry.name, cand)
+    part_of = ontology().relationship_kinds["PART_OF"]
+    for name, cand in first.items():
+        parent_name = cand.entry.parent
+        if parent_name is None or parent_name not in first:
+            continue
+        parent = first[parent_name]
+        if part_of.allows(cand.kind, parent.kind):
+            findings.add_edge(cand.entry.id, "PART_OF", parent.entry.id, findings.evidence(cand.start,
+                                                                                           RULE_REFERENCE_PARENT),
+                              source_ref=cand.entry.source)

@@ -1,0 +1,468 @@
+"""Meetings: what a document says about the meeting it belongs to, and meetings it names.
+
+A concept note, an event page, a meeting report or a background paper belongs to one
+meeting. Rules (names as in the evidence):
+
+- ``document-genre``: the genre from the head of the document ("Concept note",
+  "Meeting report", "Background paper", a preamble "The Human Rights Council,", ...).
+- ``meeting-title``: the title a meeting goes by: a quoted title after a meeting word
+  ("Policy Dialogue on 'The ...'"), else the heading of the document ("... report of
+  transatlantic roundtable on prevention" gives "transatlantic roundtable on
+  prevention"). Documents of one meeting meet at one node because its id comes from
+  that title with case, quotes and the meeting word stripped; a document that gives no
+  title is matched to a known meeting of the same kind and organisers
+  (:class:`MeetingIndex`).
+- ``meeting-date``: "Monday and Tuesday 23 & 24 November 2020", "Wednesday 15 – Friday
+  17 January 2020", "20 FEBRUARY 2023", "November 23-24, 2020" -> ISO start and end.
+- ``meeting-organiser``: hosts, co-organisers, partners and supporters ("hosted by",
+  "X, together with Y, hosted", "in partnership with", "with the support of", "This
+  X roundtable"), and an organisers line under the title.
+- ``meeting-size``, ``meeting-rule``, ``meeting-format``, ``meeting-venue``: "around
+  75 experts", "up to 55 people"; Chatham House, off the record, non-attributable;
+  digital, online, hybrid; a named house or hall.
+- ``breakout-group``: "three parallel breakout groups", "break-out group 2: 'theme'".
+- ``meeting-name``: meetings named in passing ("the 52nd session of the Human Rights
+  Council", "the Glion Human Rights Dialogue").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+from prevgraph.loaders.findings import Findings, unreviewed_node
+from prevgraph.loaders.model import Mention
+from prevgraph.schema import Node, node_id, slugify
+
+RULE_GENRE = "document-genre"
+RULE_TITLE = "meeting-title"
+RULE_DATE = "meeting-date"
+RULE_ORGANISER = "meeting-organiser"
+RULE_SIZE = "meeting-size"
+RULE_RULE = "meeting-rule"
+RULE_FORMAT = "meeting-format"
+RULE_VENUE = "meeting-venue"
+RULE_BREAKOUT = "breakout-group"
+RULE_NAMED = "meeting-name"
+RULE_DOCUMENT = "document-of-meeting"
+
+MEETING_GENRES = frozenset({"concept_note", "meeting_report", "event_page", "background_paper", "programme"})
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"(?:{_WEEKDAY},?[ \t]+(?:(?:and|&|-|–|to)[ \t]+{_WEEKDAY},?[ \t]+)?)?(?P<d1>\d{{1,2}}){_ORDINAL}(?:[ \t]+(?P<m1>{_MONTH}))?"
+    rf"(?:[ \t]*(?:-|–|—|to|until|and|&)[ \t]*(?:{_WEEKDAY},?[ \t]+)?(?P<d2>\d{{1,2}}){_ORDINAL})?[ \t]+(?P<m2>{_MONTH}),?[ \t]+(?P<y>\d{{4}})"
+    rf"|(?:{_WEEKDAY},?[ \t]+)?(?P<bm>{_MONTH})[ \t]+(?P<bd1>\d{{1,2}}){_ORDINAL}(?:[ \t]*(?:-|–|to|and|&)[ \t]*(?P<bd2>\d{{1,2}}){_ORDINAL})?,[ \t]+(?P<by>\d{{4}})",
+    re.IGNORECASE,
+)
+_MEETING_WORD = (r"(?:policy[ \t]+|high-level[ \t]+|expert[ \t]+|informal[ \t]+|digital[ \t]+|virtual[ \t]+|online[ \t]+)?"
+                 r"(?:dialogue|round[ \t-]?table|conference|workshop|seminar|retreat|symposium|consultation|forum|webinar|"
+                 r"side[ \t]+event|panel[ \t]+discussion|expert[ \t]+meeting|meeting|summit)")
+_QUOTED_TITLE = re.compile(
+    rf"(?P<type>{_MEETING_WORD})[ \t]*(?:\n\n)?(?:(?:on|entitled|titled|to[ \t]+discuss|on[ \t]+the[ \t]+theme)[ \t]+)?:?[ \t]*"
+    r"[‘'\"“](?P<title>[^\n\"“”]{8,300}?)[’'\"”](?=[ \t]*(?:$|\n|[.,;:)]|[ \t]+[A-Za-z]))",
+    re.IGNORECASE,
+)
+_GENRE_LINES = (
+    ("concept_note", re.compile(r"^concept[ \t]+note\b", re.I)),
+    ("meeting_report", re.compile(r"^(?:meeting|summary|event|workshop|conference|outcome)[ \t]+report\b|^report[ \t]+of[ \t]+the\b"
+                                  r"|^summary[ \t]+of[ \t]+discussions?\b", re.I)),
+    ("background_paper", re.compile(r"^background[ \t]+(?:paper|note)\b|^discussion[ \t]+paper\b", re.I)),
+    ("programme", re.compile(r"^(?:draft[ \t]+)?(?:programme|program|agenda)$", re.I)),
+    ("press_release", re.compile(r"^press[ \t]+release\b|^meetings[ \t]+coverage\b|^(?:SC|GA|HRC|SG/SM)/\d+", re.I)),
+    ("statement", re.compile(r"^(?:joint[ \t]+)?statement\b|^(?:Mr\.?|Madam|Madame)[ \t]+(?:President|Chair)\b", re.I)),
+)
+_EVENT_PAGE = re.compile(r"Share this event|Add to calendar|Register (?:now|here)|Documents are available below|Event details",
+                         re.I)
+_REPORT_OF = re.compile(r"\breport[ \t]+(?:of|on|from)[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<rest>.+)$", re.I)
+_ORGANISER_CUES = re.compile(
+    r"(?P<partner>in[ \t]+partnership[ \t]+with|partners?[ \t]+(?:are|include)|partnered[ \t]+with)"
+    r"|(?P<support>with[ \t]+the[ \t]+(?:generous[ \t]+)?support[ \t]+of|supported[ \t]+by|funded[ \t]+by|with[ \t]+funding[ \t]+from|sponsored[ \t]+by)"
+    r"|(?P<co>together[ \t]+with|jointly[ \t]+with|in[ \t]+(?:cooperation|collaboration|association)[ \t]+with|co-?(?:organi[sz]ed|hosted|convened)[ \t]+by)"
+    r"|(?P<by>(?:hosted|organi[sz]ed|convened)[ \t]+by)"
+    r"|(?P<verb>\b(?:co-?)?(?:hosted|convened|organi[sz]ed|co-organi[sz]ed|will[ \t]+(?:host|convene|organi[sz]e)|hosts|convenes|organi[sz]es)\b)",
+    re.IGNORECASE,
+)
+_SIZE = re.compile(
+    r"(?P<q>around|some|about|approximately|over|more[ \t]+than|nearly|up[ \t]+to|almost|at[ \t]+least)?[ \t]*(?P<n>\d{1,4})[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,4}?(?:participants|people|experts|representatives|delegates|practitioners|attendees|stakeholders|"
+    r"policymakers|policy-makers|diplomats|officials)\b",
+    re.IGNORECASE,
+)
+_SIZE_CUE = re.compile(r"\b(?:convene|brought[ \t]+together|bring[ \t]+together|gather|attended|participants|will[ \t]+convene|"
+                       r"took[ \t]+part|joined)\b", re.I)
+NON_ATTRIBUTION = re.compile(r"(?P<chatham>Chatham[ \t]+House['’]?[ \t]+[Rr]ule)|(?P<off>off[ \t-]the[ \t-]record)|(?P<non>non-attribut\w+)",
+                   re.IGNORECASE)
+_FORMAT = re.compile(r"\b(?P<f>digital|virtual|online|hybrid|in-person|in[ \t]+person)\b", re.I)
+_VENUE_LINE = re.compile(r"^(?:[A-Z][\w'’-]+[ \t]+){0,3}(?:House|Hall|Castle|Château|Palace|Hotel|Palais[ \t]+des[ \t]+Nations)$")
+_VENUE_AT = re.compile(r"\b(?:at|in)[ \t]+(?:the[ \t]+)?(?P<v>Palais[ \t]+des[ \t]+Nations|(?:United[ \t]+Nations|UN)[ \t]+Headquarters|"
+                       r"(?:[A-Z][\w'’-]+[ \t]+){1,2}House)\b")
+_CODE = re.compile(r"\|[ \t]*(?P<code>[A-Z]{2,5}\d{2,6})\b")
+_BREAKOUT_COUNT = re.compile(r"\b(?P<n>two|three|four|five|six|\d)[ \t]+(?:parallel[ \t]+|thematic[ \t]+|separate[ \t]+)?break-?out[ \t]+groups\b",
+                             re.I)
+_BREAKOUT = re.compile(
+    r"\bbreak-?out[ \t]+(?:group|session)[ \t]+(?P<n>\d{1,2}|[IVX]{1,4})\b(?:[ \t]*[:–-][ \t]*(?:\n\n)?[‘'\"“]?(?P<theme>[^\n\"“”]{5,250}?)"
+    r"[’'\"”]?(?=[ \t]*(?:$|\n)))?",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SESSION = re.compile(
+    r"\b(?P<ord>\d{1,3})(?:st|nd|rd|th)[ \t]+(?:regular[ \t]+|special[ \t]+|resumed[ \t]+)?[Ss]ession[ \t]+of[ \t]+the[ \t]+"
+    r"(?:UN[ \t]+|United[ \t]+Nations[ \t]+)?(?P<body>Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly)"
+    r"|\b(?P<body2>HRC|Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|UNGA|Council)['’]s[ \t]+(?P<ord2>\d{1,3})(?:st|nd|rd|th)[ \t]+"
+    r"(?:regular[ \t]+|special[ \t]+)?session"
+    r"|\bHRC[ \t]?(?P<ord3>\d{2})\b"
+)
+_NAMED_MEETING = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]+[ \t]+){1,5}(?:Dialogues?|Conference|Summit|Retreat|Symposium|Round[ \t]?[Tt]able|Forum))\b"
+)
+_NAMED_STOP = frozenset("The A An This That These In At On For By With From To As Our Its Their Policy Each Annual".split())
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int
+    end: int
+    iso_start: str
+    iso_end: str
+
+
+@dataclass
+class MeetingFacts:
+    """What a document says about its own meeting, before the meeting has an id."""
+
+    title: str | None = None
+    title_at: tuple[int, int] | None = None
+    type: str | None = None
+    date: DateSpan | None = None
+    organisers: list[tuple[Mention, str, int]] = field(default_factory=list)
+    size: tuple[int, str | None, int] | None = None
+    rule: tuple[str, int] | None = None
+    format: tuple[str, int] | None = None
+    venue: tuple[str, int] | None = None
+    code: str | None = None
+    breakout_count: tuple[int, int] | None = None
+    breakouts: list[tuple[str, str | None, int, int]] = field(default_factory=list)
+
+    def key(self) -> str:
+        """The canonical key of the meeting: its title, else its kind, lead organiser and year."""
+        if self.title:
+            return canonical_title(self.title)
+        lead = self.organisers[0][0].node_id.split(":", 1)[1] if self.organisers else "unknown organiser"
+        year = self.date.iso_start[:4] if self.date else ""
+        return slugify(f"{self.type or 'meeting'} {lead} {year}")
+
+    @property
+    def organiser_ids(self) -> set[str]:
+        return {m.node_id for m, _role, _at in self.organisers}
+
+
+def canonical_title(title: str) -> str:
+    """The title with quotes, case and a leading meeting word stripped, as a slug: two names of one meeting meet."""
+    text = re.sub(r"[‘’'\"“”]", "", title)
+    text = re.sub(rf"^(?:the[ \t]+)?{_MEETING_WORD}[ \t]+(?:on|of)[ \t]+", "", text.strip(), flags=re.I)
+    return slugify(text)
+
+
+def parse_dates(text: str, start: int = 0, end: int | None = None) -> list[DateSpan]:
+    """Every date or date range in ``text[start:end]`` as ISO start and end."""
+    out = []
+    for m in _DATE.finditer(text, start, len(text) if end is None else end):
+        if m.group("y"):
+            year, month2 = int(m.group("y")), _MONTHS[m.group("m2").lower().rstrip(".")]
+            month1 = _MONTHS[m.group("m1").lower().rstrip(".")] if m.group("m1") else month2
+            d1 = int(m.group("d1"))
+            d2 = int(m.group("d2")) if m.group("d2") else None
+        else:
+            year, month1 = int(m.group("by")), _MONTHS[m.group("bm").lower().rstrip(".")]
+            month2, d1 = month1, int(m.group("bd1"))
+            d2 = int(m.group("bd2")) if m.group("bd2") else None
+        if not 1 <= d1 <= 31 or (d2 is not None and not 1 <= d2 <= 31):
+            continue
+        first = f"{year:04d}-{month1:02d}-{d1:02d}"
+        last = f"{year:04d}-{month2:02d}-{d2:02d}" if d2 else first
+        out.append(DateSpan(m.start(), m.end(), first, last))
+    return out
+
+
+def title_block(text: str) -> list[tuple[int, int]]:
+    """The heading lines at the top of a document: short lines before the first long paragraph."""
+    lines = []
+    for m in re.finditer(r"[^\n]+", text[:4000]):
+        line = m.group(0)
+        if len(line) > 300 or (len(line) > 160 and line.rstrip().endswith(".")):
+            break
+        lines.append((m.start(), m.end()))
+        if len(lines) >= 10:
+            break
+    return lines
+
+
+def document_genre(text: str) -> str:
+    """resolution, meeting_report, concept_note, background_paper, programme, press_release, statement, event_page or other."""
+    if re.search(r"^(?:The[ \t]+)?(?:Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)[ \t]*,[ \t]*$",
+                 text[:3000], re.MULTILINE):
+        return "resolution"
+    for start, end in title_block(text)[:6]:
+        line = text[start:end].strip()
+        for genre, pattern in _GENRE_LINES:
+            if pattern.search(line):
+                return genre
+    if _EVENT_PAGE.search(text):
+        return "event_page"
+    return "other"
+
+
+def _title_from_heading(text: str, block: list[tuple[int, int]], genre: str) -> tuple[str, int, int] | None:
+    """The first heading line that is neither a genre label, a date, a venue nor an organisers line."""
+    for start, end in block:
+        line = text[start:end].strip()
+        if any(p.search(line) for _g, p in _GENRE_LINES) and not _REPORT_OF.search(line):
+            continue
+        if parse_dates(line) or _VENUE_LINE.match(line) or re.fullmatch(r"[A-Z ]{3,40}", line) and genre != "meeting_report":
+            continue
+        if len(line.split()) < 2 or line.endswith("."):
+            continue
+        of = _REPORT_OF.search(line)
+        if of is not None:
+            return of.group("rest").strip(" :"), start + of.start("rest"), end
+        return line, start, end
+    return None
+
+
+def _meeting_type(text: str) -> str | None:
+    m = re.search(_MEETING_WORD, text, re.IGNORECASE)
+    if m is None:
+        return None
+    word = re.sub(r"[ \t-]+", " ", m.group(0).lower()).replace("round table", "roundtable")
+    return re.sub(r"^(?:policy|digital|virtual|online|informal|expert|high level) ", "", word)
+
+
+def _organisers(findings: Findings, facts: MeetingFacts, mentions: list[Mention], block: list[tuple[int, int]]) -> None:
+    text = findings.text
+    actors = [m for m in mentions if m.kind in ("Organization", "Body", "Office", "State")]
+    meeting_word = re.compile(rf"{_MEETING_WORD}|\bevent\b", re.IGNORECASE)
+    for sentence in findings.sentences:
+        cues = list(_ORGANISER_CUES.finditer(text, sentence.start, sentence.end))
+        inside = [m for m in actors if sentence.start <= m.start < sentence.end]
+        if not inside:
+            continue
+        this_meeting = re.search(rf"\b(?:[Tt]his|[Tt]he)[ \t]+(?:[\w'’\[\]()#-]+[ \t]+){{0,3}}?{_MEETING_WORD}", text[sentence.start:sentence.end],
+                                 re.IGNORECASE)
+        if cues and meeting_word.search(text, sentence.start, sentence.end):
+            for mention in inside:
+                role = _role(cues, mention)
+                if role is not None:
+                    facts.organisers.append((mention, role, sentence.start))
+        elif this_meeting is not None:
+            for mention in inside:
+                gap = text[mention.end:sentence.start + this_meeting.end()]
+                if mention.start >= sentence.start + this_meeting.start() and meeting_word.search(gap) and len(gap) < 40:
+                    facts.organisers.append((mention, "host", sentence.start))
+    for start, end in block:
+        line = text[start:end]
+        on_line = [m for m in actors if start <= m.start < end and m.kind == "Organization"]
+        rest = line
+        for m in on_line:
+            rest = rest.replace(m.surface, "")
+        if on_line and not re.search(r"[A-Z]", re.sub(r"\b(?:Geneva|New York|Office|Offices)\b", "", rest)) \
+                and not parse_dates(line):
+            facts.organisers.extend((m, "host", start) for m in on_line)
+    seen: dict[str, tuple[Mention, str, int]] = {}
+    for item in facts.organisers:
+        seen.setdefault(item[0].node_id, item)
+    facts.organisers = list(seen.values())
+
+
+def _role(cues: list[re.Match[str]], mention: Mention) -> str | None:
+    """The role a cue gives the actor: the nearest cue before it, else an active verb after it (its subject)."""
+    before = [c for c in cues if c.end() <= mention.start]
+    if before:
+        cue = before[-1]
+        kind = cue.lastgroup
+        if kind == "partner":
+            return "partner"
+        if kind == "support":
+            return "support"
+        if kind == "co":
+            return "co-organiser"
+        if kind == "by":
+            return "host"
+        if kind == "verb":
+            if len(cues) and any(c.lastgroup == "verb" and c.start() >= mention.end for c in cues):
+                return "host"
+            return None
+    after = [c for c in cues if c.start() >= mention.end and c.lastgroup == "verb"]
+    if after:
+        verb = after[0].group(0).lower()
+        return "co-organiser" if verb.startswith("co") else "host"
+    return None
+
+
+def meeting_facts(findings: Findings, genre: str) -> MeetingFacts | None:
+    """What the document says about its own meeting; None if it is not a meeting's document."""
+    text = findings.text
+    if genre not in MEETING_GENRES:
+        return None
+    facts = MeetingFacts()
+    block = title_block(text)
+    head_end = block[-1][1] if block else 0
+    quoted = _QUOTED_TITLE.search(text, 0, max(head_end, 2500))
+    if quoted is not None:
+        facts.title, facts.title_at = quoted.group("title").strip(), (quoted.start(), quoted.end())
+        facts.type = _meeting_type(quoted.group("type"))
+    else:
+        heading = _title_from_heading(text, block, genre)
+        if heading is not None:
+            facts.title, facts.title_at = heading[0], (heading[1], heading[2])
+            facts.type = _meeting_type(heading[0])
+    facts.type = facts.type or _meeting_type(text[:6000])
+    dates = parse_dates(text, 0, head_end) or [d for d in parse_dates(text, 0, 3000)
+                                               if re.search(_MEETING_WORD + r"|\bon\b", text[max(0, d.start - 200):d.end + 200], re.I)]
+    facts.date = dates[0] if dates else None
+    mentions = sorted(findings.mentions, key=lambda m: m.start)
+    _organisers(findings, facts, mentions, block)
+    _details(findings, facts, block)
+    return facts
+
+
+def _details(findings: Findings, facts: MeetingFacts, block: list[tuple[int, int]]) -> None:
+    text = findings.text
+    for m in _SIZE.finditer(text):
+        sentence = findings.sentence_at(m.start())
+        if _SIZE_CUE.search(sentence.text):
+            facts.size = (int(m.group("n")), (m.group("q") or "").lower() or None, m.start())
+            break
+    rule = NON_ATTRIBUTION.search(text)
+    if rule is not None:
+        name = "Chatham House rule" if rule.group("chatham") else "off the record" if rule.group("off") else "non-attribution"
+        facts.rule = (name, rule.start())
+    meeting_word = re.compile(_MEETING_WORD, re.I)
+    for m in _FORMAT.finditer(text):
+        if meeting_word.search(text, m.end(), m.end() + 40):
+            facts.format = (m.group("f").lower().replace(" ", "-"), m.start())
+            break
+    for start, end in block:
+        if _VENUE_LINE.match(text[start:end].strip()):
+            facts.venue = (text[start:end].strip(), start)
+        code = _CODE.search(text, start, end)
+        if code is not None:
+            facts.code = code.group("code")
+    if facts.venue is None:
+        at = _VENUE_AT.search(text)
+        if at is not None:
+            facts.venue = (re.sub(r"[ \t]+", " ", at.group("v")), at.start())
+    count = _BREAKOUT_COUNT.search(text)
+    if count is not None:
+        raw = count.group("n").lower()
+        facts.breakout_count = (int(raw) if raw.isdigit() else _NUMBER_WORDS[raw], count.start())
+    for m in _BREAKOUT.finditer(text):
+        number = m.group("n")
+        theme = m.group("theme").strip(" ‘’'\"“”") if m.group("theme") else None
+        facts.breakouts.append((number, theme, m.start(), m.end()))
+
+
+def record_meeting(findings: Findings, facts: MeetingFacts, meeting_id: str, document: Node) -> Node:
+    """The Meeting node, its organisers, breakout groups and the document's PART_OF edge."""
+    anchor = facts.title_at[0] if facts.title_at else 0
+    props: dict = {"type": facts.type, "title": facts.title, "code": facts.code,
+                   "organisers": sorted({m.node_id for m, _r, _a in facts.organisers}) or None}
+    evidence = [findings.evidence(anchor, RULE_TITLE, facts.title_at[1] if facts.title_at else None)]
+    if facts.date:
+        props.update(start_date=facts.date.iso_start, end_date=facts.date.iso_end)
+        evidence.append(findings.evidence(facts.date.start, RULE_DATE, facts.date.end))
+    for value, key, rule in ((facts.size, "participants", RULE_SIZE), (facts.rule, "rule", RULE_RULE),
+                             (facts.format, "format", RULE_FORMAT), (facts.venue, "venue", RULE_VENUE)):
+        if value is not None:
+            props[key] = value[0]
+            evidence.append(findings.evidence(value[-1], rule))
+    if facts.size is not None and facts.size[1]:
+        props["participants_qualifier"] = facts.size[1]
+    if facts.breakout_count is not None:
+        props["breakout_groups"] = facts.breakout_count[0]
+    organisers = ", ".join(findings.nodes[m.node_id].name for m, _r, _a in facts.organisers[:2])
+    name = facts.title or f"{(facts.type or 'meeting').capitalize()} ({organisers or 'organisers not named'})"
+    node = unreviewed_node("Meeting", name, meeting_id, **props).model_copy(update={"reviewed": True,
+                                                                                   "evidence": tuple(evidence)})
+    findings.add_node(node)
+    for mention, role, at in facts.organisers:
+        findings.add_edge(meeting_id, "ORGANISED_BY", mention.node_id, findings.evidence(at, RULE_ORGANISER),
+                          qualifier=role, role=role)
+    findings.add_edge(document.id, "PART_OF", meeting_id, findings.evidence(anchor, RULE_DOCUMENT))
+    for number, theme, start, end in facts.breakouts:
+        group_id = node_id("BreakoutGroup", f"{meeting_id} {number}")
+        group = unreviewed_node("BreakoutGroup", f"Breakout group {number}" + (f": {theme}" if theme else ""), group_id,
+                                number=number, theme=theme, meeting=meeting_id).model_copy(update={"reviewed": True})
+        findings.mention(group, start, end, RULE_BREAKOUT)
+        findings.add_edge(group_id, "PART_OF", meeting_id, findings.evidence(start, RULE_BREAKOUT, end))
+    return node
+
+
+def named_meetings(findings: Findings, own: str | None) -> None:
+    """Meetings a document names in passing: Council sessions and named dialogues, conferences, summits."""
+    text = findings.text
+    for m in _SESSION.finditer(text):
+        ordinal = m.group("ord") or m.group("ord2") or m.group("ord3")
+        body = re.sub(r"[ \t]+", " ", m.group("body") or m.group("body2") or "HRC")
+        body = {"HRC": "Human Rights Council", "UNGA": "General Assembly", "Council": "Human Rights Council"}.get(body, body)
+        name = f"{body}, {_ordinal(int(ordinal))} session"
+        node = unreviewed_node("Meeting", name, node_id("Meeting", name), type="session", body=body,
+                               session=int(ordinal)).model_copy(update={"reviewed": True})
+        findings.mention(node, m.start(), m.end(), RULE_NAMED)
+    for m in _NAMED_MEETING.finditer(text):
+        words = m.group("name").split()
+        while words and words[0] in _NAMED_STOP:
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        name = re.sub(r"Dialogues$", "Dialogue", " ".join(words))
+        meeting = node_id("Meeting", name)
+        if meeting == own:
+            continue
+        start = m.end("name") - len(" ".join(words)) if " ".join(words) in m.group("name") else m.start("name")
+        node = unreviewed_node("Meeting", name, meeting, type=_meeting_type(name))
+        findings.mention(node, start, m.end("name"), RULE_NAMED)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass
+class MeetingIndex:
+    """Meetings already known (in the store, or loaded earlier in this run), to give one meeting one node.
+
+    A document that names its meeting by title meets the node of that title; one that
+    gives no title meets a known meeting of the same kind sharing an organiser, in a
+    compatible year.
+    """
+
+    by_title: dict[str, str] = field(default_factory=dict)
+    signatures: list[tuple[str | None, frozenset[str], str | None, str]] = field(default_factory=list)
+
+    def add(self, node: Node) -> None:
+        title = node.props.get("title")
+        if isinstance(title, str) and title:
+            self.by_title.setdefault(canonical_title(title), node.id)
+        organisers = node.props.get("organisers") or []
+        start = node.props.get("start_date")
+        self.signatures.append((node.props.get("type"), frozenset(organisers),  # type: ignore[arg-type]
+                                str(start)[:4] if start else None, node.id))
+
+    def resolve(self, facts: MeetingFacts) -> str:
+        """The id of the meeting ``facts`` describe: a known one if it matches, else one from its own key."""
+        if facts.title and canonical_title(facts.title) in self.by_title:
+            return self.by_title[canonical_title(facts.title)]
+        year = facts.date.iso_start[:4] if facts.date else None
+        organisers = facts.organiser_ids
+        for kind, known, known_year, meeting in self.signatures:
+            if organisers and organisers & known and kind == facts.type and (year is None or known_year in (None, year)):
+                return meeting
+        return node_id("Meeting", facts.key())
