@@ -6,7 +6,7 @@ kinds, relationship kinds and their allowed patterns instead of keeping its own 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -21,6 +21,8 @@ class NodeKind:
     description: str
     has_pillar: bool
     shape: str
+    #: the keys of ``Node.props`` the loaders give this kind, each with a one-line description
+    properties: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -60,11 +62,21 @@ class Ontology:
             raise ValidationError(f"unknown node kind {kind!r}; known: {sorted(self.node_kinds)}")
 
 
+def _properties(kind: str, raw: object) -> dict[str, str]:
+    """A kind's documented properties: a mapping of property name to a one-line description."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise OntologyError(f"ontology.yaml: node kind {kind}: `properties` must map each property name to a description")
+    return {k: v.strip() for k, v in raw.items()}
+
+
 def parse_ontology(raw: dict) -> Ontology:
     """Build an :class:`Ontology` from its YAML mapping, checking every pattern names declared kinds."""
     try:
         node_kinds = {
-            name: NodeKind(name, spec["description"].strip(), bool(spec.get("has_pillar", False)), spec["shape"])
+            name: NodeKind(name, spec["description"].strip(), bool(spec.get("has_pillar", False)), spec["shape"],
+                           _properties(name, spec.get("properties")))
             for name, spec in raw["node_kinds"].items()
         }
         relationship_kinds = {

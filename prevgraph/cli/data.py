@@ -12,7 +12,7 @@ from rich.table import Table
 from prevgraph.cli.app import app, err, opened_store, out
 from prevgraph.graph.export import FORMATS, write_export
 from prevgraph.graph.store import Stats
-from prevgraph.loaders import DocumentReport, expand_paths, load_file
+from prevgraph.loaders import DocumentReport, expand_paths, load_file, meeting_index
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -21,10 +21,11 @@ def _counts(counts: dict[str, int]) -> str:
 
 def _report_table(reports: list[DocumentReport]) -> Table:
     table = Table(title="Loaded documents")
-    for column in ("document", "entities", "flows by status"):
+    for column in ("document", "entities", "flows by status", "skipped and warnings"):
         table.add_column(column)
     for report in reports:
-        table.add_row(report.path.name, _counts(report.nodes_by_kind), _counts(report.flows_by_status))
+        notes = "\n".join([*(f"skipped: {s}" for s in report.skipped), *(f"warning: {w}" for w in report.warnings)])
+        table.add_row(report.path.name, _counts(report.nodes_by_kind), _counts(report.flows_by_status), notes or "-")
     return table
 
 
@@ -44,16 +45,18 @@ def _stats_table(stats: Stats, title: str) -> Table:
 
 
 @app.command()
-def load(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Files or folders to load.")) -> None:
+def load(ctx: typer.Context, paths: list[Path] = typer.Argument(
+        ..., help="Files or folders to load.", readable=False)) -> None:  # unreadable files are reported one by one
     """Load documents (files or folders) into the store, one transaction per document."""
     files = expand_paths(paths)
     reports: list[DocumentReport] = []
     with opened_store(ctx) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                               console=err, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("loading", total=len(files))
+        meetings = meeting_index(store)
         for path in files:
             progress.update(task, description=f"loading {path.name}")
-            report = load_file(path, store)
+            report = load_file(path, store, meetings)
             if report.error:
                 err.print(f"skipped: {report.error}", markup=False, highlight=False, soft_wrap=True)
             reports.append(report)
