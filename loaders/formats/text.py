@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -21,18 +22,38 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 #: share of control characters above which a decoded "text" is really binary
 _MAX_CONTROL_SHARE = 0.01
+#: most bytes above 127 among the letters of a text in a Western European language
+_WESTERN_SHARE = 0.2
+_LOW_BYTES = bytes(range(128))
+_ASCII_LETTERS = string.ascii_letters.encode()
 
 
 def _guess_encoding(data: bytes) -> str:
-    """charset-normalizer's guess, except UTF-16/32 without a BOM, which it proposes for short Latin-1 text."""
-    best = from_bytes(data[:262144]).best()
+    """The 8-bit encoding of text that is not UTF-8.
+
+    Text in a Western language has few bytes above 127 (accents inside mostly ASCII
+    words): it is Windows-1252 (a superset of Latin-1's letters), which statistical
+    detectors confuse with Central European code pages on short texts. Otherwise
+    charset-normalizer guesses, except UTF-16/32 without a byte-order mark, which it
+    proposes for short texts of any kind.
+    """
+    sample = data[:262144]
+    high = len(sample.translate(None, _LOW_BYTES))
+    ascii_letters = len(sample) - len(sample.translate(None, _ASCII_LETTERS))
+    if high <= _WESTERN_SHARE * (high + ascii_letters):
+        return "cp1252" if _decodes(sample, "cp1252") else "latin-1"
+    best = from_bytes(sample).best()
     if best is not None and not best.encoding.startswith(("utf_16", "utf_32")):
         return best.encoding
+    return "cp1252" if _decodes(sample, "cp1252") else "latin-1"
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
     try:
-        data.decode("cp1252")
+        data.decode(encoding)
     except UnicodeDecodeError:
-        return "latin-1"
-    return "cp1252"
+        return False
+    return True
 
 
 def decode_text(path: Path, data: bytes) -> str:
