@@ -161,7 +161,7 @@ def _edge_entry(graph: nx.MultiDiGraph, u: str, v: str, key: str, attrs: dict, c
         "id": str(attrs.get("id") or key),
         "color": {"color": colour, "highlight": colour, "hover": colour},
         "width": round(width, 2),
-        "dashes": [4, 10] if ghost else (list(style.dashes) if style.dashes else False),
+        "dashes": [6, 10] if ghost else (list(style.dashes) if style.dashes else False),
         "arrows": {"to": {"enabled": not ghost, "type": style.arrow, "scaleFactor": 1.2 if flow else 0.7}},
         "type": rel_type,
         "status": status if flow else "",
@@ -175,7 +175,7 @@ def _edge_entry(graph: nx.MultiDiGraph, u: str, v: str, key: str, attrs: dict, c
         entry["shadow"] = {"enabled": True, "color": HIGHLIGHT_COLOUR, "size": 14, "x": 0, "y": 0}
     if ghost:
         entry["label"] = attrs.get("ghost_label") or rel_type.replace("_", " ").lower()
-        entry["font"] = {"size": 18, "color": "#555555", "strokeWidth": 4, "strokeColor": "#ffffff"}
+        entry["font"] = {"size": 26, "color": "#333333", "strokeWidth": 5, "strokeColor": "#ffffff"}
     return entry
 
 

@@ -33,7 +33,7 @@ import yaml
 from prevgraph.errors import MapError, NotFound, PrevgraphError
 from prevgraph.visualisations.gaps import FindingLike, drawn_ids
 from prevgraph.visualisations.maps import build_map
-from prevgraph.visualisations.options import MapOptions
+from prevgraph.visualisations.options import MapOptions, parse_period
 from prevgraph.visualisations.page import render_page
 from prevgraph.visualisations.select import is_flow, select
 from prevgraph.visualisations.tooltips import evidence_items, name_of, sources
@@ -85,7 +85,7 @@ def _scene(raw: object, where: str, colour: str, resolve: Callable[[str], str]) 
     try:
         options = MapOptions(
             hops=hops, statuses=tuple(s.upper() for s in _as_list(raw.get("status"))), kinds=_as_list(raw.get("kind")),
-            since=_date_text(raw.get("since")), until=_date_text(raw.get("date")), gaps=gaps,
+            since=_date(raw, "since"), until=_date(raw, "date"), gaps=gaps,
             colour_by=str(raw.get("colour") or colour), fold_participants=True)
         focus = resolve(str(raw["focus"]).strip()) if raw.get("focus") else None
     except NotFound as exc:
@@ -95,9 +95,23 @@ def _scene(raw: object, where: str, colour: str, resolve: Callable[[str], str]) 
     return Scene(title, str(raw["caption"]).strip(), options, focus)
 
 
-def _date_text(value: object) -> str | None:
-    """YAML reads 2020-12-31 as a date object; the map's options take text."""
-    return None if value is None else str(value)
+def _date(raw: dict, field: str) -> str | None:
+    """A scene's date as text (YAML gives a year as a number), checked under the scene's own field name."""
+    value = raw.get(field)
+    if value is None:
+        return None
+    parse_period(str(value), field)
+    return str(value)
+
+
+class _StoryLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so a bad date is reported by name instead of crashing the parser."""
+
+
+_StoryLoader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load_story(path: Path, resolve: Callable[[str], str]) -> Story:
@@ -106,7 +120,7 @@ def load_story(path: Path, resolve: Callable[[str], str]) -> Story:
     Every problem is one :class:`MapError` line naming the file and the scene.
     """
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_StoryLoader)
     except OSError as exc:
         raise MapError(f"{path}: cannot read the story file ({exc.strerror or exc})") from exc
     except yaml.YAMLError as exc:

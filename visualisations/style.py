@@ -64,14 +64,14 @@ class StatusStyle:
 
 
 STATUS_STYLES = {
-    "REALISED": StatusStyle("realised: solid", False, 3.5),
-    "MANDATED": StatusStyle("mandated: dashed", (14, 8), 3.0),
-    "PROPOSED": StatusStyle("proposed: dotted", (3, 8), 3.0),
-    "UNREALISED": StatusStyle("unrealised: dash-dot", (14, 6, 3, 6), 3.0),
-    "BLOCKED": StatusStyle("blocked: red, with a bar", False, 3.5, arrow="bar", colour=BLOCKED_COLOUR),
+    "REALISED": StatusStyle("realised: solid", False, 5.0),
+    "MANDATED": StatusStyle("mandated: dashed", (16, 9), 4.5),
+    "PROPOSED": StatusStyle("proposed: dotted", (3, 9), 4.5),
+    "UNREALISED": StatusStyle("unrealised: dash-dot", (16, 7, 3, 7), 4.5),
+    "BLOCKED": StatusStyle("blocked: red, with a bar", False, 5.0, arrow="bar", colour=BLOCKED_COLOUR),
 }
-DEFAULT_STATUS_STYLE = StatusStyle("other", False, 3.0)
-STRUCTURE_STYLE = StatusStyle("structure (part of, attended, cites ...)", False, 1.5)
+DEFAULT_STATUS_STYLE = StatusStyle("other", False, 4.0)
+STRUCTURE_STYLE = StatusStyle("structure (part of, attended, cites ...)", False, 2.0)
 
 
 def status_style(status: str | None) -> StatusStyle:

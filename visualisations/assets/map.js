@@ -3,6 +3,7 @@
  * escaped; nothing else from the data is ever inserted as HTML. */
 (function () {
   "use strict";
+  var MAX_FIT_SCALE = 1.3;
   var data = JSON.parse(document.getElementById("map-data").textContent);
   var container = document.getElementById("network");
   var tooltip = document.getElementById("tooltip");
@@ -118,6 +119,8 @@
   function fitShown(shown) {
     var ids = Object.keys(shown.nodes).filter(function (k) { return shown.nodes[k]; });
     network.fit({ nodes: ids.length ? ids : undefined, animation: false });
+    /* one or two nodes would otherwise fill the screen */
+    if (network.getScale() > MAX_FIT_SCALE) { network.moveTo({ scale: MAX_FIT_SCALE, animation: false }); }
   }
 
   function recolour() {
