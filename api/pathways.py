@@ -1,9 +1,10 @@
-"""Rank the routes a store's path search returns, and turn them into GraphQL pathways.
+"""Rank the routes a store's path search returns, the way ``prevgraph path`` ranks them.
 
 The store finds the routes (``GraphStore.find_paths``, pushed down to Cypher on
-Neo4j); this module only orders them: fewer hops first, then routes whose flows are
-more firmly established (a realised briefing counts for more than a proposed one),
-then by edge ids so that equal routes always come in the same order.
+Neo4j), shortest first; this module orders them as the gap analyses' ``find_paths``
+does: by the weakest status on the route (realised before mandated before proposed
+before unrealised before blocked), then by how many hops have it, then by length, then
+by edge ids. Of parallel routes through the same nodes only the best is kept.
 """
 
 from __future__ import annotations
@@ -11,30 +12,55 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from prevgraph.api.types import Hop, Pathway, Relationship
+from prevgraph.graph.analysis.context import STATUS_ORDER, channel_types, status_of
+from prevgraph.graph.analysis.paths import STRUCTURE_TYPES
 from prevgraph.schema import Edge
 
-#: how far a hop's status is from a channel that works; structural edges (no status) count as working
-STATUS_PENALTY = {None: 0, "REALISED": 0, "MANDATED": 1, "PROPOSED": 2, "UNREALISED": 3, "BLOCKED": 4}
-_UNKNOWN_PENALTY = max(STATUS_PENALTY.values())
+#: what a pathway walks unless a query names types: the channels, and structure both ways
+PATHWAY_TYPES: tuple[str, ...] = tuple(sorted(channel_types() | STRUCTURE_TYPES))
+BOTH_WAYS: tuple[str, ...] = tuple(sorted(STRUCTURE_TYPES))
+#: per-hop penalty by status: any weaker status outweighs up to nine hops of stronger ones
+_PENALTY = {status: 10 ** i if i else 0 for i, status in enumerate(STATUS_ORDER)}
+_UNKNOWN = 10 ** len(STATUS_ORDER)
+
+
+def _status(edge: Edge) -> str | None:
+    return status_of({"type": edge.type, "status": edge.status})
 
 
 def path_score(edges: Sequence[Edge]) -> float:
-    """Hops, plus a tenth of the status penalties: any shorter route beats a longer one up to 10 penalty points."""
-    return len(edges) + sum(STATUS_PENALTY.get(e.status, _UNKNOWN_PENALTY) for e in edges) / 10
+    """Lower is better: the status penalties of the hops plus one per hop."""
+    return float(sum(_PENALTY.get(_status(e) or "REALISED", _UNKNOWN) + 1 for e in edges))
 
 
-def _hops(source: str, edges: Sequence[Edge]) -> list[Hop]:
-    hops, here = [], source
+def weakest_status(edges: Sequence[Edge]) -> str:
+    statuses = [s for s in (_status(e) for e in edges) if s]
+    return max(statuses, key=lambda s: STATUS_ORDER.index(s) if s in STATUS_ORDER else len(STATUS_ORDER),
+               default="REALISED")
+
+
+def _walk(source: str, edges: Sequence[Edge]) -> list[tuple[Edge, str, str]]:
+    steps, here = [], source
     for edge in edges:
         there = edge.target if edge.source == here else edge.source
-        hops.append(Hop(relationship=Relationship(record=edge), from_id=here, to_id=there))
+        steps.append((edge, here, there))
         here = there
-    return hops
+    return steps
 
 
-def rank_pathways(source: str, paths: Sequence[Sequence[str]], edges: dict[str, Edge]) -> list[Pathway]:
-    """``paths`` (lists of edge ids from ``source``) as ranked pathways; a path with a vanished edge is dropped."""
-    complete = [[edges[i] for i in path] for path in paths if all(i in edges for i in path)]
-    complete.sort(key=lambda p: (path_score(p), [e.id for e in p]))
-    return [Pathway(rank=rank, length=len(p), score=path_score(p), hops=_hops(source, p))
-            for rank, p in enumerate(complete, start=1)]
+def rank_pathways(source: str, paths: Sequence[Sequence[str]], edges: dict[str, Edge], limit: int) -> list[Pathway]:
+    """The best ``limit`` of ``paths`` (edge-id lists from ``source``); a path with a vanished edge is dropped."""
+    best: dict[tuple[str, ...], tuple[float, list[str], list[Edge]]] = {}
+    for path in paths:
+        if not all(i in edges for i in path):
+            continue
+        route = [edges[i] for i in path]
+        nodes = tuple([source, *(there for _, _, there in _walk(source, route))])
+        candidate = (path_score(route), list(path), route)
+        if nodes not in best or candidate[:2] < best[nodes][:2]:
+            best[nodes] = candidate
+    ranked = sorted(best.values(), key=lambda item: item[:2])[:limit]
+    return [Pathway(rank=rank, length=len(route), score=score, status=weakest_status(route),
+                    hops=[Hop(relationship=Relationship(record=edge), from_id=here, to_id=there,
+                              reverse=edge.source != here) for edge, here, there in _walk(source, route)])
+            for rank, (score, _, route) in enumerate(ranked, start=1)]

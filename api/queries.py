@@ -15,7 +15,7 @@ import strawberry
 from prevgraph.api.citations import resolve_resolution
 from prevgraph.api.enums import FlowStatus, Location, NodeKind, Pillar, RelationshipType
 from prevgraph.api.pagination import Connection, connection, page_request
-from prevgraph.api.pathways import rank_pathways
+from prevgraph.api.pathways import BOTH_WAYS, PATHWAY_TYPES, rank_pathways
 from prevgraph.api.types import (
     FLOW_TYPES,
     KIND_TYPES,
@@ -30,12 +30,14 @@ from prevgraph.api.types import (
 )
 from prevgraph.errors import BadRequest, LimitExceeded, NotFound
 from prevgraph.graph.lookup import resolve_node
-from prevgraph.graph.store import EdgeFilter, NodeFilter
+from prevgraph.graph.store import MAX_PATH_HOPS, MAX_PATHS, EdgeFilter, NodeFilter
 from prevgraph.schema import Node, ontology
 
 #: most results `search` returns, and most pathways one query asks for
 MAX_SEARCH = 50
-MAX_PATHWAYS = 50
+MAX_PATHWAYS = 20
+#: routes fetched from the store per pathway asked for, before ranking
+CANDIDATES = 5
 
 
 @strawberry.input(description="Filters for node lists; all given filters must hold.")
@@ -84,8 +86,6 @@ def _search_rank(node: Node, text: str) -> tuple:
 
 
 def _check_hops(max_hops: int) -> None:
-    from prevgraph.graph.store import MAX_PATH_HOPS
-
     if not 1 <= max_hops <= MAX_PATH_HOPS:
         raise LimitExceeded(f"maxHops must be between 1 and {MAX_PATH_HOPS}, got {max_hops}")
 
@@ -184,21 +184,17 @@ class QueryBase:
         source, target = (await resolve(info, from_)).id, (await resolve(info, to)).id
         via_ids = tuple([(await resolve(info, v)).id for v in via or ()])
         avoid_ids = tuple([(await resolve(info, a)).id for a in avoid or ()])
+        # more routes than asked for: parallel routes collapse, and the ranking is by status, not length
         paths = await ctx.call(ctx.store.find_paths, source, target, max_hops=max_hops,
-                               types=_values(types) or PATHWAY_TYPES, statuses=_values(statuses),
-                               via=via_ids, avoid=avoid_ids, limit=limit)
+                               types=_values(types) or PATHWAY_TYPES, statuses=_values(statuses), via=via_ids,
+                               avoid=avoid_ids, both_ways=BOTH_WAYS, limit=min(MAX_PATHS, limit * CANDIDATES))
         edges = await ctx.loaders.edge.load_many(sorted({e for path in paths for e in path}))
         by_id = {e.id: e for e in edges if e is not None}
-        return rank_pathways(source, paths, by_id)
+        return rank_pathways(source, paths, by_id, limit)
 
     @strawberry.field(description="Counts of nodes by kind, relationships by type and flows by status.")
     async def stats(self, info: Info) -> Stats:
         return Stats(record=await info.context.call(info.context.store.stats))
-
-
-#: relationship types a pathway follows unless a query names others: the flows that carry
-#: information (not BLOCKS, which stops one) and FEEDS_INTO
-PATHWAY_TYPES: tuple[str, ...] = tuple(t for t in (*FLOW_TYPES, "FEEDS_INTO") if t != "BLOCKS")
 
 
 def _plural(kind: str) -> str:

@@ -440,6 +440,7 @@ class Hop:
     relationship: Relationship
     from_id: strawberry.Private[str]
     to_id: strawberry.Private[str]
+    reverse: bool = strawberry.field(description="True when structure (PART_OF, ...) is walked against its direction.")
 
     @strawberry.field(name="from", description="The node the hop leaves.")
     async def from_node(self, info: Info) -> NodeType | None:
@@ -459,7 +460,9 @@ class Pathway:
     rank: int
     length: int = strawberry.field(description="Number of hops.")
     hops: list[Hop]
-    score: float = strawberry.field(description="What the rank is based on: lower is better (hops, weakest status).")
+    status: FlowStatus = strawberry.field(description="The weakest status of its flows (REALISED if none).")  # type: ignore[valid-type]
+    score: float = strawberry.field(description="What the rank is based on, lower is better: the weakest statuses, "
+                                                "then how many hops have them, then length.")
 
     @strawberry.field(description="The nodes along the route, from the first to the last.")
     async def nodes(self, info: Info) -> list[NodeType]:

@@ -205,23 +205,29 @@ def incident_edges(direction: str) -> str:
             "RETURN id, r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS e")
 
 
-def find_paths(types: Iterable[str], max_hops: int) -> str:
+def find_paths(types: Iterable[str], max_hops: int, both_ways: bool) -> str:
     """Routes from ``$source`` to ``$target`` as edge-id lists, shortest first, then by ids (``$limit`` of them).
 
     The relationship types and the hop bound are written into the pattern (Cypher takes
     neither as a parameter): the types are checked by :func:`identifier`, the bound is
-    an ``int`` the caller has checked against ``MAX_PATH_HOPS``. ``$statuses``,
-    ``$via`` and ``$avoid`` are parameters (``$statuses`` null for any status).
+    an ``int`` the caller has checked against ``MAX_PATH_HOPS``. ``$statuses`` (null for
+    any), ``$via``, ``$avoid`` and ``$both_ways`` are parameters. With ``both_ways`` the
+    pattern is undirected and each step must follow its edge's direction unless the
+    edge's type is in ``$both_ways``.
     """
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or max_hops < 1:
         raise ValueError(f"the hop bound must be a positive int, not {max_hops!r}")
     pattern = "|".join(identifier(t) for t in types)
     if not pattern:
         raise ValueError("a path search needs at least one relationship type")
+    arrow = "-" if both_ways else "->"
+    direction = ("AND all(i IN range(0, size(rels) - 1) WHERE startNode(rels[i]) = nodes(p)[i] "
+                 "OR type(rels[i]) IN $both_ways) " if both_ways else "")
     return (
         "MATCH (s:Entity {id: $source}), (t:Entity {id: $target}) "
-        f"MATCH p = (s)-[rels:{pattern}*1..{max_hops}]->(t) "
+        f"MATCH p = (s)-[rels:{pattern}*1..{max_hops}]{arrow}(t) "
         "WHERE all(r IN rels WHERE r.status IS NULL OR $statuses IS NULL OR r.status IN $statuses) "
+        f"{direction}"
         "AND all(n IN nodes(p) WHERE NOT n.id IN $avoid AND single(m IN nodes(p) WHERE m = n)) "
         "AND all(v IN $via WHERE any(n IN nodes(p) WHERE n.id = v)) "
         "WITH [r IN rels | r.id] AS ids "

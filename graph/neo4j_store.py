@@ -325,14 +325,16 @@ class Neo4jStore(GraphStore):
 
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
-                   limit: int = 10) -> list[list[str]]:
+                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[str]]:
         """One Cypher query: a variable-length pattern bounded by ``max_hops``, filters as parameters."""
-        check_path_search(max_hops, limit, types)
+        check_path_search(max_hops, limit, types, both_ways)
         if source == target or (types is not None and not types):
             return []
-        query = cypher.find_paths(_edge_types() if types is None else list(types), max_hops)
+        walked = _edge_types() if types is None else list(types)
+        backwards = [t for t in both_ways if t in walked]
+        query = cypher.find_paths(walked, max_hops, bool(backwards))
         rows = self._rows(query, source=source, target=target, limit=limit, via=list(via), avoid=list(avoid),
-                          statuses=None if statuses is None else list(statuses))
+                          both_ways=backwards, statuses=None if statuses is None else list(statuses))
         return [list(r["ids"]) for r in rows]
 
     def iter_nodes(self, batch_size: int = 5000) -> Iterator[list[Node]]:

@@ -19,7 +19,8 @@ from prevgraph.errors import LimitExceeded
 #: most search steps one query may take before it is refused (a guard against pathological ``via``)
 MAX_STEPS = 1_000_000
 
-#: reads the edges reaching some nodes: ids -> [(edge id, source, target)] (filters already applied)
+#: reads the steps into some nodes: ids -> [(edge id, from, to)] with ``to`` among the ids; an edge
+#: walked against its direction gives (id, its target, its source); filters already applied
 InEdges = Callable[[Sequence[str]], list[tuple[str, str, str]]]
 
 

@@ -240,20 +240,26 @@ class SqliteStore(GraphStore):
 
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
-                   limit: int = 10) -> list[list[str]]:
-        """The bounded search of :mod:`prevgraph.graph.paths`, one indexed query per hop."""
-        check_path_search(max_hops, limit, types)
-        filters, params = "", []
-        if types is not None:
-            filters += f" AND type IN ({_marks(types)})"
-            params += list(types)
+                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[str]]:
+        """The bounded search of :mod:`prevgraph.graph.paths`, one or two indexed queries per hop."""
+        check_path_search(max_hops, limit, types, both_ways)
+        backwards = [t for t in both_ways if types is None or t in types]
+        status_filter, status_params = "", list(statuses or ())
         if statuses is not None:
-            filters += f" AND (status IS NULL OR status IN ({_marks(statuses)}))"
-            params += list(statuses)
+            status_filter = f" AND (status IS NULL OR status IN ({_marks(statuses)}))"
+        type_filter = f" AND type IN ({_marks(types)})" if types is not None else ""
 
         def in_edges(ids: Sequence[str]) -> list[tuple[str, str, str]]:
-            return [row for chunk in _chunks(list(ids)) for row in self._query(
-                f"SELECT id, source, target FROM edges WHERE target IN ({_marks(chunk)}){filters}", [*chunk, *params])]
+            """Steps into ``ids``: edges pointing at them, and both-ways edges leaving them, walked back."""
+            steps = []
+            for chunk in _chunks(list(ids)):
+                steps += self._query(f"SELECT id, source, target FROM edges WHERE target IN ({_marks(chunk)})"
+                                     f"{type_filter}{status_filter}", [*chunk, *(types or ()), *status_params])
+                if backwards:
+                    steps += self._query(f"SELECT id, target, source FROM edges WHERE source IN ({_marks(chunk)})"
+                                         f" AND type IN ({_marks(backwards)}){status_filter}",
+                                         [*chunk, *backwards, *status_params])
+            return steps
 
         return search_paths(in_edges, source, target, max_hops=max_hops, via=via, avoid=avoid, limit=limit)
 

@@ -67,13 +67,13 @@ MAX_PATH_HOPS = 8
 MAX_PATHS = 100
 
 
-def check_path_search(max_hops: int, limit: int, types: Sequence[str] | None) -> None:
+def check_path_search(max_hops: int, limit: int, types: Sequence[str] | None, both_ways: Sequence[str] = ()) -> None:
     """Refuse a path search outside the bounds both stores honour, and relationship types the ontology lacks."""
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_PATH_HOPS:
         raise LimitExceeded(f"a path search takes 1 to {MAX_PATH_HOPS} hops, not {max_hops!r}")
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PATHS:
         raise LimitExceeded(f"a path search returns 1 to {MAX_PATHS} paths, not {limit!r}")
-    unknown = sorted(set(types or ()) - ontology().relationship_kinds.keys())
+    unknown = sorted({*(types or ()), *both_ways} - ontology().relationship_kinds.keys())
     if unknown:
         raise ValidationError(f"unknown relationship kinds {unknown}; known: {sorted(ontology().relationship_kinds)}")
 
@@ -174,15 +174,17 @@ class GraphStore(ABC):
     @abstractmethod
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
-                   limit: int = 10) -> list[list[str]]:
+                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[str]]:
         """Routes from ``source`` to ``target`` along edges in their direction, as lists of edge ids.
 
         A route visits no node twice, has at most ``max_hops`` edges (1 to
         :data:`MAX_PATH_HOPS`, checked by :func:`check_path_search`), uses only edges of
         ``types`` (None: any) whose status, if they have one, is in ``statuses`` (None:
-        any), passes through every node of ``via`` and none of ``avoid``. Shortest
-        first, then by the sequence of edge ids; at most ``limit`` routes. Neo4j runs
-        the whole search in Cypher; nothing is fetched beyond the routes.
+        any), passes through every node of ``via`` and none of ``avoid``. Edges of the
+        types in ``both_ways`` (structure such as PART_OF) may also be walked against
+        their direction. Shortest first, then by the sequence of edge ids; at most
+        ``limit`` routes. Neo4j runs the whole search in Cypher; nothing is fetched
+        beyond the routes.
         """
 
     @abstractmethod

@@ -102,3 +102,21 @@ def test_edges_by_date_range_on_the_common_prefix(store):
     assert dates(until="2020-03-01") == ["2019-12-31", "2020"]
     assert dates(since="2020-01-01", until="2020-12-31") == ["2020", "2020-06-15"]
     assert dates(since="2022") == []
+
+
+def test_structure_walked_both_ways_when_asked(store):
+    """The Chair is part of the Commission and briefs the Council: Commission -> Chair -> Council."""
+    nodes = [Node(id="body:pbc", kind="Body", name="PBC", evidence=EV),
+             Node(id="office:chair", kind="Office", name="Chair", evidence=EV),
+             Node(id="body:hrc", kind="Body", name="HRC", evidence=EV)]
+    part = Edge(id=edge_id("office:chair", "PART_OF", "body:pbc"), type="PART_OF", source="office:chair",
+                target="body:pbc", evidence=EV)
+    briefs = Edge(id=edge_id("office:chair", "BRIEFS", "body:hrc", "MANDATED"), type="BRIEFS", source="office:chair",
+                  target="body:hrc", status="MANDATED", evidence=EV)
+    store.load_document(DocumentBatch(document=Node(id="document:d", kind="Document", name="d"),
+                                      nodes=tuple(nodes), edges=(part, briefs)))
+    types = ["BRIEFS", "PART_OF"]
+    assert store.find_paths("body:pbc", "body:hrc", types=types) == []
+    assert store.find_paths("body:pbc", "body:hrc", types=types, both_ways=["PART_OF"]) == [[part.id, briefs.id]]
+    assert store.find_paths("body:hrc", "body:pbc", types=types, both_ways=["PART_OF"]) == []  # BRIEFS one way
+    assert store.find_paths("body:pbc", "body:hrc", types=["BRIEFS"], both_ways=["PART_OF"]) == []
