@@ -72,4 +72,5 @@ def map_command(
             html = render_map(store, options)
             target = output or Path("prevgraph-map.html")
     _write(target, html)
-    err.print(f"wrote {target} ({len(html.encode('utf-8')) / 1e6:.1f} MB); open it in a browser, no network needed")
+    err.print(f"wrote {target} ({len(html.encode('utf-8')) / 1e6:.1f} MB); open it in a browser, no network needed",
+              markup=False, highlight=False, soft_wrap=True)
