@@ -21,6 +21,7 @@ sessions makes a read see the writes before it, also on a cluster.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +49,10 @@ from prevgraph.graph.store import (
 from prevgraph.schema import Edge, Evidence, Node
 from prevgraph.schema.ontology import ontology
 from prevgraph.settings import Settings
+
+# The driver logs connection failures that prevgraph reports itself, as one line; without
+# logging configured, Python would print them to stderr too. Configured logging still gets them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 MINIMUM_VERSION = (5, 26)
 CONNECTION_TIMEOUT = 15.0
@@ -210,15 +215,16 @@ class Neo4jStore(GraphStore):
         try:
             driver = make_driver(uri, auth)
         except (ValueError, DriverError) as exc:
-            raise ConfigurationError(f"the store setting {uri!r} is not a usable Neo4j URI ({exc}); "
-                                     "fix PREVGRAPH_STORE or --store (bolt://host:7687, neo4j://host, neo4j+s://host)"
-                                     ) from exc
+            raise _bad_uri(uri, exc) from exc
         store = cls(driver, uri, settings.neo4j_database, user, settings.batch_size)
         try:
             with store._translated():
                 driver.verify_connectivity()
                 store._check_version()
                 store.ensure_schema()
+        except ValueError as exc:  # the driver's word for an address it cannot resolve or parse
+            driver.close()
+            raise _bad_uri(uri, exc) from exc
         except BaseException:
             driver.close()
             raise
@@ -392,6 +398,13 @@ def make_driver(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:
                                 connection_acquisition_timeout=CONNECTION_TIMEOUT)
 
 
+def _bad_uri(uri: str, exc: BaseException) -> ConfigurationError:
+    return ConfigurationError(f"the store setting {uri!r} is not a usable Neo4j URI ({_first_line(exc)}); fix "
+                              "PREVGRAPH_STORE or --store (bolt://host:7687, neo4j://host, neo4j+s://host)")
+
+
 def _first_line(exc: BaseException) -> str:
+    """The driver's reason in a few words (its messages span lines and repeat the address)."""
     text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
+    reason = re.search(r"reason (\[Errno[^)]*)", text)
+    return reason.group(1) if reason else text.splitlines()[0]
