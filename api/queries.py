@@ -19,6 +19,8 @@ from prevgraph.api.pathways import BOTH_WAYS, PATHWAY_TYPES, rank_pathways
 from prevgraph.api.types import (
     FLOW_TYPES,
     KIND_TYPES,
+    Finding,
+    FindingKind,
     Info,
     NodeType,
     Pathway,
@@ -29,6 +31,7 @@ from prevgraph.api.types import (
     node_object,
 )
 from prevgraph.errors import BadRequest, LimitExceeded, NotFound
+from prevgraph.graph.analysis import find_gaps
 from prevgraph.graph.lookup import resolve_node
 from prevgraph.graph.store import MAX_PATH_HOPS, MAX_PATHS, EdgeFilter, NodeFilter
 from prevgraph.schema import Node, ontology
@@ -191,6 +194,19 @@ class QueryBase:
         edges = await ctx.loaders.edge.load_many(sorted({e for path in paths for e in path}))
         by_id = {e.id: e for e in edges if e is not None}
         return rank_pathways(source, paths, by_id, limit)
+
+    @strawberry.field(description="The findings of the gap analyses (as `prevgraph gaps`), most important first.")
+    async def gaps(self, info: Info, kind: FindingKind | None = None,  # type: ignore[valid-type]
+                   since: Annotated[str | None, strawberry.argument(
+                       description="ISO date, month or year: compare before and after it.")] = None,
+                   first: int | None = None) -> list[Finding]:
+        ctx = info.context
+
+        def analyse() -> list:
+            return find_gaps(ctx.store.to_networkx(), kinds=[kind.value] if kind else None, since=since)
+
+        found = await ctx.call(analyse)
+        return [Finding(record=f) for f in (found if first is None else found[:max(first, 0)])]
 
     @strawberry.field(description="Counts of nodes by kind, relationships by type and flows by status.")
     async def stats(self, info: Info) -> Stats:

@@ -11,6 +11,7 @@ request's DataLoaders (see :mod:`prevgraph.api.context`), never the store direct
 from __future__ import annotations
 
 import re
+from enum import Enum
 from typing import Any
 
 import strawberry
@@ -29,6 +30,9 @@ from prevgraph.api.enums import (
     Pillar,
     RelationshipType,
 )
+from prevgraph.graph.analysis import FINDING_KINDS, SEVERITIES
+from prevgraph.graph.analysis import Citation as CitationRecord
+from prevgraph.graph.analysis import Finding as FindingRecord
 from prevgraph.graph.store import Stats as StoreStats
 from prevgraph.schema import Edge, Node, ontology
 from prevgraph.schema import Evidence as EvidenceRecord
@@ -468,6 +472,99 @@ class Pathway:
     async def nodes(self, info: Info) -> list[NodeType]:
         ids = [self.hops[0].from_id, *(h.to_id for h in self.hops)] if self.hops else []
         return [node_object(n) for n in await info.context.loaders.nodes(ids)]  # type: ignore[misc]
+
+
+FindingKind = strawberry.enum(
+    Enum("FindingKind", {k.upper(): k for k in FINDING_KINDS}),  # type: ignore[misc]
+    description="A kind of finding of the gap analyses (the --kind of `prevgraph gaps`).")
+Severity = strawberry.enum(Enum("Severity", {s.upper(): s for s in SEVERITIES}),  # type: ignore[misc]
+                           description="How much a finding matters.")
+
+
+@strawberry.type(description="A quote behind a finding: the document, the quote, and which node or flow it backs.")
+class Citation:
+    record: strawberry.Private[CitationRecord]
+
+    @strawberry.field
+    def document_id(self) -> strawberry.ID:
+        return strawberry.ID(self.record.document)
+
+    @strawberry.field
+    def document_title(self) -> str | None:
+        return self.record.title
+
+    @strawberry.field
+    def quote(self) -> str:
+        return self.record.quote
+
+    @strawberry.field
+    def start(self) -> int:
+        return self.record.start
+
+    @strawberry.field
+    def end(self) -> int:
+        return self.record.end
+
+    @strawberry.field
+    def rule(self) -> str:
+        return self.record.rule
+
+    @strawberry.field(description="Id of the node or relationship the quote backs.")
+    def about(self) -> strawberry.ID:
+        return strawberry.ID(self.record.about)
+
+    @strawberry.field(description="The document's date, when known.")
+    async def document_date(self, info: Info) -> str | None:
+        node = await info.context.loaders.node.load(self.record.document)
+        date = node.props.get("date") if node is not None else None
+        return str(date) if date is not None else None
+
+
+@strawberry.type(description="One finding of the gap analyses: a statement, its severity and rank, "
+                             "the nodes and flows it concerns and the evidence behind every part.")
+class Finding:
+    record: strawberry.Private[FindingRecord]
+
+    @strawberry.field(description="Stable id: the kind and a hash of what the finding is about.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.record.id)
+
+    @strawberry.field
+    def kind(self) -> FindingKind:  # type: ignore[valid-type]
+        return FindingKind(self.record.kind)
+
+    @strawberry.field
+    def statement(self) -> str:
+        return self.record.statement
+
+    @strawberry.field
+    def severity(self) -> Severity:  # type: ignore[valid-type]
+        return Severity(self.record.severity)
+
+    @strawberry.field(description="1 is the most important.")
+    def rank(self) -> int:
+        return self.record.rank
+
+    @strawberry.field(description="ISO date (or year) the gap dates from, when known.")
+    def since(self) -> str | None:
+        return self.record.since
+
+    @strawberry.field(description="Kind-specific figures (as in `prevgraph gaps --format json`).")
+    def data(self) -> JSON:
+        return self.record.data
+
+    @strawberry.field
+    def evidence(self) -> list[Citation]:
+        return [Citation(record=c) for c in self.record.evidence]
+
+    @strawberry.field(description="The nodes the finding concerns.")
+    async def nodes(self, info: Info) -> list[NodeType]:
+        return [node_object(n) for n in await info.context.loaders.nodes(self.record.nodes)]  # type: ignore[misc]
+
+    @strawberry.field(description="The flows and relationships the finding concerns.")
+    async def relationships(self, info: Info) -> list[Relationship]:
+        found = await info.context.loaders.edge.load_many(list(self.record.edges))
+        return [Relationship(record=e) for e in found if e is not None]
 
 
 @strawberry.type(description="A count under a key (a node kind, a relationship type or a flow status).")

@@ -170,3 +170,28 @@ def test_relationship_by_id_and_unknown_relationship(api):
 def test_graphiql_in_a_browser(api):
     page = api.client.get("/graphql", headers={"Accept": "text/html"})
     assert page.status_code == 200 and "graphiql" in page.text.lower()
+
+
+GAPS = """query($kind: FindingKind, $since: String) { gaps(kind: $kind, since: $since) { id kind statement severity
+    rank since data nodes { id } relationships { id type } evidence { documentId documentTitle quote about } } }"""
+
+
+def test_gaps_are_the_findings_of_the_gap_analyses(api, graph):
+    from prevgraph.graph.analysis import find_gaps
+
+    found = api.data(GAPS)["gaps"]
+    expected = find_gaps(graph.to_networkx())
+    assert [(f["id"], f["statement"], f["rank"]) for f in found] == [(f.id, f.statement, f.rank) for f in expected]
+    kinds = {f["kind"] for f in found}
+    assert {"STATED_MISSING_LINK", "BLOCKED_CHANNEL"} <= kinds
+    blocked = api.data(GAPS, {"kind": "BLOCKED_CHANNEL"})["gaps"]
+    assert blocked and {f["kind"] for f in blocked} == {"BLOCKED_CHANNEL"}
+    assert "body:ga" in {n["id"] for n in blocked[0]["nodes"]}
+    assert any(r["type"] == "BLOCKS" for r in blocked[0]["relationships"])
+    assert blocked[0]["evidence"][0]["documentTitle"] == "Test report"
+
+
+def test_gaps_since_a_date_and_a_bad_date(api):
+    assert api.data(GAPS, {"since": "2023"})["gaps"]
+    body = api(GAPS, {"since": "the day before yesterday"})
+    assert body["data"] is None and body["errors"][0]["extensions"]["code"] == "BAD_ANALYSIS_OPTION"
