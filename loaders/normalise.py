@@ -109,7 +109,8 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*
                           r"|\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,4}\s*[-–—])$", re.I)
 _CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _DOT_LEADERS = re.compile(r"\S\s*(?:\.\s?){4,}\s*\d{1,4}$|\S\s*…+\s*\d{1,4}$")
-_TAB_ENTRY = re.compile(r"^\s*\S[^\t]*[^\W\d_][^\t]*\t+\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
+_TAB_ENTRY = re.compile(r"^([^\t]+)\t+ *(?:\d{1,4}|[ivxlc]{1,6}) *$", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
 _PHOTO_CREDIT = re.compile(r"^(?:[\w.-]+\s){0,3}photo(?:graph)?s?\s*(?:/|:|©|\bby\b|credits?:?)\s*\S.{0,80}$"
                            r"|^(?:©|\(c\)|copyright\s)\s*\S.{0,80}$", re.I)
 _CAPTION_MAX = 400
@@ -118,7 +119,13 @@ _CAPTION_MAX = 400
 def is_noise(text: str) -> bool:
     """A line or paragraph that is layout, not content: a lone URL, a page number, a contents entry, a photo credit."""
     return bool(_URL_ONLY.match(text) or _PAGE_NUMBER.match(text) or _CONTENTS_HEADING.match(text)
-                or _DOT_LEADERS.search(text) or _PHOTO_CREDIT.match(text))
+                or (text[-1:].isdigit() and _DOT_LEADERS.search(text)) or _PHOTO_CREDIT.match(text))
+
+
+def _is_contents_entry(raw: str) -> bool:
+    """"Title<TAB>page": an entry of a table of contents, as word processors export it."""
+    entry = _TAB_ENTRY.match(raw) if "\t" in raw else None
+    return bool(entry and _LETTER.search(entry.group(1)))
 
 
 def _without(lines: list[Line], dropped: set[int]) -> list[Line]:
@@ -137,7 +144,7 @@ def _without(lines: list[Line], dropped: set[int]) -> list[Line]:
 
 def drop_noise_lines(lines: list[Line], space: Spacing) -> list[Line]:
     """Drop lone URLs, page numbers, contents entries and photo credits with the caption above them."""
-    dropped = {i for i, line in enumerate(lines) if is_noise(line.text) or _TAB_ENTRY.match(line.raw)}
+    dropped = {i for i, line in enumerate(lines) if is_noise(line.text) or _is_contents_entry(line.raw)}
     for i in sorted(dropped):
         if _PHOTO_CREDIT.match(lines[i].text) and i > 0 and i - 1 not in dropped:
             caption = lines[i - 1]

@@ -39,20 +39,21 @@ PHONE = re.compile(
 _MIN_DIGITS = {LABELLED_PHONE: 6, PHONE: 8}
 
 _TITLE = r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|H\.?E\.?)\.?\s+)?"
-_NAME = _TITLE + r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|da|van|von|der|den|la|le|bin|al)\s+)?[A-Z][\w'’.-]*){1,3}"
+_NAME = _TITLE + r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|da|van|von|der|den|la|le|bin|al)\s+){0,2}[A-Z][\w'’.-]*){1,3}"
 #: "Contact: Jane Doe", "Focal point: Dr Jane Doe", "please contact Jane Doe", "Kind regards, Jane Doe"
 INTRODUCED_NAME = re.compile(
     r"(?i:\b(?:contact(?:\s+person)?|focal\s+point|media\s+enquiries|press\s+contact|(?:en|in)quiries\s+to)\s*:"
     r"|\bplease\s+contact|(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards)\s*,)"
     rf"\s*({_NAME})"
 )
+_NAME_KEYWORDS = ("contact", "focal", "enquiries", "inquiries", "regards", "yours")
+_DIGIT = re.compile(r"\d")
 _VALEDICTION = re.compile(
     r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:with\s+)?(?:kind|best|warm(?:est)?)\s+(?:regards|wishes)"
     r"|regards|sincerely)\s*[,.]?\s*$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_SEPARATORS = re.compile(r"[\s|,;:/•·()\-–]+")
 #: how many lines above a contact line may belong to its block (name, role, organisation)
 BLOCK_LINES = 3
 #: words a line may keep beside its contact details and still count as a contact line ("E-mail", "Tel. (office)")
@@ -72,18 +73,25 @@ def _replace_numbers(text: str) -> str:
 
 
 def redact_inline(text: str) -> str:
-    """E-mail addresses, telephone numbers and introduced names replaced by :data:`MARKER`, wherever they are."""
-    text = EMAIL.sub(MARKER, text)
-    text = _replace_numbers(text)
-    return INTRODUCED_NAME.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + MARKER, text)
+    """E-mail addresses, telephone numbers and introduced names replaced by :data:`MARKER`, wherever they are.
+
+    Cheap substring tests run first: most lines have no "@", no digit and no keyword.
+    """
+    lower = text.casefold()
+    if "@" in text or "at]" in lower or "at)" in lower:
+        text = EMAIL.sub(MARKER, text)
+    if _DIGIT.search(text):
+        text = _replace_numbers(text)
+    if any(keyword in lower for keyword in _NAME_KEYWORDS):
+        text = INTRODUCED_NAME.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + MARKER, text)
+    return text
 
 
 def _is_contact_line(original: str, redacted: str) -> bool:
     """A line that, once its details are removed, has little left but a label ("T:", "E-mail", "Fax")."""
     if MARKER in original or redacted == original:
         return False
-    rest = _SEPARATORS.sub(" ", redacted.replace(MARKER, " ")).split()
-    return len(rest) <= _CONTACT_LINE_WORDS
+    return len(_WORD.findall(redacted.replace(MARKER, " "))) <= _CONTACT_LINE_WORDS
 
 
 def _is_name_line(line: str) -> bool:
