@@ -1,0 +1,50 @@
+"""The flow extractor: BRIEFS, REQUESTS, INVITES, BLOCKS, NO_LINK and FEEDS_INTO edges.
+
+:func:`extract_flows` reads one :class:`~prevgraph.loaders.model.DocumentContext` (its
+sentences and the mentions the recognisers resolved to nodes) and returns the edges with
+their status, date and evidence. The words the rules react to are data in
+:mod:`.lexicon`; :mod:`.clauses` finds subjects and recipients by position (no parser
+is needed); :mod:`.cues` reads status and dates; :mod:`.mandates`, :mod:`.briefs` and
+:mod:`.links` are the rules; :mod:`.sink` keeps one edge per fact and checks each against
+the ontology.
+
+Only nodes the document mentions become endpoints; a flow whose actor is a person is
+never built, because people are never mentions: flows run between bodies, offices,
+mechanisms, States and organisations, whoever reports them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from prevgraph.loaders.flows.briefs import extract_briefs
+from prevgraph.loaders.flows.clauses import outermost, split_clauses, whole_sentence
+from prevgraph.loaders.flows.links import extract_feeds, extract_no_links
+from prevgraph.loaders.flows.mandates import Citations, MandateState, extract_mandates
+from prevgraph.loaders.flows.sink import FlowSink
+from prevgraph.loaders.model import DocumentContext, Extraction, Mention
+
+__all__ = ["extract_flows"]
+
+
+def extract_flows(ctx: DocumentContext) -> Extraction:
+    """Every flow, block, missing link and routine feed the document states, each with its evidence."""
+    sink = FlowSink(ctx)
+    citations = Citations(ctx)
+    state = MandateState()
+    ordered = sorted(ctx.mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    office: Mention | None = None
+    for sentence in ctx.sentences:
+        inside = ordered[bisect_left(starts, sentence.start): bisect_left(starts, sentence.end)]
+        mentions = outermost(m for m in inside if m.end <= sentence.end)
+        if mentions:
+            whole = whole_sentence(ctx.text, sentence, mentions, office)
+            covered = extract_mandates(ctx, whole, sink, state, citations)
+            for clause in split_clauses(ctx.text, sentence, mentions, office):
+                extract_briefs(ctx, clause, sink, covered)
+                extract_no_links(clause, sink)
+                extract_feeds(clause, sink)
+        # "he"/"she" in the next sentence stands for the office named last in this one (or none)
+        office = next((m for m in reversed(mentions) if m.kind == "Office"), None)
+    return sink.extraction()

@@ -1,0 +1,355 @@
+"""BRIEFS that sentences report, with their status, and the BLOCKS that stop them.
+
+Four ways a sentence states a briefing, each a small finder over one clause:
+
+- a verb with its subject before and its recipient after ("the High Commissioner has
+  briefed the Security Council", "brought one crisis to the Council's attention");
+- a passive ("the Council was briefed by the Chair");
+- a noun ("briefings by the Chair of the Peacebuilding Commission to the Council",
+  "the Council heard a briefing by X", "fed into the Council through briefings by X");
+- an information flow ("the flow of information from the Council to the Security Council").
+
+The status comes from :func:`prevgraph.loaders.flows.cues.flow_status`; a blocking cue
+in the same clause adds a BLOCKS edge from the blocker to the actor whose flow it stops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, PRONOUN_START, Clause, words
+from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, frequency, stated_date, topic
+from prevgraph.loaders.flows.lexicon import (
+    BLOCK_CUES,
+    EXAMPLES,
+    INFO_NOUNS,
+    INFO_VERBS,
+    INFORMATION_FLOW,
+    INFORMATION_REACHES,
+    PASSIVE_INFO,
+    POSSESSIVE_PRONOUN,
+    PRESIDING_OFFICE,
+    REACH_VERB,
+    RECEIVING_VERBS,
+    REPORTING,
+    REVERSE_INFO,
+    InfoNoun,
+    InfoVerb,
+)
+from prevgraph.loaders.flows.sink import FlowSink
+from prevgraph.loaders.model import DocumentContext, Mention
+from prevgraph.schema import gazetteer
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
+_PARTICIPLE_ENDINGS = ("ed", "told", "brought", "sent", "spoken", "drawn")
+_PREPOSITIONS = {"to": re.compile(r"\bto\s+", re.IGNORECASE), "with": re.compile(r"\bwith\s+", re.IGNORECASE)}
+_ATTENTION_OF = re.compile(r"\battention\s+of\s+", re.IGNORECASE)
+_POSSESSIVE_ATTENTION = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?attention\b", re.IGNORECASE)
+_CARRIER_WORD = re.compile(r"\b(?:reach|gets?|got|flows?|is|are|was|were|to)\b"
+                           r"(?![\s\S]*\b(?:reach|gets?|got|flows?)\b)", re.IGNORECASE)
+_FLOW_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s+", re.IGNORECASE)
+_INTO = re.compile(r"\b(?:into|before)\s+", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
+_FRONTED = re.compile(r"^[\s\"'‘“]*(?:also\s+|further\s+)?$", re.IGNORECASE)
+_MANDATED_BY = re.compile(r"\b(?:mandated|requested|called\s+for|envisaged|provided\s+for|foreseen)"
+                          r"\s+(?:by|in|under)\s+(?:the\s+)?$", re.IGNORECASE)
+_BLOCK_AGENT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from)\s", re.IGNORECASE)
+_RULE_OF = re.compile(r"^\s*(?:requirements?\s+|rules?\s+|procedures?\s+|decisions?\s+)?"
+                      r"(?:in|of|within|among|at|by)\s+", re.IGNORECASE)
+_WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,4}$")
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A briefing a clause states: who, to whom, and where the word that states it stands."""
+
+    source: Mention
+    targets: tuple[Mention, ...]
+    start: int
+    end: int
+    #: where the subject stands (negation counts after it; "failure of" just before it)
+    subject_start: int
+    subject_end: int
+    rule: str
+
+
+# ------------------------------------------------------------------ recipients
+
+
+def recipients(clause: Clause, verb: InfoVerb, end: int) -> list[Mention]:
+    """Who the information verb ending at ``end`` is addressed to, following the verb's frame."""
+    first: Mention | None = None
+    rest = clause.slice(end, clause.end)
+    if verb.frame == "direct":
+        first = clause.actor_after(end)
+    elif verb.frame in _PREPOSITIONS:
+        for match in _PREPOSITIONS[verb.frame].finditer(rest):
+            if len(words(rest[: match.start()])) > 15:
+                break
+            first = clause.actor_after(end + match.end())
+            if first is not None:
+                break
+    else:
+        attention = _ATTENTION_OF.search(rest)
+        if attention and len(words(rest[: attention.start()])) <= 25:
+            first = clause.actor_after(end + attention.end())
+        possessive = _POSSESSIVE_ATTENTION.search(rest)
+        if first is None and possessive and len(words(rest[: possessive.start()])) <= 25:
+            first = clause.possessor(end + possessive.start())
+    return clause.coordinated(first) if first is not None else []
+
+
+def examples_after(clause: Clause, pos: int, span: int = 150) -> Mention | None:
+    """The first actor named as an example ("processes (e.g. the RMR)") within ``span`` characters."""
+    cue = EXAMPLES.search(clause.slice(pos, pos + span))
+    return clause.actor_after(pos + cue.end()) if cue else None
+
+
+# --------------------------------------------------------------------- finders
+
+
+def _speaker(clause: Clause, start: int) -> Mention | None:
+    """For "X said he had briefed Y": the speaker X, when a pronoun follows the verb of saying."""
+    said = [m for m in REPORTING.finditer(clause.text, 0, start - clause.start)]
+    if not said or not PRONOUN_START.match(clause.slice(clause.start + said[-1].end(), start)):
+        return None
+    return clause.subject_before(clause.start + said[-1].start())
+
+
+def _fronted(clause: Clause, start: int, targets: list[Mention]) -> Mention | None:
+    """For "Briefing the Council, X said ...": the actor named after the fronted participle."""
+    if not _FRONTED.match(clause.slice(clause.start, start)):
+        return None
+    found = clause.agents_after(targets[-1].end, exclude=[t.node_id for t in targets])
+    return found[0] if found else None
+
+
+def verb_flows(clause: Clause) -> list[Flow]:
+    flows: list[Flow] = []
+    for verb in INFO_VERBS:
+        for match in verb.pattern.finditer(clause.text):
+            start, end = clause.start + match.start(), clause.start + match.end()
+            participle = match.group(0).lower().split()[0].endswith(_PARTICIPLE_ENDINGS)
+            passive = participle and _PASSIVE_BEFORE.search(clause.slice(clause.start, start))
+            if clause.inside_mention(start, end) or passive:
+                continue
+            targets = recipients(clause, verb, end)
+            if not targets:
+                continue
+            subject = clause.subject_before(start, gerund=match.group(0).lower().endswith("ing"))
+            source = (subject or clause.pronoun_subject(start) or _speaker(clause, start)
+                      or _fronted(clause, start, targets))
+            if source is None:
+                continue
+            around = (subject.start, subject.end) if subject is not None else (start, start)
+            flows.append(Flow(source, tuple(targets), start, end, *around, f"briefs:{verb.name}"))
+    return flows
+
+
+def passive_flows(clause: Clause) -> list[Flow]:
+    flows: list[Flow] = []
+    for match in PASSIVE_INFO.finditer(clause.text):
+        start, end = clause.start + match.start(), clause.start + match.end()
+        target = clause.subject_before(start, max_words=4)
+        by = re.search(r"\bby\s", clause.slice(end, clause.end), re.IGNORECASE)
+        if target is None or by is None or len(words(clause.slice(end, end + by.start()))) > 12:
+            continue
+        for source in clause.agents_after(end + by.end(), exclude=[target.node_id]):
+            flows.append(Flow(source, (target,), start, end, target.start, target.end, "briefs:passive"))
+    return flows
+
+
+def _preposition(words_: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"^\s*,?\s*(?:" + "|".join(words_) + r")\s+", re.IGNORECASE)
+
+
+def _briefers(clause: Clause, noun: InfoNoun, start: int, end: int) -> tuple[list[Mention], int]:
+    """Who gives the briefing named by the noun at ``start:end``, and where their names end."""
+    author = r"^(?:[\s,]+[\w’'()-]+){0,6}?[\s,]+(?:" + "|".join(noun.author) + r")\s"
+    by = re.match(author, clause.slice(end, clause.end), re.IGNORECASE)
+    if by is not None:
+        found = clause.agents_after(end + by.end())
+        if found:
+            return found, found[-1].end
+    for mention in reversed(clause.actors()):
+        if mention.end <= start:
+            if _POSSESSIVE_BEFORE.match(clause.slice(mention.end, start)):
+                return [mention], end
+            break
+    pronoun = POSSESSIVE_PRONOUN.search(clause.slice(max(clause.start, start - 30), start))
+    office = clause.pronoun_subject(start) if pronoun else None
+    return ([office], end) if office is not None else ([], end)
+
+
+def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, after: int) -> list[Mention]:
+    for pos in (end, after):
+        preposition = _preposition(noun.recipient).match(clause.slice(pos, clause.end))
+        if preposition is not None:
+            found = clause.actor_after(pos + preposition.end())
+            if found is not None:
+                return clause.coordinated(found)
+    receiving = [m for m in RECEIVING_VERBS.finditer(clause.text, 0, start - clause.start)]
+    if receiving and len(words(clause.slice(clause.start + receiving[-1].end(), start))) <= 3:
+        found = clause.subject_before(clause.start + receiving[-1].start())
+        if found is not None:
+            return [found]
+    into = [m for m in _INTO.finditer(clause.text, 0, start - clause.start)]
+    for match in reversed(into):
+        found = clause.actor_after(clause.start + match.end())
+        if found is not None:
+            return clause.coordinated(found)
+    return []
+
+
+def nominal_flows(clause: Clause) -> list[Flow]:
+    flows: list[Flow] = []
+    for noun in INFO_NOUNS:
+        for match in noun.pattern.finditer(clause.text):
+            start, end = clause.start + match.start(), clause.start + match.end()
+            if clause.actor_after(end, filler=frozenset({"the"})) is not None:
+                continue
+            sources, after = _briefers(clause, noun, start, end)
+            if not sources:
+                continue
+            targets = _nominal_recipients(clause, noun, start, end, after)
+            window = _WINDOW_WORDS.search(clause.slice(clause.start, start))
+            negation_from = start - (len(window.group(0)) if window else 0)
+            for source in sources:
+                kept = tuple(t for t in targets if t.node_id != source.node_id)
+                if kept:
+                    flows.append(Flow(source, kept, start, end, negation_from, negation_from,
+                                      f"briefs:{noun.name}-noun"))
+    return flows
+
+
+def reverse_flows(clause: Clause) -> list[Flow]:
+    """"The Security Council rarely hears from the Human Rights Council": the subject receives."""
+    flows: list[Flow] = []
+    for match in REVERSE_INFO.finditer(clause.text):
+        start, end = clause.start + match.start(), clause.start + match.end()
+        target = clause.subject_before(start, max_words=4)
+        if target is None:
+            continue
+        for source in clause.agents_after(end, exclude=[target.node_id]):
+            flows.append(Flow(source, (target,), start, end, target.start, target.end, "briefs:hears-from"))
+    return flows
+
+
+def information_flows(clause: Clause) -> list[Flow]:
+    """"The flow of information from X to Y", "information from X does not reach Y"."""
+    flows: list[Flow] = []
+    for pattern, carrier, name in ((INFORMATION_FLOW, _FLOW_TO, "information-flow"),
+                                   (INFORMATION_REACHES, REACH_VERB, "information-reaches")):
+        for match in pattern.finditer(clause.text):
+            end = clause.start + match.end()
+            source = clause.actor_after(end)
+            verb = carrier.match(clause.slice(source.end, clause.end)) if source else None
+            target = clause.actor_after(source.end + verb.end()) if source and verb else None
+            if source is not None and target is not None:
+                trigger = source.end + _CARRIER_WORD.search(verb.group(0)).start()
+                flows.append(Flow(source, tuple(clause.coordinated(target)), trigger, source.end + verb.end(),
+                                  source.start, source.end, f"briefs:{name}"))
+    return flows
+
+
+def find_flows(clause: Clause, exclude: list[tuple[int, int]]) -> list[Flow]:
+    """Every briefing the clause states, outside the spans a mandate rule has read already."""
+    found = (verb_flows(clause) + passive_flows(clause) + nominal_flows(clause) + reverse_flows(clause)
+             + information_flows(clause))
+    return [f for f in found if not any(a <= f.start < b for a, b in exclude)]
+
+
+# ---------------------------------------------------------------------- record
+
+
+def _mandated_by(clause: Clause) -> str | None:
+    """"as mandated by resolution 45/31": the resolution that mandates a reported flow."""
+    for mention in clause.of_kinds(MANDATING_KINDS):
+        if _MANDATED_BY.search(clause.slice(clause.start, mention.start)[-40:]):
+            return mention.node_id
+    return None
+
+
+def _blocker(sink: FlowSink, clause: Clause, flow: Flow, block: Block) -> tuple[str | None, bool]:
+    """Who or what stops ``flow``: (node id, whether it is inferred rather than named).
+
+    In order: the actor that declined; the agent after the cue ("blocked by X"); the body
+    whose rule it is ("consensus in the Peacebuilding Commission"); the subject of the cue
+    ("Russia vetoed ..."); for an office holder "not allowed" by no one named, the body
+    the office belongs to (marked ``blocker_inferred``).
+    """
+    if block.cue.reason == "declined":
+        return flow.source.node_id, False
+    endpoints = [flow.source.node_id, *(t.node_id for t in flow.targets)]
+    after = clause.slice(block.end, clause.end)
+    agent = _BLOCK_AGENT.match(after)
+    if agent is not None:
+        named = clause.agents_after(block.end + agent.end(), exclude=endpoints)
+        if named:
+            return named[0].node_id, False
+        vote = next((c for c in BLOCK_CUES if c.name == "veto"), None)
+        if vote is not None and vote.pattern.match(after[agent.end():].lstrip(" a")):
+            block = Block(vote, block.start, block.end, block.status)
+    if block.cue.name == "veto":
+        body = next((t for t in flow.targets if t.kind == "Body"), None)
+        if body is not None:
+            return body.node_id, False
+    rule = _RULE_OF.match(after)
+    if rule is not None:
+        body = clause.actor_after(block.end + rule.end()) or examples_after(clause, block.end + rule.end(), 60)
+        if body is not None:
+            return body.node_id, False
+    subject = clause.subject_before(block.start)
+    if subject is not None and subject.node_id not in endpoints:
+        return subject.node_id, False
+    presiding = flow.source.kind == "Office" and PRESIDING_OFFICE.match(sink.name(flow.source.node_id))
+    entry = gazetteer().entries.get(flow.source.node_id) if presiding else None
+    parent = gazetteer().lookup(entry.parent) if entry is not None and entry.parent else None
+    if parent is not None and sink.kind(parent.id) is not None:
+        return parent.id, True
+    return None, False
+
+
+def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow, status: Status) -> None:
+    """Add the BRIEFS edges of ``flow`` (one per recipient) and the BLOCKS edge that stops it."""
+    stated = stated_date(clause, ctx.date)
+    situation = topic(clause)
+    props = {
+        "frequency": frequency(clause.text),
+        "count": count(clause.slice(flow.start, clause.end)),
+        "concerning": situation,
+        "mandated_by": _mandated_by(clause),
+    }
+    qualifier = "|".join(x for x in (situation, stated) if x) or None
+    rule = f"{flow.rule}/{status.cue}"
+    for target in flow.targets:
+        if target.node_id == flow.source.node_id:
+            continue
+        flow_id = sink.add("BRIEFS", flow.source.node_id, target.node_id, sentence=clause.sentence, rule=rule,
+                           status=status.status, date=stated or ctx.date, props=props, qualifier=qualifier)
+        if flow_id is None or status.block is None:
+            continue
+        blocker, inferred = _blocker(sink, clause, flow, status.block)
+        if blocker is None:
+            sink.skip(clause.sentence, f"a flow from {sink.name(flow.source.node_id)} is blocked "
+                                       f"({status.block.cue.reason}) by no actor the document names")
+            continue
+        sink.add("BLOCKS", blocker, flow.source.node_id, sentence=clause.sentence,
+                 rule=f"blocks:{status.block.cue.name}", status=status.block.status, blocks=flow_id,
+                 date=stated or ctx.date, qualifier=flow_id,
+                 props={"reason": status.block.cue.reason, "blocker_inferred": inferred or None})
+
+
+def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude: list[tuple[int, int]]) -> None:
+    seen: set[tuple[str, tuple[str, ...], int]] = set()
+    for flow in find_flows(clause, exclude):
+        key = (flow.source.node_id, tuple(t.node_id for t in flow.targets), flow.start)
+        if key in seen or flow.source.kind not in ACTOR_KINDS:
+            continue
+        seen.add(key)
+        status = flow_status(clause, (flow.subject_start, flow.subject_end), flow.start, flow.end)
+        if status is None:
+            sink.skip(clause.sentence, f"a flow from {sink.name(flow.source.node_id)} is only asked about or supposed")
+            continue
+        record_flow(ctx, clause, sink, flow, status)

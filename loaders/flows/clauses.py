@@ -1,0 +1,231 @@
+"""A clause of a sentence with its mentions, and where around a word its actors stand.
+
+A blank spaCy pipeline has no parser, so the flow rules find a verb's subject and
+recipient by position: the subject is the nearest actor mentioned before the verb with
+only a few words (auxiliaries, adverbs, a relative pronoun) in between and no verb of
+saying; the recipient is the actor right after the verb, with nothing but determiners
+and words such as "members of" in between. These few functions are that whole grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from prevgraph.loaders.flows.lexicon import ADVERBIAL, POSSESSIVE_AFTER, RECIPIENT_FILLER, REPORTING
+from prevgraph.loaders.model import Mention, Sentence
+
+#: kinds that send and receive information
+ACTOR_KINDS = frozenset({"Body", "Office", "Mechanism", "Organization", "State"})
+#: kinds that mandate a flow
+MANDATING_KINDS = frozenset({"Resolution", "Paragraph"})
+#: kinds a flow may be about
+TOPIC_KINDS = frozenset({"Situation"})
+
+WORD = re.compile(r"[\w’'-]+")
+#: clauses end at a semicolon or a contrasting conjunction after a comma
+CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:but|while|whereas|although|though|however|yet)\b)", re.IGNORECASE)
+_SUBJECT_STOP = re.compile(r"[;:]|\bthat\b", re.IGNORECASE)
+_POSSESSIVE_CHAIN = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
+_AND_ONLY = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+|then\s+|now\s+)?$", re.IGNORECASE)
+_GAP_OBJECT = re.compile(
+    r"\bto\s+(?:the|a|an|her|his|its|their)\s+\w|\b(?:with|from|by|against|about|into)\s+\w", re.IGNORECASE)
+PRONOUN_BEFORE = re.compile(r"\b(?:he|she|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_OBJECT_PREPOSITION = re.compile(r"\b(?:to|into|with|before|from|by|on|about|at|against|towards?|for)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)?|(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\w+teenth|\w+tieth))$",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_AGENT_WORDS = frozenset(["and", "the", "former", "acting", "deputy", "a", "an", "of", "mr", "ms", "mrs", "dr", "h.e"])
+PRONOUN_START = re.compile(r"^\W*(?:that\W+)?(?:[^,;]{0,40},\s*)?(?:he|she|they|it|we)\b", re.IGNORECASE)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def outermost(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """Mentions in text order, dropping any that lie inside a longer one.
+
+    A paragraph of a resolution loaded as a document is a mention spanning its whole
+    text: that is structure, not a citation, and it does not hide the names inside it.
+    """
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    structure = {m for m in ordered if m.kind == "Paragraph" and any(
+        o is not m and m.start <= o.start and o.end <= m.end for o in ordered)}
+    kept: list[Mention] = []
+    for mention in ordered:
+        if mention in structure or (kept and mention.start < kept[-1].end):
+            continue
+        kept.append(mention)
+    return tuple(kept)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of one sentence (all of it, or up to a semicolon or "but") and its mentions."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    text: str
+    mentions: tuple[Mention, ...]
+    #: the office last named before the clause (this or the previous sentence), for "he"/"she"
+    antecedent: Mention | None = None
+
+    @property
+    def question(self) -> bool:
+        return self.sentence.text.rstrip(" \"'’”)").endswith("?")
+
+    def slice(self, start: int, end: int) -> str:
+        """The text between two absolute offsets, clipped to the clause."""
+        return self.text[max(start, self.start) - self.start: min(end, self.end) - self.start]
+
+    def actors(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.kind in ACTOR_KINDS)
+
+    def of_kinds(self, kinds: frozenset[str]) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.kind in kinds)
+
+    def inside_mention(self, start: int, end: int) -> bool:
+        return any(m.start <= start and end <= m.end for m in self.mentions)
+
+    def reporting_end(self, before: int) -> int:
+        """End of the last verb of saying before ``before`` (or the clause start)."""
+        last = self.start
+        for match in REPORTING.finditer(self.text, 0, max(0, before - self.start)):
+            last = self.start + match.end()
+        return last
+
+    # ----------------------------------------------------------------- subjects
+
+    def subject_before(self, pos: int, *, max_words: int = 8, kinds: frozenset[str] = ACTOR_KINDS,
+                       gerund: bool = False) -> Mention | None:
+        """The actor that does what the word at ``pos`` says, if it stands close enough before it.
+
+        Not when a verb of saying, "that", a possessive or a prepositional object stands
+        between ("X objected to the Chair addressing Y": X does not address Y), nor when the
+        actor is itself the object of a preposition, except before a gerund ("objected to
+        the Chair addressing the Council": the Chair addresses it).
+        """
+        candidates = [m for m in self.mentions if m.end <= pos and m.kind in kinds]
+        if not candidates:
+            return None
+        mention = candidates[-1]
+        if mention.start < self.reporting_end(pos):
+            return None
+        gap = self.slice(mention.end, pos)
+        if POSSESSIVE_AFTER.match(gap) or _SUBJECT_STOP.search(gap) or REPORTING.search(gap) or _GAP_OBJECT.search(gap):
+            return None
+        if not gerund and _OBJECT_PREPOSITION.search(self.slice(self.start, mention.start)[-30:]):
+            return self._shared_subject(mention, gap)
+        if len(words(ADVERBIAL.sub(" ", gap))) > max_words:
+            return None
+        return mention
+
+    def _shared_subject(self, obj: Mention, gap: str) -> Mention | None:
+        """For "X sends analysis to Y and contributes to Z": X, the subject both verbs share."""
+        if not _AND_ONLY.match(gap):
+            return None
+        said = self.reporting_end(obj.start)
+        for mention in self.actors():
+            if mention.start >= said and mention.end <= obj.start:
+                before = self.slice(self.start, mention.start)[-30:]
+                return None if _OBJECT_PREPOSITION.search(before) else mention
+        return None
+
+    def pronoun_subject(self, pos: int) -> Mention | None:
+        """For "he had briefed", "her briefing the Council": the office last named before the pronoun."""
+        match = PRONOUN_BEFORE.search(self.slice(self.start, pos))
+        if match is None or REPORTING.search(match.group(0)):
+            return None
+        at = self.start + match.start()
+        offices = [m for m in self.mentions if m.kind == "Office" and m.end <= at]
+        return offices[-1] if offices else self.antecedent
+
+    # --------------------------------------------------------------- recipients
+
+    def actor_after(self, pos: int, *, kinds: frozenset[str] = ACTOR_KINDS,
+                    filler: frozenset[str] = RECIPIENT_FILLER) -> Mention | None:
+        """The actor right after ``pos``, with only determiners and "members of" in between."""
+        mention = next((m for m in self.mentions if m.start >= pos and m.kind in kinds), None)
+        if mention is None:
+            return None
+        gap = ADVERBIAL.sub(" ", self.slice(pos, mention.start))
+        if any(c in gap for c in ";.:") or not all(_is_filler(w, filler) for w in words(gap)):
+            return None
+        owned = next((m for m in self.mentions if m.start >= mention.end and m.kind in kinds), None)
+        if owned is not None and _POSSESSIVE_CHAIN.match(self.slice(mention.end, owned.start)):
+            return owned
+        return mention
+
+    def coordinated(self, first: Mention, *, kinds: frozenset[str] = ACTOR_KINDS) -> list[Mention]:
+        """``first`` and the actors coordinated with it ("the Security Council and the General Assembly")."""
+        found = [first]
+        for mention in self.mentions:
+            if mention.start < found[-1].end or mention.kind not in kinds:
+                continue
+            if not _COORDINATION.match(self.slice(found[-1].end, mention.start)):
+                break
+            found.append(mention)
+        return found
+
+    def agents_after(self, pos: int, *, exclude: Iterable[str] = ()) -> list[Mention]:
+        """The actors listed after "by" or "from" at ``pos``, passing over personal names and titles."""
+        excluded = set(exclude)
+        found: list[Mention] = []
+        last = pos
+        for mention in self.mentions:
+            if mention.start < last:
+                continue
+            gap = self.slice(last, mention.start)
+            if any(c in gap for c in ";:") or not all(w[0].isupper() or w.lower() in _AGENT_WORDS for w in words(gap)):
+                break
+            if len(words(gap)) > 8:
+                break
+            if mention.kind in ACTOR_KINDS and mention.node_id not in excluded:
+                found.append(mention)
+            last = mention.end
+        return found
+
+    def possessor(self, apostrophe: int) -> Mention | None:
+        """The actor whose possessive "'s" starts at ``apostrophe`` ("the Council's attention")."""
+        for mention in reversed(self.actors()):
+            if mention.end <= apostrophe:
+                return mention if not self.slice(mention.end, apostrophe).strip() else None
+        return None
+
+
+def _is_filler(word: str, filler: frozenset[str]) -> bool:
+    return word.lower() in filler or bool(_ORDINAL.match(word)) or word in ("’s", "'s")
+
+
+def clause_of(text: str, sentence: Sentence, mentions: tuple[Mention, ...], start: int, end: int,
+              antecedent: Mention | None = None) -> Clause:
+    inside = tuple(m for m in mentions if start <= m.start and m.end <= end)
+    return Clause(sentence, start, end, text[start:end], inside, antecedent)
+
+
+def whole_sentence(text: str, sentence: Sentence, mentions: tuple[Mention, ...],
+                   antecedent: Mention | None = None) -> Clause:
+    """``mentions``: the sentence's mentions, already reduced to the outermost ones."""
+    return clause_of(text, sentence, mentions, sentence.start, sentence.end, antecedent)
+
+
+def split_clauses(text: str, sentence: Sentence, mentions: tuple[Mention, ...],
+                  antecedent: Mention | None = None) -> list[Clause]:
+    """The sentence cut at semicolons and contrasting conjunctions, so one clause's "not" stays in it."""
+    cuts = [sentence.start]
+    for match in CLAUSE_BREAK.finditer(sentence.text):
+        cuts.append(sentence.start + match.end())
+    cuts.append(sentence.end)
+    clauses: list[Clause] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if b > a:
+            clauses.append(clause_of(text, sentence, mentions, a, b, antecedent))
+            antecedent = next((m for m in reversed(clauses[-1].mentions) if m.kind == "Office"), antecedent)
+    return clauses

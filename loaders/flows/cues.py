@@ -1,0 +1,162 @@
+"""What the words around a flow say about it: its status, date, frequency and count.
+
+Kept apart from the rules that find endpoints so that every way of stating a status
+("has not briefed", "should brief", "was prevented from briefing") is decided in one
+place, the same for a verb, a passive and a noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prevgraph.loaders.flows.clauses import TOPIC_KINDS, Clause
+from prevgraph.loaders.flows.lexicon import (
+    ADVERBIAL,
+    ADVISED_AGAINST,
+    BLOCK_CUES,
+    COUNT,
+    FREQUENCIES,
+    HYPOTHETICAL,
+    MONTHS,
+    NEGATION_CUES,
+    NUMBER_WORDS,
+    OPEN_QUESTION,
+    PROPOSAL_CUES,
+    REALISED_INFINITIVE,
+    RELATIVE_DATE,
+    START_YEAR,
+    STATED_DATE,
+    Cue,
+)
+
+_CONCESSIVE = re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b[^,;]*", re.IGNORECASE)
+_LEAD = re.compile(r"(?:[\w’'-]+\W+){0,5}$")
+_NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s*$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being|has\s+been|have\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A cue that stops a flow, where it stands, and whether the stop happened or is feared."""
+
+    cue: Cue
+    start: int
+    end: int
+    status: str
+
+
+@dataclass(frozen=True)
+class Status:
+    """A flow's status, the cue that set it (for the rule name) and the block, if one stops it."""
+
+    status: str
+    cue: str
+    block: Block | None = None
+
+
+def _first(cues: tuple[Cue, ...], text: str) -> Cue | None:
+    return next((cue for cue in cues if cue.pattern.search(text)), None)
+
+
+def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | None:
+    """A block cue before the flow word, or after it as a passive ("the briefing was blocked")."""
+    masked = _CONCESSIVE.sub(lambda m: " " * len(m.group(0)), clause.text)
+    best: Block | None = None
+    for cue in BLOCK_CUES:
+        for match in cue.pattern.finditer(masked):
+            start, end = clause.start + match.start(), clause.start + match.end()
+            after_passive = start >= trigger_end and _BE_BEFORE.search(clause.slice(trigger_end, start)[-40:])
+            if start >= trigger_start and not after_passive:
+                continue
+            if clause.inside_mention(start, end):
+                continue
+            modal = _first(PROPOSAL_CUES[:1], clause.slice(clause.start, start))
+            candidate = Block(cue, start, end, "PROPOSED" if modal else "REALISED")
+            if best is None or abs(start - trigger_start) < abs(best.start - trigger_start):
+                best = candidate
+    return best
+
+
+def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, trigger_end: int) -> Status | None:
+    """The status the clause gives a flow whose word spans ``trigger_start:trigger_end``.
+
+    ``subject`` is the span of the flow's subject: negation counts after it (so "a
+    representative who had not spoken said X briefed Y" stays realised), and a noun of
+    failure counts in the few words just before it ("the failure of having X speak to Y").
+    None means no status can be given (a hypothetical: "whether X could brief Y").
+    """
+    before = clause.slice(clause.start, trigger_start)
+    if HYPOTHETICAL.search(before) or (clause.question and OPEN_QUESTION.search(clause.sentence.text)):
+        return None
+    if ADVISED_AGAINST.search(clause.slice(subject[1], trigger_start)):
+        return None
+    block = find_block(clause, trigger_start, trigger_end)
+    said = clause.reporting_end(trigger_start)
+    negation = _first(NEGATION_CUES, _NOT_ONLY.sub(" ", clause.slice(max(subject[1], said), trigger_start)))
+    lead = _LEAD.search(clause.slice(max(said, clause.start), subject[0]))
+    if negation is None and lead is not None:
+        negation = _first(NEGATION_CUES[2:], lead.group(0))
+    if block is not None and block.status == "REALISED":
+        return Status("UNREALISED" if block.cue.reason == "declined" else "BLOCKED", block.cue.name, block)
+    if negation is not None:
+        return Status("UNREALISED", negation.name, block)
+    comma = clause.slice(clause.start, subject[0]).rfind(",")
+    local = clause.slice(clause.start + comma + 1 if comma >= 0 else clause.start, trigger_start)
+    proposal = _first(PROPOSAL_CUES, local)
+    if _INFINITIVE.search(ADVERBIAL.sub(" ", before)):
+        realised = proposal is None and REALISED_INFINITIVE.search(ADVERBIAL.sub(" ", before))
+        return Status("REALISED" if realised else "PROPOSED", "infinitive", block)
+    if proposal is not None:
+        return Status("PROPOSED", proposal.name, block)
+    return Status("REALISED", "fact", block)
+
+
+# ------------------------------------------------------------------------ dates
+
+
+def _year_of(date: str | None) -> int | None:
+    match = re.match(r"(\d{4})", date or "")
+    return int(match.group(1)) if match else None
+
+
+def stated_date(clause: Clause, doc_date: str | None) -> str | None:
+    """The date a clause states ("in 2018", "12 March 2021", "two years ago"), or None."""
+    for match in STATED_DATE.finditer(clause.text):
+        if clause.inside_mention(clause.start + match.start(), clause.start + match.end()):
+            continue
+        if match.group("year"):
+            return match.group("year")
+        month = MONTHS.index(match.group("month").lower()) + 1
+        day = match.group("day")
+        return f"{match.group('myear')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    relative = RELATIVE_DATE.search(clause.text)
+    year = _year_of(doc_date)
+    if relative and year is not None:
+        count = relative.group("count")
+        back = 1 if relative.group("last") else int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
+        return str(year - back)
+    return None
+
+
+def start_year(text: str) -> str | None:
+    match = START_YEAR.search(text)
+    return match.group("year") if match else None
+
+
+def frequency(text: str) -> str | None:
+    return next((name for name, pattern in FREQUENCIES if pattern.search(text)), None)
+
+
+def count(text: str) -> int | None:
+    match = COUNT.search(text)
+    if match is None:
+        return None
+    word = match.group("count").lower()
+    return 1 if word == "a single" else int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def topic(clause: Clause) -> str | None:
+    """The situation a flow is about, if the clause names one."""
+    return next((m.node_id for m in clause.mentions if m.kind in TOPIC_KINDS), None)

@@ -1,0 +1,338 @@
+# ruff: noqa: E501  (a pattern reads best on one line, next to its name)
+"""The flow rules as data: verb lexicons, cue lexicons and link patterns.
+
+Every rule the flow extractor applies is a named entry here, so a reader can see at a
+glance which words make a briefing, a request, a block or a missing link, and a test can
+be written per entry. The code in the sibling modules only says *where* around a match
+the endpoints are looked for (the entry's ``frame``); it holds no words of its own.
+
+Patterns are written for the kinds of sentences UN documents contain (resolutions,
+statements in the Council, press releases, meeting reports, NGO analyses), never for the
+sentences of one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _rx(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- briefings
+
+
+@dataclass(frozen=True)
+class InfoVerb:
+    """A verb that carries information from its subject to a recipient.
+
+    ``frame`` says where the recipient is: ``direct`` right after the verb ("briefed the
+    Council"), ``to`` after a later "to" ("presented the report to the Council"),
+    ``attention`` after "the attention of" or before "'s attention".
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    frame: str
+
+
+INFO_VERBS: tuple[InfoVerb, ...] = (
+    InfoVerb("brief", _rx(r"\bbrief(?:s|ed|ing)?\b"), "direct"),
+    InfoVerb("address", _rx(r"\baddress(?:es|ed|ing)?\b"), "direct"),
+    InfoVerb("inform", _rx(r"\binform(?:s|ed|ing)?\b"), "direct"),
+    InfoVerb("update", _rx(r"\bupdat(?:e|es|ed|ing)\b"), "direct"),
+    InfoVerb("alert", _rx(r"\b(?:alert(?:s|ed|ing)?|warn(?:s|ed)?)\b"), "direct"),
+    InfoVerb("tell", _rx(r"\b(?:tell|tells|told|telling)\b"), "direct"),
+    InfoVerb("speak-to", _rx(r"\b(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked)\s+(?:to|before|with)\b"), "direct"),
+    InfoVerb("appear-before", _rx(r"\bappear(?:s|ed|ing)?\s+before\b"), "direct"),
+    InfoVerb("report-to", _rx(r"\breport(?:s|ed|ing)?(?:\s+back|\s+thereon|\s+regularly|\s+annually)?\s+to\b"), "direct"),
+    InfoVerb("present", _rx(r"\b(?:present|presents|presented|presenting|submit|submits|submitted|submitting)\b"), "to"),
+    InfoVerb("transmit", _rx(r"\b(?:transmit|transmits|transmitted|transmitting|forward|forwards|forwarded|convey|conveys|conveyed|send|sends|sent|sending|communicate|communicates|communicated|deliver|delivers|delivered|delivering)\b"), "to"),
+    InfoVerb("share-with", _rx(r"\b(?:share|shares|shared|sharing)\b"), "with"),
+    InfoVerb("keep-informed", _rx(r"\b(?:keep|keeps|kept|keeping)\b(?=\s+(?:[\w’'-]+\s+){1,6}?(?:fully\s+|regularly\s+|closely\s+)?(?:informed|updated|apprised)\b)"), "direct"),
+    InfoVerb("bring-to-attention", _rx(r"\b(?:bring|brings|brought|bringing|draw|draws|drew|drawn|drawing)\b"), "attention"),
+)
+
+@dataclass(frozen=True)
+class InfoNoun:
+    """A noun naming a briefing or report: its author follows one of ``author`` (or precedes "'s"),
+    its recipient follows one of ``recipient``."""
+
+    name: str
+    pattern: re.Pattern[str]
+    author: tuple[str, ...]
+    recipient: tuple[str, ...]
+
+
+INFO_NOUNS: tuple[InfoNoun, ...] = (
+    InfoNoun("briefing", _rx(r"\b(?:briefings?|oral\s+updates?)\b"), ("by", "from"), ("to", "for", "of", "before", "with")),
+    InfoNoun("report", _rx(r"\b(?:reports?|updates?|presentations?)\b"), ("of", "by", "from"), ("to", "before")),
+)
+BRIEFING_NOUN = INFO_NOUNS[0].pattern
+
+#: "the flow of information from X to Y", "information flows from X to Y"
+INFORMATION_FLOW = _rx(
+    r"\b(?:(?:flows?|channels?|transmission|sharing)\s+of\s+information|information\s+(?:flows?|sharing))\s+from\b"
+)
+
+#: "information from X does not reach Y": after the source, the verb that carries it to the recipient
+INFORMATION_REACHES = _rx(
+    r"\b(?:information|analys[ie]s|findings|warnings?|reports?|data)\s+(?:\w+\s+){0,3}?from\b"
+)
+REACH_VERB = _rx(r"^(?:[\s,]+[\w’'-]+){0,5}?\s+(?:reach(?:es|ed|ing)?|gets?\s+to|got\s+to|flows?\s+to|(?:is|are|was|were)\s+(?:\w+\s+)?(?:passed|conveyed|transmitted|sent)\s+(?:on\s+)?to)\s+")
+
+#: "the Council hears from X", "the Council received reports from X": the subject is the recipient
+REVERSE_INFO = _rx(
+    r"\b(?:hear|hears|heard|hearing)\s+(?:\w+\s+)?from\b|"
+    r"\breceiv(?:e|es|ed|ing)\s+(?:(?:a|an|the|regular|annual|monthly|written|oral|urgent)\s+)*"
+    r"(?:reports?|updates?|information|analys[ie]s|briefings?)\s+from\b"
+)
+
+#: verbs whose subject receives a briefing named after them ("the Council heard a briefing by X")
+RECEIVING_VERBS = _rx(r"\b(?:heard|hears|hear|received|receives|receive|held|holds|hold|had|convened|hosted)\b")
+
+#: passive briefings: "the Council was briefed by X"
+PASSIVE_INFO = _rx(
+    r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+\s+){0,2}?"
+    r"(?:briefed|informed|addressed|updated|alerted|told|warned)\b"
+)
+
+# ----------------------------------------------------------------------- mandates
+
+
+@dataclass(frozen=True)
+class MandateVerb:
+    """A verb by which a resolution, paragraph or body addresses an actor."""
+
+    name: str
+    rel_type: str
+    pattern: re.Pattern[str]
+
+
+MANDATE_VERBS: tuple[MandateVerb, ...] = (
+    MandateVerb("requests", "REQUESTS", _rx(r"\b(?:requests|requested|request|requesting|asks|asked)\b")),
+    MandateVerb("calls-upon", "REQUESTS", _rx(r"\bcall(?:s|ed|ing)?\s+(?:up)?on\b")),
+    MandateVerb("mandates", "REQUESTS", _rx(r"\b(?:mandates|mandated|tasks|tasked|instructs|instructed)\b")),
+    MandateVerb("invites", "INVITES", _rx(r"\b(?:invites|invited|invite|inviting)\b")),
+)
+
+#: passive mandates: "the Chair was invited to brief", "X is requested by the Council to"
+PASSIVE_MANDATE = _rx(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:also\s+|further\s+|again\s+|hereby\s+)?"
+    r"(?P<verb>requested|invited|mandated|tasked|called\s+upon|called\s+on|instructed)\b"
+)
+
+#: the subject of a mandate verb that refers back to the resolution last cited
+RESOLUTION_ANAPHOR = _rx(
+    r"(?:^|\b)(?:the|this|that|said|same|latter|former)\s+(?:resolution|text|paragraph|decision)\b|\bit\b|\bwhich\b"
+)
+
+#: an operative clause opening a sentence: "5. Requests ...", "(b) Further invites ...", "and invites ..."
+OPERATIVE_OPENING = _rx(r"^[\s\"'‘“]*(?:\d+\s*\.\s*|\(?[a-z]{1,4}\)\s*)?(?:(?:and|also|further|again|once\s+again)\s+)*$")
+
+#: words between a mandate verb and the actor it addresses
+MANDATE_FILLER = _rx(r"^[\s\"'‘’“”,]*(?:(?:also|further|again|the|all|both)\s+)*[\"'‘“]?\s*$")
+
+# ---------------------------------------------------------------------- statuses
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase that sets a flow's status or blocks it, with the reason it gives."""
+
+    name: str
+    pattern: re.Pattern[str]
+    reason: str = ""
+
+
+#: modality that makes a flow a proposal rather than a fact
+PROPOSAL_CUES: tuple[Cue, ...] = (
+    Cue("modal", _rx(r"\b(?:should|could|would|might|must|shall|will|can|ought\s+to)\b|\b(?-i:may)\b|'ll\b")),
+    Cue("need", _rx(r"\b(?:need(?:s|ed)?\s+(?:to|for)|there\s+is\s+a\s+need|necessity|necessary)\b")),
+    Cue("importance", _rx(r"\bit\s+is\s+(?:\w+\s+)?(?:vital|important|essential|crucial|key|critical|imperative|desirable)\b")),
+    Cue("recommendation", _rx(r"\b(?:recommend\w*|propos\w*|suggest\w*|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|advocat\w*|encourag\w*)\b")),
+    Cue("intention", _rx(r"\b(?:plan(?:s|ned)?\s+to|intend\w*|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|expected\s+to|scheduled\s+to|due\s+to\s+(?=brief|address|report|present)|hope\w*|wish\w*|envisag\w*|consider\w*|explor\w*)\b")),
+    Cue("aim", _rx(r"\b(?:strengthen\w*|improv\w*|enhanc\w*|establish\w*|ensur\w*|better|more\s+regular\w*|increas\w*)\b")),
+)
+
+#: negation that makes a (mandated or expected) flow one that did not happen
+NEGATION_CUES: tuple[Cue, ...] = (
+    Cue("not", _rx(r"\b(?:not|never|no\s+longer|cannot|n't)\b|n't\b")),
+    Cue("yet-to", _rx(r"\b(?:yet\s+to|has\s+yet|have\s+yet)\b")),
+    Cue("failed", _rx(r"\b(?:fail(?:s|ed|ure)?|unable|refrain\w*)\b")),
+    Cue("absence", _rx(r"\b(?:no|without|absence\s+of|lack\s+of|lacking)\b")),
+)
+
+#: an infinitive after one of these is a fact, not an aim ("continues to brief the Council")
+REALISED_INFINITIVE = _rx(
+    r"\b(?:continu(?:e|es|ed|ing)|managed|began|begun|started|used|(?:was|were|has\s+been|have\s+been)\s+able)\s+to\s*$"
+)
+
+#: "should not brief": advice against a flow, which gives it no status at all
+ADVISED_AGAINST = _rx(r"\b(?:should|must|ought\s+to|shall)\s+(?:not|never)\b|\b(?:shouldn't|mustn't)\b")
+
+#: offices that preside over a body: what they may do is their body's to allow
+PRESIDING_OFFICE = _rx(r"^(?:Chair|Chairperson|Chairman|President|Vice-President|Co-Chair)\b")
+
+#: personal pronouns that stand for an office holder (never for a named person in the graph)
+PERSONAL_PRONOUN = _rx(r"\b(?:he|she)\b")
+POSSESSIVE_PRONOUN = _rx(r"\b(?:his|her)\s+$")
+#: "to brief it", "report to it", "the attention of its members": the body that asks, by verb frame
+PRONOUN_RECIPIENT = {
+    "direct": _rx(r"^\s*(?:,[^,]{0,40},\s*)?(?:(?:it|them)\b|(?:its|their)\s+members\b)"),
+    "to": _rx(r"^(?:\S+\s+){0,15}?to\s+(?:it|them|(?:its|their)\s+members)\b"),
+    "attention": _rx(r"\battention\s+of\s+(?:(?:its|their)\s+members|it|them)\b|\b(?:its|their)\s+attention\b"),
+}
+
+#: what stops a flow; ``reason`` is kept on the BLOCKS edge
+BLOCK_CUES: tuple[Cue, ...] = (
+    Cue("declined", _rx(r"\b(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|turned\s+down)\b"), "declined"),
+    Cue("not-allowed", _rx(r"\b(?:not|never)\s+(?:been\s+|being\s+)?(?:allowed|permitted|authori[sz]ed|given\s+(?:the\s+)?(?:floor|permission|opportunity))\b|\b(?:prevented|barred|precluded|kept|stopped)\s+from\b|\bdenied\b"), "not allowed"),
+    Cue("blocked", _rx(r"\bblock(?:s|ed|ing|age|ages)?\b|\bobstruct\w*|\bstymie\w*|\bthwart\w*"), "blocked"),
+    Cue("veto", _rx(r"\bveto(?:es|ed|ing|s)?\b|\bprocedural\s+vote\b"), "veto"),
+    Cue("consensus", _rx(r"\b(?:lack\s+of\s+|absence\s+of\s+|without\s+|requires?\s+|requirement\s+(?:of|for)\s+)?consensus\b"), "consensus"),
+    Cue("budget", _rx(r"\b(?:budget(?:ary)?\s+(?:cuts?|constraints?|implications?|reductions?)|programme\s+budget\s+implications?|funding\s+cuts?|(?:lack\s+of|inadequate|insufficient)\s+(?:resources|funding|funds)|(?:cut|reduc)\w*\s+(?:the\s+|its\s+|their\s+)?(?:budget|funding|resources))\b"), "budget"),
+    Cue("objections", _rx(r"\bobject(?:s|ed|ing|ion|ions)\b"), "objections"),
+    Cue("pushback", _rx(r"\bpush\s*-?\s*back\b|\bresist(?:ed|ance|s)?\b|\boppos(?:ed|ition)\b"), "pushback"),
+    Cue("backlash", _rx(r"\bbacklash(?:es)?\b|\bpoliticis\w*|\bpoliticiz\w*"), "politicisation/backlash"),
+)
+
+#: block reasons whose blocker is the body whose rule or vote it is ("consensus in the PBC")
+RULE_BODY = _rx(r"\b(?:in|of|within|among|by|from|at)\s+(?:the\s+)?$")
+
+# ------------------------------------------------------------------------ words
+
+
+#: verbs that report what a participant said: a flow's subject never stands before them
+REPORTING = _rx(
+    r"\b(?:said|says|say|noted|notes|stated|states|argued|argues|highlighted|highlights|stressed|stresses|"
+    r"emphasi[sz]ed|emphasi[sz]es|recalled|recalls|explained|explains|added|adds|observed|observes|"
+    r"pointed\s+out|underlined|underscored|shared|expressed|acknowledged|concluded|opined|reiterated|"
+    r"believed|believes|replied|responded|asserted|maintained|mentioned|remarked|cautioned|agreed|"
+    r"according\s+to|in\s+the\s+view\s+of|spoke\s+of|discussed|described|referred\s+to|recognised|recognized)\b"
+)
+
+#: tokens that may stand between an information verb and its recipient
+RECIPIENT_FILLER = frozenset(
+    ["the", "its", "their", "his", "her", "a", "an", "and", "of", "members", "member", "membership", "observers", "observer", "session", "sessions", "meeting", "meetings", "regular", "special", "formal", "informal", "open", "closed", "plenary", "full", "both", "entire", "whole", "urgent", "attention"]
+)
+
+#: adverbials removed before checking what stands between a verb and its recipient
+ADVERBIAL = _rx(
+    r",?\s*\b(?:on\s+an?\s+(?:annual|regular|quarterly|monthly|yearly|ad\s+hoc|periodic|urgent|biennial)\s+basis|"
+    r"annually|regularly|periodically|formally|informally|directly|urgently|in\s+person|virtually|"
+    r"for\s+the\s+first\s+time|once\s+again|again|also|further|thereon|orally|in\s+writing|"
+    r"(?:commencing|starting|beginning)\s+(?:in|from)\s+\d{4}|as\s+of\s+\d{4}|from\s+\d{4}(?:\s+onwards?)?|"
+    r"in\s+\d{4}|as\s+appropriate|where\s+appropriate|if\s+necessary|at\s+least\s+once\s+a\s+year)\b\s*,?"
+)
+
+#: a word in front of a mention that makes it no endpoint ("the former", "a representative of" stay fine)
+POSSESSIVE_AFTER = re.compile(r"^\s*['’]s?\b")
+
+#: a question whose answer is open (modal), as against one that presupposes the fact ("how does X ...?")
+OPEN_QUESTION = _rx(r"\b(?:can|could|should|would|might|may|will|shall|how\s+to|whether)\b")
+
+#: "whether X could brief Y": hypothetical, no status can be given
+HYPOTHETICAL = _rx(r"\b(?:whether|if)\b")
+
+#: topics of a flow ("briefed the Council on Myanmar")
+TOPIC_PREPOSITION = _rx(r"\b(?:on|about|regarding|concerning|over)\s+(?:the\s+(?:situation\s+in\s+)?)?$")
+
+# ------------------------------------------------------------------ frequency, dates
+
+
+FREQUENCIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("annual", _rx(r"\b(?:on\s+an\s+annual\s+basis|annual(?:ly)?|every\s+year|each\s+year|yearly|once\s+a\s+year)\b")),
+    ("biennial", _rx(r"\b(?:biennial(?:ly)?|every\s+(?:two|other)\s+years?)\b")),
+    ("quarterly", _rx(r"\bquarterly\b")),
+    ("monthly", _rx(r"\b(?:monthly|every\s+month)\b")),
+    ("regular", _rx(r"\b(?:regularly|on\s+a\s+regular\s+basis|periodic(?:ally)?)\b")),
+)
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+#: a start year for a mandated flow: "commencing in 2021", "from 2021 onwards"
+START_YEAR = _rx(r"\b(?:commencing|starting|beginning|as\s+of|from)\s+(?:in\s+|from\s+)?(?P<year>(?:19|20)\d{2})\b")
+
+#: a date the sentence states for what it reports
+STATED_DATE = _rx(
+    r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS) + r")\s+(?P<myear>(?:19|20)\d{2})\b|"
+    r"\b(?:in|during|since)\s+(?P<year>(?:19|20)\d{2})\b"
+)
+
+#: a date relative to the document's date: "two years ago", "last year"
+RELATIVE_DATE = _rx(
+    r"\b(?:(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+ago|(?P<last>last|previous)\s+year)\b"
+)
+
+NUMBER_WORDS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])}
+
+#: how many flows a sentence counts: "has only brought one emerging crisis"
+COUNT = _rx(r"\b(?:only\s+)?(?P<count>a\s+single|one|two|three|four|five|\d+)\s+(?:\w+\s+)?(?:crisis|crises|situations?|briefings?|times?|occasions?)\b")
+
+# -------------------------------------------------------------------- missing links
+
+
+@dataclass(frozen=True)
+class LinkPattern:
+    """A statement that two actors are not (formally) connected.
+
+    ``frame``: ``between`` (the two actors follow "between"), ``pair-before`` (the two
+    actors stand coordinated before the cue), ``for-with`` ("hard for X to interact with
+    Y"), ``subject-with`` ("X does not engage with Y"), ``two-before`` ("the two bodies have
+    no relationship": the last two actors named before).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    frame: str
+
+
+_LINK_NOUN = r"(?:links?|channels?|relationships?|connections?|mechanisms?|interactions?|cooperation|coordination|dialogue|contacts?)"
+_FORMAL = r"(?P<formal>formal|institutional|institutionali[sz]ed|direct|structured|systematic|official)?\s*"
+
+LINK_PATTERNS: tuple[LinkPattern, ...] = (
+    LinkPattern("lack-of-link", _rx(r"\b(?:lack|absence)\s+of\s+(?:a\s+|an\s+|any\s+)?" + _FORMAL + _LINK_NOUN + r"\s+(?:\w+\s+){0,3}?between\b"), "between"),
+    LinkPattern("no-link", _rx(r"\bno\s+(?:real\s+)?" + _FORMAL + _LINK_NOUN + r"\s+(?:\w+\s+){0,3}?between\b"), "between"),
+    LinkPattern("disconnect", _rx(r"\b(?:disconnect(?:ion)?|divide|gulf|gap|silos?)\s+between\b"), "between"),
+    LinkPattern("silos", _rx(r"\b(?:in\s+(?:\w+\s+)?silos|siloed|silo(?:ed)?\s+(?:approach|manner))\b"), "pair-before"),
+    LinkPattern("difficult-to-interact", _rx(r"\b(?:difficult|hard|harder|hardest|impossible|challenging|not\s+easy)\s+for\b"), "for-with"),
+    LinkPattern("does-not-interact", _rx(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:interact|engage|communicate|coordinate|cooperate|talk|connect)\s+with\b"), "subject-with"),
+    LinkPattern("two-bodies-no-link", _rx(r"\bthe\s+two\s+(?:bodies|councils|organs|institutions|pillars)\s+(?:\w+\s+){0,2}?(?:have|has|had|lack)\s+(?:no\s+)?" + _FORMAL + _LINK_NOUN + r"\b"), "two-before"),
+    LinkPattern("has-no-link", _rx(r"\b(?:has|have|had)\s+no\s+" + _FORMAL + _LINK_NOUN + r"\s+(?:with|to)\b"), "subject-with"),
+)
+
+#: the verb after "hard for X to ..." that makes it a missing link
+INTERACT_WITH = _rx(r"\bto\s+(?:\w+\s+)?(?:interact|engage|communicate|coordinate|cooperate|talk|speak|connect|work)\s+with\b")
+
+# ----------------------------------------------------------------------- feeds into
+
+
+@dataclass(frozen=True)
+class FeedPattern:
+    """Information routinely carried from one actor into another.
+
+    ``frame``: ``from-subject`` (the subject receives from the actors after "from"),
+    ``subject-into`` (the subject feeds the actor after "into"), ``subject-to`` (the actor
+    after "to": "contributes to the Regional Monthly Review"), ``from-into`` (passive:
+    "information from X is fed into Y").
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    frame: str
+
+
+_INFO_NOUN = r"(?:information|inputs?|findings|analys[ie]s|data|recommendations|reports?|early\s+warnings?)"
+
+FEED_PATTERNS: tuple[FeedPattern, ...] = (
+    FeedPattern("integrates-from", _rx(r"\b(?:integrat|incorporat|draw)(?:es|ed|ing|e|s)?\s+(?:on\s+)?(?:\w+\s+){0,3}?" + _INFO_NOUN + r"\s+(?:\w+\s+){0,3}?from\b"), "from-subject"),
+    FeedPattern("fed-from-into", _rx(r"\bfrom\b(?=[^.;]{0,200}?\b(?:is|are|was|were|being|been)\s+(?:\w+\s+)?(?:fed|channell?ed)\s+into\b)"), "from-into"),
+    FeedPattern("contributes-to", _rx(r"\bcontribut(?:es|ed|ing|e)\s+(?:(?:\w+\s+){0,3}?(?:information|inputs?|analys[ie]s|data|findings)\s+)?to\b"), "subject-to"),
+    FeedPattern("feeds-into", _rx(r"\b(?:feed|feeds|feeding|channel|channels|channell?ing)\b(?=\s+(?:[\w’'-]+\s+){0,12}?into\b)"), "subject-into"),
+)
+
+#: "(e.g. X)", "such as X": the examples name what a vague phrase stands for
+EXAMPLES = _rx(r"\b(?:e\.\s?g\.|such\s+as|including|notably|for\s+example)")

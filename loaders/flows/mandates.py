@@ -1,0 +1,302 @@
+"""REQUESTS and INVITES from a resolution or paragraph, and the BRIEFS they mandate.
+
+A mandate is a verb of :data:`~prevgraph.loaders.flows.lexicon.MANDATE_VERBS` ("requests",
+"invites", "calls upon") or its passive ("is invited to"), the actor it addresses right
+after it, and an infinitive complement ("to brief, on an annual basis, the Council").
+The addresser is, in order: a resolution or paragraph cited before the verb in the same
+sentence; the addresser of the mandate it is coordinated with ("... and invites");
+for an operative paragraph or "the resolution"/"it", the paragraph that holds the
+sentence or the resolution cited last; otherwise a Body as grammatical subject ("the
+Security Council requested the Secretary-General to ..."). When someone else asks (a
+State, an NGO, a speaker) there is no mandate: the briefing asked for is PROPOSED.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+
+from prevgraph.loaders.flows.briefs import recipients
+from prevgraph.loaders.flows.clauses import MANDATING_KINDS, Clause, clause_of, words
+from prevgraph.loaders.flows.cues import frequency, start_year
+from prevgraph.loaders.flows.lexicon import (
+    BRIEFING_NOUN,
+    INFO_VERBS,
+    MANDATE_VERBS,
+    NEGATION_CUES,
+    OPERATIVE_OPENING,
+    PASSIVE_MANDATE,
+    PRONOUN_RECIPIENT,
+    PROPOSAL_CUES,
+    RESOLUTION_ANAPHOR,
+)
+from prevgraph.loaders.flows.sink import FlowSink
+from prevgraph.loaders.model import DocumentContext, Mention, Sentence
+from prevgraph.schema import gazetteer, node_id
+
+_TARGET_FILLER = frozenset(["the", "also", "further", "again", "all", "both", "hereby"])
+_DETERMINER = r"\b(?:the|a|an|this|that|its|their|his|her|such|any|no|upon|following|despite|at|whose|our|every)\s+"
+#: "the request", "a formal request": a noun, not the verb ("the resolution requests")
+_NOUN_BEFORE = re.compile(_DETERMINER + r"$", re.IGNORECASE)
+_SINGULAR_NOUN_BEFORE = re.compile(_DETERMINER + r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:also\s+|further\s+|again\s+|hereby\s+)?$",
+                             re.IGNORECASE)
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:also\s+|further\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:,|\band|\bas\s+well\s+as)\s*(?:also\s+|further\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\bto\b", re.IGNORECASE)
+#: where a complement ends: a semicolon, or ", and" with a new subject ("..., and we encourage")
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?!to\b|(?:also\s+|further\s+)?to\b)", re.IGNORECASE)
+_SUBPARAGRAPH = re.compile(r"^[\s\"'‘“]*(?:\(?[a-z]{1,4}\)\s*)?to\b", re.IGNORECASE)
+_REQUESTER_KINDS = frozenset({"Body"})
+_RECIPIENT_PREPOSITION = re.compile(r"^\s*(?:to|for|before|of)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mandate:
+    """One actor addressed by a mandate verb, with who addresses it and how."""
+
+    rel_type: str
+    verb: str
+    source: str | None
+    actor: Mention
+    start: int
+    #: MANDATED when a resolution, paragraph or body addresses the actor, PROPOSED when someone else asks
+    status: str
+    request: str | None = None
+
+
+@dataclass
+class Citations:
+    """The resolutions and paragraphs a document cites, in order, for "the resolution" and "it"."""
+
+    ctx: DocumentContext
+    mentions: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted((m for m in self.ctx.mentions if m.kind in MANDATING_KINDS), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def last_before(self, pos: int, kinds: frozenset[str] = MANDATING_KINDS) -> str | None:
+        for mention in reversed(self.mentions[: bisect_left(self.starts, pos)]):
+            if mention.kind in kinds and mention.end <= pos:
+                return mention.node_id
+        return None
+
+    def paragraph_holding(self, sentence: Sentence) -> str | None:
+        """The Paragraph whose text (a resolution loaded as a document) holds the sentence."""
+        holding = [m for m in self.mentions[: bisect_left(self.starts, sentence.start + 1)]
+                   if m.kind == "Paragraph" and m.start <= sentence.start < m.end]
+        return min(holding, key=lambda m: m.end - m.start).node_id if holding else None
+
+    def document_resolution(self) -> str | None:
+        """For a resolution loaded as a document: the Resolution it is (the first one it cites)."""
+        if self.ctx.genre != "resolution":
+            return None
+        first = next((m for m in self.mentions if m.kind == "Resolution"), None)
+        return first.node_id if first else None
+
+
+@dataclass
+class MandateState:
+    """Carried from sentence to sentence: a mandate whose complements follow as sub-paragraphs."""
+
+    pending: list[Mandate] = field(default_factory=list)
+
+
+def _anaphor_kinds(word: str) -> frozenset[str]:
+    if "paragraph" in word.lower():
+        return frozenset({"Paragraph"})
+    if any(w in word.lower() for w in ("resolution", "text", "decision")):
+        return frozenset({"Resolution"})
+    return MANDATING_KINDS
+
+
+def _source(citations: Citations, clause: Clause, start: int, previous: Mandate | None) -> tuple[str | None, bool]:
+    """Who addresses the mandate whose verb starts at ``start``, and whether that makes it a mandate.
+
+    (See the module docstring for the order.) "the resolution requests" is a mandate even
+    when the document cited no resolution before; "it requests" only when "it" resolves.
+    """
+    cited = [m for m in clause.of_kinds(MANDATING_KINDS) if m.end <= start]
+    if cited:
+        return cited[-1].node_id, True
+    before = clause.slice(clause.start, start)
+    if previous is not None and _COORDINATED.search(before.rstrip(" \"'’”")):
+        return previous.source, previous.status == "MANDATED"
+    if OPERATIVE_OPENING.match(before):
+        return (citations.paragraph_holding(clause.sentence) or citations.last_before(start)
+                or citations.document_resolution()), True
+    nearest = max((m.end for m in clause.mentions if m.end <= start), default=clause.start)
+    anaphor = RESOLUTION_ANAPHOR.search(clause.slice(nearest, start))
+    if anaphor is not None:
+        kinds = _anaphor_kinds(anaphor.group(0))
+        found = citations.last_before(start, kinds)
+        return found, found is not None or kinds != MANDATING_KINDS
+    subject = clause.subject_before(start, kinds=frozenset({"Body", "Office", "Organization", "State"}))
+    if subject is None:
+        return None, False
+    return subject.node_id, subject.kind in _REQUESTER_KINDS
+
+
+def _resolution_date(ctx: DocumentContext, source: str | None) -> str | None:
+    node = ctx.nodes.get(source or "")
+    for key in ("date", "adopted"):
+        value = node.props.get(key) if node is not None else None
+        if isinstance(value, str | int):
+            return str(value)
+    return ctx.date if ctx.genre == "resolution" else None
+
+
+def _triggers(clause: Clause) -> list[tuple[int, int, str, str, bool]]:
+    """(start, end, relationship, verb name, passive) of every mandate verb, in text order."""
+    found = []
+    for verb in MANDATE_VERBS:
+        for match in verb.pattern.finditer(clause.text):
+            found.append((clause.start + match.start(), clause.start + match.end(), verb.rel_type, verb.name, False))
+    for match in PASSIVE_MANDATE.finditer(clause.text):
+        rel = "INVITES" if "invit" in match.group("verb").lower() else "REQUESTS"
+        name = f"passive-{match.group('verb').split()[0].lower()}"
+        found.append((clause.start + match.start("verb"), clause.start + match.end(), rel, name, True))
+    return sorted(found)
+
+
+def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, str, str, bool],
+               previous: Mandate | None) -> list[Mandate]:
+    start, end, rel_type, verb, passive = trigger
+    before = clause.slice(clause.start, start)
+    if passive:
+        actor = clause.subject_before(start, max_words=6)
+        if actor is None:
+            return []
+        agent = re.match(r"^\s*by\s+", clause.slice(end, clause.end), re.IGNORECASE)
+        by = clause.actor_after(end + agent.end(), kinds=frozenset({"Body"})) if agent else None
+        cited = clause.of_kinds(MANDATING_KINDS)
+        source = (by.node_id if by else cited[0].node_id if cited else
+                  citations.paragraph_holding(clause.sentence) or citations.document_resolution())
+        modal = PROPOSAL_CUES[0].pattern.search(clause.slice(actor.end, start))
+        return [Mandate(rel_type, verb, source, actor, start, "PROPOSED" if modal else "MANDATED")]
+    noun = _NOUN_BEFORE.search(before) or (
+        clause.slice(start, end).lower() == "request" and _SINGULAR_NOUN_BEFORE.search(before))
+    if clause.inside_mention(start, end) or noun or _PASSIVE_BEFORE.search(before):
+        return []
+    first = clause.actor_after(end, filler=_TARGET_FILLER)
+    if first is None:
+        return []
+    source, mandating = _source(citations, clause, start, previous)
+    if _INFINITIVE_BEFORE.search(before) or PROPOSAL_CUES[0].pattern.search(before):
+        mandating = False
+    status = "MANDATED" if mandating else "PROPOSED"
+    return [Mandate(rel_type, verb, source, actor, start, status) for actor in clause.coordinated(first)]
+
+
+def _negated(clause: Clause, start: int) -> bool:
+    window = clause.slice(clause.reporting_end(start), start)
+    return any(cue.name in ("not", "yet-to") and cue.pattern.search(window) for cue in NEGATION_CUES)
+
+
+def _record_request(ctx: DocumentContext, sink: FlowSink, clause: Clause, mandate: Mandate) -> Mandate:
+    if mandate.source is None or mandate.status != "MANDATED":
+        return mandate
+    request = sink.add(mandate.rel_type, mandate.source, mandate.actor.node_id, sentence=clause.sentence,
+                       rule=f"mandate:{mandate.verb}", status="MANDATED", date=_resolution_date(ctx, mandate.source))
+    return replace(mandate, request=request)
+
+
+def _requesting_body(ctx: DocumentContext, source: str | None) -> str | None:
+    """The body behind a mandate ("to brief it"): the source if a Body, else the body that adopted its resolution."""
+    node = ctx.nodes.get(source or "")
+    if node is not None and node.kind == "Paragraph" and node.props.get("resolution"):
+        node = ctx.nodes.get(node_id("Resolution", str(node.props["resolution"])))
+    if node is None or node.kind == "Body":
+        return node.id if node is not None else None
+    body = gazetteer().lookup(str(node.props["body"])) if node.props.get("body") else None
+    return body.id if body is not None else None
+
+
+def _asked_recipients(sink: FlowSink, complement: Clause, body: str | None) -> list[tuple[str, str]]:
+    """(recipient id, rule) for every briefing the complement asks for; "it" is the body that asks."""
+    found: list[tuple[str, str]] = []
+    for verb in INFO_VERBS:
+        for match in verb.pattern.finditer(complement.text):
+            end = complement.start + match.end()
+            targets = [t.node_id for t in recipients(complement, verb, end)]
+            pronoun = PRONOUN_RECIPIENT.get(verb.frame)
+            if not targets and body and pronoun and pronoun.search(complement.slice(end, end + 200)):
+                targets = [body]
+            if not targets and verb.frame in ("direct", "attention"):
+                sink.skip(complement.sentence, f"a briefing is asked for ({match.group(0)!r}) but its recipient "
+                                               "is no body the document names")
+            found.extend((t, verb.name) for t in targets)
+    for match in BRIEFING_NOUN.finditer(complement.text):
+        end = complement.start + match.end()
+        preposition = _RECIPIENT_PREPOSITION.match(complement.slice(end, complement.end))
+        target = complement.actor_after(end + preposition.end()) if preposition else None
+        if target is not None:
+            found.append((target.node_id, "briefing-noun"))
+    return found
+
+
+def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, mandates: list[Mandate],
+                   span_text: str) -> None:
+    """The BRIEFS each addressed actor is asked to give, read from the infinitive complement.
+
+    Briefings "by" another actor that the complement names ("including through briefings
+    by the Department of Political and Peacebuilding Affairs") are asked for too.
+    """
+    start = start_year(span_text)
+    for mandate in mandates:
+        body = _requesting_body(ctx, mandate.source)
+        asked = _asked_recipients(sink, complement, body)
+        givers = [(mandate.actor.node_id, asked)]
+        for match in BRIEFING_NOUN.finditer(complement.text):
+            by = re.match(r"^\s+(?:by|from)\s", complement.slice(complement.start + match.end(), complement.end))
+            if by is not None:
+                others = complement.agents_after(complement.start + match.end() + by.end())
+                targets = [t for t in asked if t[1] != "briefing-noun"] or ([(body, "briefing-noun")] if body else [])
+                givers.extend((o.node_id, targets) for o in others)
+        mandated = mandate.status == "MANDATED"
+        by = (mandate.request or mandate.source) if mandated else None
+        date = start or (_resolution_date(ctx, mandate.source) if mandated else ctx.date)
+        for giver, targets in givers:
+            for target, verb in targets:
+                if target != giver:
+                    sink.add("BRIEFS", giver, target, sentence=complement.sentence, status=mandate.status,
+                             rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date, qualifier=by,
+                             props={"mandated_by": by, "frequency": frequency(span_text)})
+
+
+def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state: MandateState,
+                     citations: Citations) -> list[tuple[int, int]]:
+    """Record the mandates of one sentence; returns the complement spans, which the BRIEFS rules then leave alone."""
+    if state.pending and _SUBPARAGRAPH.match(clause.text):
+        _record_briefs(ctx, sink, clause, state.pending, clause.text)
+        return [(clause.start, clause.end)]
+    state.pending = []
+    spans: list[tuple[int, int]] = []
+    triggers = _triggers(clause)
+    previous: Mandate | None = None
+    for index, trigger in enumerate(triggers):
+        mandates = _addressed(citations, clause, trigger, previous)
+        if not mandates:
+            continue
+        if _negated(clause, trigger[0]) and not trigger[4]:
+            spans.append((trigger[0], clause.end))
+            continue
+        mandates = [_record_request(ctx, sink, clause, m) for m in mandates]
+        previous = mandates[0]
+        last = max(m.actor.end for m in mandates)
+        stop = triggers[index + 1][0] if index + 1 < len(triggers) else clause.end
+        new_clause = _NEW_CLAUSE.search(clause.text, last - clause.start, stop - clause.start)
+        stop = clause.start + new_clause.start() if new_clause else stop
+        rest = clause.slice(last, stop)
+        to = _TO.search(rest)
+        if rest.strip().startswith(":"):
+            state.pending = mandates
+        if to is None or len(words(rest[: to.start()])) > 12:
+            continue
+        complement = clause_of(ctx.text, clause.sentence, clause.mentions, last + to.start(), stop)
+        _record_briefs(ctx, sink, complement, mandates, clause.slice(trigger[0], stop))
+        spans.append((trigger[0], stop))
+    return spans

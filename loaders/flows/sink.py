@@ -1,0 +1,79 @@
+"""Where the flow rules put what they find: one edge per fact, checked against the ontology.
+
+Two sentences stating one flow give one edge with two pieces of evidence (ids come from
+:func:`prevgraph.schema.edge_id`, so the same fact in two documents meets too). An edge the
+ontology does not allow, or one whose endpoint is not a node of the document, is not
+kept: the reason goes to ``skipped`` so ``prevgraph load`` can say why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from prevgraph.loaders.model import DocumentContext, Extraction, Sentence
+from prevgraph.schema import Edge, edge_id, ontology
+from prevgraph.schema.records import PropValue
+
+
+@dataclass
+class FlowSink:
+    ctx: DocumentContext
+    edges: dict[str, Edge] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    _kinds: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._kinds.update({m.node_id: m.kind for m in self.ctx.mentions})
+        self._kinds.update({node_id: node.kind for node_id, node in self.ctx.nodes.items()})
+
+    def kind(self, node_id: str) -> str | None:
+        return self._kinds.get(node_id)
+
+    def name(self, node_id: str) -> str:
+        node = self.ctx.nodes.get(node_id)
+        return node.name if node is not None else node_id
+
+    def skip(self, sentence: Sentence, reason: str) -> None:
+        self.skipped.append(f"{reason} (at {sentence.start}: {sentence.text[:80]!r})")
+
+    def add(
+        self,
+        rel_type: str,
+        source: str,
+        target: str,
+        *,
+        sentence: Sentence,
+        rule: str,
+        status: str | None = None,
+        date: str | None = None,
+        props: dict[str, PropValue] | None = None,
+        blocks: str | None = None,
+        qualifier: str | None = None,
+    ) -> str | None:
+        """Add (or add evidence to) one edge; returns its id, or None if it was not kept."""
+        source_kind, target_kind = self.kind(source), self.kind(target)
+        if source_kind is None or target_kind is None:
+            self.skip(sentence, f"{rel_type} {source} -> {target}: endpoint is not a node of the document")
+            return None
+        if not ontology().relationship_kinds[rel_type].allows(source_kind, target_kind):
+            self.skip(sentence, f"{rel_type} from a {source_kind} to a {target_kind} is not in the ontology "
+                                f"({self.name(source)} -> {self.name(target)})")
+            return None
+        identity = edge_id(source, rel_type, target, status, qualifier)
+        evidence = self.ctx.evidence(sentence, rule)
+        clean = {k: v for k, v in (props or {}).items() if v is not None}
+        existing = self.edges.get(identity)
+        if existing is None:
+            self.edges[identity] = Edge(id=identity, type=rel_type, source=source, target=target, status=status,
+                                        blocks=blocks, date=date, props=clean, evidence=(evidence,))
+        else:
+            more = () if evidence in existing.evidence else (evidence,)
+            self.edges[identity] = existing.model_copy(update={
+                "evidence": existing.evidence + more,
+                "props": {**clean, **existing.props},
+                "date": existing.date or date,
+            })
+        return identity
+
+    def extraction(self) -> Extraction:
+        return Extraction(edges=list(self.edges.values()), skipped=list(self.skipped))
