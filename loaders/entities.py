@@ -52,7 +52,7 @@ RULE_POSSESSIVE = "possessive-part"
 RULE_REFERENCE_PARENT = "reference-parent"
 RULE_SITUATION = "situation-context"
 
-_CAP = r"(?:[A-Z\u00c0-\u00de][\w'’&.-]*|\d+(?:st|nd|rd|th))"
+_CAP = r"(?:[A-Z\u00c0-\u00de](?:[\w'’&-]|\.(?=\w))*|\d+(?:st|nd|rd|th))"
 _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+the[ \t]+|of[ \t]+)?{_CAP}){{0,6}}"
 _LEADING_STOPWORDS = frozenset(
     "The A An This That These Those In At On For By With From To As According While Although Next Lastly Both "
@@ -106,7 +106,7 @@ _MISSION = re.compile(
 )
 _MINISTRY = re.compile(
     rf"(?<![\w-])(?:(?P<adj>{_CAP})[ \t]+)?(?P<name>(?:Federal[ \t]+)?(?:Ministry|Department|Ministère)[ \t]+(?:of|for)[ \t]+"
-    rf"(?:the[ \t]+)?{_CAP}(?:,?[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}}?)(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ}))?(?![\w-])"
+    rf"(?:the[ \t]+)?{_CAP}(?:,?[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ}))?(?![\w-])"
 )
 _GOVERNMENT = re.compile(rf"(?<![\w-])Governments?[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ})")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+)?(?P<acr>[A-Z][A-Za-z0-9&/-]{1,11})[ \t]*\)")
@@ -211,8 +211,15 @@ def un_body_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_PROPER_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:and[ \t]+|of[ \t]+(?:the[ \t]+)?|the[ \t]+)?{_CAP})*")
+
+
 def _trim_topic(topic: str) -> str:
-    topic = re.split(r"[ \t]+(?:and|or)\s*$", topic.strip())[0]
+    """A mandate's topic ends with its first run of proper names ("... in Belarus"), else at a trailing connector."""
+    run = _PROPER_RUN.search(topic)
+    if run is not None:
+        topic = topic[:run.end()]
+    topic = re.split(r"[ \t]+(?:and|or)[ \t]*$", topic.strip())[0]
     return topic.rstrip(" ,;:.'’")
 
 
@@ -314,7 +321,7 @@ def select(text: str, candidates: list[Candidate]) -> list[Candidate]:
     A pattern candidate that starts where a known non-State name starts is an
     over-long reading of that name and gives way to it.
     """
-    known = [c for c in candidates if c.rule == RULE_LEXICON and c.kind != "State"]
+    known = [c for c in candidates if c.rule == RULE_LEXICON and c.kind not in ("State", "Situation")]
     known_starts = {c.start: c for c in known}
     un_spans = bytearray(len(text))
     for c in known:

@@ -456,6 +456,15 @@ class MeetingIndex:
         self.signatures.append((node.props.get("type"), frozenset(organisers),  # type: ignore[arg-type]
                                 str(start)[:4] if start else None, node.id))
 
+    def claim(self, facts: MeetingFacts) -> str:
+        """Resolve ``facts`` to a meeting id and remember its title and signature for the documents after it."""
+        meeting = self.resolve(facts)
+        if facts.title:
+            self.by_title.setdefault(canonical_title(facts.title), meeting)
+        year = facts.date.iso_start[:4] if facts.date else None
+        self.signatures.append((facts.type, frozenset(facts.organiser_ids), year, meeting))
+        return meeting
+
     def resolve(self, facts: MeetingFacts) -> str:
         """The id of the meeting ``facts`` describe: a known one if it matches, else one from its own key."""
         if facts.title and canonical_title(facts.title) in self.by_title:

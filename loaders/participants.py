@@ -34,8 +34,8 @@ _OFFICE_CUE = re.compile(r"(?:^[ \t]*(?:[Tt]he|[Aa])[ \t]+(?P<former>former[ \t]
                          r"presentation|briefing)[ \t]*by[ \t]+(?:the[ \t]+)?(?P<former2>former[ \t]+)?)$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(
     r"[ \t]+and[ \t]+(?:a|the)[ \t]+(?P<role>(?:lead[ \t]+|chief[ \t]+)?(?:negotiator|co-facilitator|facilitator|penholder|"
-    r"rapporteur|coordinator|chair)[ \t]+(?:on|of|for)[ \t]+[^,;:.]{3,60}?)(?=[,;:.]|[ \t]+(?:noted|said|stated|highlighted|"
-    r"expressed|stressed|argued|explained|shared)|$)"
+    r"rapporteur|coordinator|chair)[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?(?:(?:draft[ \t]+)?resolution[ \t]+[\w/-]+"
+    r"(?:[ \t]*\(\d{4}\))?|[\w-]+(?:[ \t]+[A-Z][\w-]*)*))"
 )
 _DESCRIPTOR = re.compile(r"[ \t]+(?P<d>(?:regional|country|field|liaison|national|local|headquarters)[ \t]+(?:office|presence|team|"
                          r"mission))\b")

@@ -11,6 +11,7 @@ carrying on past a file that fails.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -72,7 +73,7 @@ class Built:
 
 def document_node(raw: RawDocument, text: str, genre: str, title: str | None, date: str | None) -> Node:
     """The Document node: its title (the meeting's, after a genre label such as "Concept note"), genre and date."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), raw.path.stem)
+    first = raw.title or next((line.strip() for line in text.splitlines() if line.strip()), raw.path.stem)
     name = f"{first}: {title}" if title and title not in first and len(first) < 40 else first
     props = {"file": raw.path.name, "format": raw.format, "sha256": raw.sha256, "text": text, "genre": genre}
     if date:
@@ -80,7 +81,14 @@ def document_node(raw: RawDocument, text: str, genre: str, title: str | None, da
     return Node(id=node_id("Document", raw.path.stem), kind="Document", name=name[:200], props=props)
 
 
-def _document_date(text: str, facts: MeetingFacts | None, resolutions: ResolutionFindings, nodes: dict[str, Node]) -> str | None:
+def text_document(text: str, name: str = "document") -> RawDocument:
+    """A document held in memory as text (tests, benchmarks, text passed over an API)."""
+    return RawDocument(Path(f"{name}.txt"), text, "text", hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def _document_date(raw: RawDocument, text: str, facts: MeetingFacts | None, resolutions: ResolutionFindings,
+                   nodes: dict[str, Node]) -> str | None:
+    """The meeting's date, else the resolution's, else a date in the heading, else the file's creation date."""
     if facts is not None and facts.date is not None:
         return facts.date.iso_start
     if resolutions.resolution is not None and resolutions.resolution in nodes:
@@ -89,14 +97,29 @@ def _document_date(text: str, facts: MeetingFacts | None, resolutions: Resolutio
             return date
     block = title_block(text)
     dates = parse_dates(text, 0, block[-1][1]) if block else []
-    return dates[0].iso_start if dates else None
+    if dates:
+        return dates[0].iso_start
+    created = raw.metadata.get("created", "")
+    return created[:10] if created[:4].isdigit() else None
 
 
-def recognise(raw: RawDocument, meetings: MeetingIndex) -> tuple[DocumentContext, Findings]:
-    """Every recognition stage over one document; the flows are not run yet."""
+@dataclass
+class Recognised:
+    """A document after the stages that do not depend on which meeting node it belongs to."""
+
+    raw: RawDocument
+    findings: Findings
+    genre: str
+    date: str | None
+    document: Node
+    resolutions: ResolutionFindings
+    facts: MeetingFacts | None
+
+
+def recognise(raw: RawDocument) -> Recognised:
+    """Normalise, segment and run the entity, list, resolution and meeting-fact rules over one document."""
     text = normalise(raw.text)
-    provisional = node_id("Document", raw.path.stem)
-    findings = Findings(provisional, text, segment(text))
+    findings = Findings(node_id("Document", raw.path.stem), text, segment(text))
     kept = entities.recognise(findings)
     lists = states.find_lists(findings, kept)
     entities.record(findings, kept, states.protected(findings, lists))
@@ -104,22 +127,29 @@ def recognise(raw: RawDocument, meetings: MeetingIndex) -> tuple[DocumentContext
     states.supporters(findings, lists)
     genre = document_genre(text)
     facts = meeting_facts(findings, genre)
-    date = _document_date(text, facts, resolutions, findings.nodes)
+    date = _document_date(raw, text, facts, resolutions, findings.nodes)
     document = document_node(raw, text, genre, facts.title if facts else None, date)
-    meeting = None
-    if facts is not None:
-        meeting = meetings.resolve(facts)
-        record_meeting(findings, facts, meeting, document)
+    return Recognised(raw, findings, genre, date, document, resolutions, facts)
+
+
+def complete(rec: Recognised, meeting: str | None) -> Built:
+    """The meeting-dependent stages (meeting, participants), then the flows, checked against the ontology."""
+    findings, facts = rec.findings, rec.facts
+    if facts is not None and meeting is not None:
+        record_meeting(findings, facts, meeting, rec.document)
     named_meetings(findings, meeting)
     recognise_participants(findings, meeting)
-    if meeting is None and any(m.kind == "Participant" for m in findings.mentions):
-        findings.skipped.append("participants named, but the document belongs to no meeting")
-    non_attribution = bool(facts and facts.rule) or bool(NON_ATTRIBUTION.search(text))
-    ctx = DocumentContext(document=document, text=text, sentences=findings.sentences, mentions=findings.mentions,
-                          nodes=findings.nodes, meeting=meeting, date=date, genre=genre,
-                          non_attribution=non_attribution, resolution=resolutions.resolution,
-                          structure=resolutions.structure)
-    return ctx, findings
+    non_attribution = bool(facts and facts.rule) or bool(NON_ATTRIBUTION.search(findings.text))
+    ctx = DocumentContext(document=rec.document, text=findings.text, sentences=findings.sentences,
+                          mentions=findings.mentions, nodes=findings.nodes, meeting=meeting, date=rec.date,
+                          genre=rec.genre, non_attribution=non_attribution, resolution=rec.resolutions.resolution,
+                          structure=rec.resolutions.structure)
+    if extract_flows is not None:
+        _merge_flows(findings, extract_flows(ctx))
+    skipped = list(findings.skipped)
+    nodes, edges = checked(ctx.document, findings.nodes, findings.edges, skipped)
+    batch = DocumentBatch(document=ctx.document, nodes=tuple(nodes), edges=tuple(edges))
+    return Built(batch, ctx, tuple(dict.fromkeys(skipped)), tuple(dict.fromkeys(findings.warnings)))
 
 
 def _merge_flows(findings: Findings, extraction: Extraction) -> None:
@@ -163,13 +193,9 @@ def checked(document: Node, nodes: dict[str, Node], edges: dict[str, Edge], skip
 
 def build(raw: RawDocument, meetings: MeetingIndex | None = None) -> Built:
     """Turn one read document into a batch for the store (no store is touched)."""
-    ctx, findings = recognise(raw, meetings or MeetingIndex())
-    if extract_flows is not None:
-        _merge_flows(findings, extract_flows(ctx))
-    skipped = list(findings.skipped)
-    nodes, edges = checked(ctx.document, findings.nodes, findings.edges, skipped)
-    batch = DocumentBatch(document=ctx.document, nodes=tuple(nodes), edges=tuple(edges))
-    return Built(batch, ctx, tuple(dict.fromkeys(skipped)), tuple(dict.fromkeys(findings.warnings)))
+    rec = recognise(raw)
+    index = meetings if meetings is not None else MeetingIndex()
+    return complete(rec, index.claim(rec.facts) if rec.facts is not None else None)
 
 
 def build_batch(raw: RawDocument) -> DocumentBatch:
@@ -204,24 +230,49 @@ def meeting_index(store: GraphStore) -> MeetingIndex:
     return index
 
 
-def load_file(path: Path, store: GraphStore, meetings: MeetingIndex | None = None) -> DocumentReport:
-    """Load one file; a failure is reported, never raised, so the rest of a load carries on."""
-    index = meetings if meetings is not None else meeting_index(store)
+def _write(built: Built, path: Path, store: GraphStore) -> DocumentReport:
     try:
-        built = build(read_document(path), index)
         store.load_document(built.batch)
-    except DocumentError as exc:
-        return DocumentReport(path, error=str(exc))
     except PrevgraphError as exc:
         return DocumentReport(path, error=f"{path}: {exc}")
-    for node in built.batch.nodes:
-        if node.kind == "Meeting" and node.id == built.context.meeting:
-            index.add(node)
     return summarise(built, path)
 
 
+def load_file(path: Path, store: GraphStore, meetings: MeetingIndex | None = None) -> DocumentReport:
+    """Load one file; a failure is reported, never raised, so the rest of a load carries on."""
+    try:
+        built = build(read_document(path), meetings if meetings is not None else meeting_index(store))
+    except DocumentError as exc:
+        return DocumentReport(path, error=str(exc))
+    return _write(built, path, store)
+
+
 def load_paths(paths: Iterable[Path], store: GraphStore) -> Iterator[DocumentReport]:
-    """Load every file under ``paths``, one transaction each, meetings matched across them."""
+    """Load every file under ``paths``, one transaction each, and report on each as it is written.
+
+    Documents that belong to a meeting are written last, once every document of the load
+    has said what it knows of its meeting: titled ones claim their meeting first, so a
+    concept note that gives no title meets the node its event page names, whatever the
+    order of the files. Documents of no meeting are written as soon as they are read.
+    """
     index = meeting_index(store)
+    deferred: list[Recognised] = []
     for path in expand_paths(paths):
-        yield load_file(path, store, index)
+        try:
+            rec = recognise(read_document(path))
+        except DocumentError as exc:
+            yield DocumentReport(path, error=str(exc))
+            continue
+        if rec.facts is None:
+            yield _write(complete(rec, None), path, store)
+        else:
+            deferred.append(rec)
+    claimed = {id(rec): index.claim(rec.facts) for rec in sorted(deferred, key=_claim_order) if rec.facts}
+    for rec in deferred:
+        yield _write(complete(rec, claimed[id(rec)]), rec.raw.path, store)
+
+
+def _claim_order(rec: Recognised) -> tuple[bool, bool]:
+    """Titled meetings with organisers first, then titled ones, then untitled ones."""
+    facts = rec.facts
+    return (facts is None or facts.title is None, facts is None or not facts.organisers)

@@ -67,7 +67,7 @@ _CITATION = re.compile(
 _NUM_IN_LIST = re.compile(_NUM)
 _PARA_NUM = r"\d{1,3}(?:[ \t]*\([ \t]*[a-z]{1,4}[ \t]*\)|[a-h](?![a-z]))?"
 _PARAGRAPH = re.compile(
-    r"(?:(?P<kind>operative|preambular)[ \t]+)?(?:paragraphs?|paras?\.?)[ \t]+"
+    r"(?:(?P<kind>[Oo]perative|[Pp]reambular)[ \t]+)?(?:[Pp]aragraphs?|[Pp]aras?\.?)[ \t]+"
     rf"(?P<list>{_PARA_NUM}(?:[ \t]*(?:,|and|&|to|-|–)[ \t]*{_PARA_NUM})*)(?![\w/])"
     rf"|(?<![\w-])(?P<op>OP|PP)[ \t]?(?P<one>{_PARA_NUM})(?![\w/])"
 )
@@ -85,7 +85,7 @@ _PREAMBULAR = re.compile(
 _OPERATIVE = re.compile(r"^(?:(?P<num>\d{1,3})[.)][ \t]+)?(?P<verb>(?:Also|Further|Again|Strongly|Once[ \t]+again|Further[ \t]+"
                         r"also)?[ \t]*[A-Z][a-z]+(?:s|es)\b)")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_SUBPARAGRAPH = re.compile(r"^(?:\((?P<letter>[a-z]{1,4})\)[ \t]+)?(?P<rest>[a-z].*)$")
+_SUBPARAGRAPH = re.compile(r"^(?:\((?P<letter>[a-z]{1,4})\)[ \t]+\S|[a-z])")
 
 
 @dataclass(frozen=True)
@@ -341,7 +341,7 @@ def _paragraph_references(findings: Findings, citations: list[Citation], own: Ci
             kind = "operative" if m.group("op") == "OP" else "preambular"
             numbers = _expand(m.group("one"))
         else:
-            kind = m.group("kind")
+            kind = m.group("kind").lower() if m.group("kind") else None
             numbers = _expand(m.group("list"))
         citation = _resolution_for(findings, citations, m.start(), m.end(), own)
         if citation is None:

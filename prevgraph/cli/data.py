@@ -12,7 +12,7 @@ from rich.table import Table
 from prevgraph.cli.app import app, err, opened_store, out
 from prevgraph.graph.export import FORMATS, write_export
 from prevgraph.graph.store import Stats
-from prevgraph.loaders import DocumentReport, expand_paths, load_file, meeting_index
+from prevgraph.loaders import DocumentReport, expand_paths, load_paths
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -53,10 +53,8 @@ def load(ctx: typer.Context, paths: list[Path] = typer.Argument(
     with opened_store(ctx) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                               console=err, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("loading", total=len(files))
-        meetings = meeting_index(store)
-        for path in files:
-            progress.update(task, description=f"loading {path.name}")
-            report = load_file(path, store, meetings)
+        for report in load_paths(files, store):
+            progress.update(task, description=f"loaded {report.path.name}")
             if report.error:
                 err.print(f"skipped: {report.error}", markup=False, highlight=False, soft_wrap=True)
             reports.append(report)

@@ -1,0 +1,214 @@
+"""Entity rules, one parametrised test per rule, with sentences written in the style of UN documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from prevgraph.loaders.pipeline import build, text_document
+
+
+def nodes_of(text: str) -> dict[tuple[str, str], object]:
+    batch = build(text_document(text)).batch
+    return {(n.kind, n.name): n for n in batch.nodes}
+
+
+def edges_of(text: str) -> set[tuple[str, str, str]]:
+    batch = build(text_document(text)).batch
+    return {(e.source, e.type, e.target) for e in batch.edges}
+
+
+def rules_of(text: str, kind: str, name: str) -> set[str]:
+    node = nodes_of(text)[(kind, name)]
+    return {e.rule for e in node.evidence}
+
+
+@pytest.mark.parametrize(("sentence", "kind", "name"), [
+    ("The UNHRC adopted the text without a vote.", "Body", "Human Rights Council"),
+    ("Members of the UN Security Council were briefed in closed consultations.", "Body", "Security Council"),
+    ("The Office of the United Nations High Commissioner for Human Rights deployed a team.", "Body",
+     "Office of the High Commissioner for Human Rights"),
+    ("EOSG convened the Executive Committee on the matter.", "Body", "Executive Office of the Secretary-General"),
+    ("Risks were discussed at the Regional Monthly Reviews in March.", "Mechanism", "Regional Monthly Review"),
+    ("The PBC Chair wrote to the President of the General Assembly.", "Office", "Chair of the Peacebuilding Commission"),
+    ("Thank you, Madam President. Chad aligns itself with the statement of the African Group.", "State", "Chad"),
+    ("The delegation of Côte d’Ivoire took the floor.", "State", "Côte d'Ivoire"),
+    ("The Republic of Korea co-sponsored the draft.", "State", "Republic of Korea"),
+    ("Statements were made by the UK and the Russian Federation.", "State", "United Kingdom"),
+    ("HUMAN RIGHTS WATCH CALLS ON MEMBER STATES TO ACT", "Organization", "Human Rights Watch"),
+    ("The representative of the European Union spoke on behalf of its member States.", "Organization", "European Union"),
+    ("The Call to Action on Human Rights puts prevention first.", "Initiative", "Call to Action for Human Rights"),
+])
+def test_lexicon_names(sentence: str, kind: str, name: str) -> None:
+    assert "lexicon-name" in rules_of(sentence, kind, name)
+
+
+@pytest.mark.parametrize(("sentence", "absent"), [
+    ("The council of elders in the village met at dawn.", ("Body", "Human Rights Council")),
+    ("Delegates had a chad problem with the old ballot machines.", ("State", "Chad")),
+    ("The us and them rhetoric of the campaign was criticised.", ("State", "United States of America")),
+    ("The meeting was held under the Chatham House rule.", ("Organization", "Chatham House")),
+])
+def test_lexicon_does_not_match_common_words(sentence: str, absent: tuple[str, str]) -> None:
+    assert absent not in nodes_of(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "kind", "name"), [
+    ("The UN Verification Mission in Colombia reported to the Council.", "Body",
+     "United Nations Verification Mission in Colombia"),
+    ("The United Nations Office for Disarmament Affairs circulated a note.", "Body",
+     "United Nations Office for Disarmament Affairs"),
+    ("The Office of the Special Adviser on Africa prepared the background note.", "Body",
+     "Office of the Special Adviser on Africa"),
+])
+def test_unknown_un_bodies_enter_unreviewed(sentence: str, kind: str, name: str) -> None:
+    node = nodes_of(sentence)[(kind, name)]
+    assert node.reviewed is False and {e.rule for e in node.evidence} == {"un-body-pattern"}
+
+
+@pytest.mark.parametrize(("sentence", "kind", "name"), [
+    ("The Special Rapporteur on the situation of human rights in Belarus presented her report.", "Office",
+     "Special Rapporteur on the situation of human rights in Belarus"),
+    ("The Independent Expert on the situation of human rights in Mali visited Bamako.", "Office",
+     "Independent Expert on the situation of human rights in Mali"),
+    ("The Working Group on Arbitrary Detention issued an opinion.", "Mechanism",
+     "Working Group on Arbitrary Detention"),
+    ("The Commission of Inquiry on Burundi warned of renewed violence.", "Mechanism",
+     "Commission of Inquiry on Burundi"),
+])
+def test_mandate_holders_and_inquiries(sentence: str, kind: str, name: str) -> None:
+    assert "mandate-pattern" in rules_of(sentence, kind, name)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Analysts at the Atlantic Peace Institute questioned the approach.", "Atlantic Peace Institute"),
+    ("The Geneva Centre for Humanitarian Dialogue facilitated the talks.", "Geneva Centre for Humanitarian Dialogue"),
+    ("Minority Rights Group said the draft fell short.", "Minority Rights Group"),
+    ("A statement by Sahel Rights Watch was circulated.", "Sahel Rights Watch"),
+    ("The Nordic Democracy Foundation funded the study.", "Nordic Democracy Foundation"),
+])
+def test_organisation_patterns(sentence: str, name: str) -> None:
+    node = nodes_of(sentence)[("Organization", name)]
+    assert node.reviewed is False
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Human Rights Council-Security Council relationship was discussed at length.",
+    "The Group agreed to meet again.",
+    "Representatives of States took the floor.",
+])
+def test_organisation_patterns_reject_non_names(sentence: str) -> None:
+    assert not [k for k in nodes_of(sentence) if k[0] == "Organization"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "state"), [
+    ("A note verbale from the Permanent Mission of Norway to the United Nations Office at Geneva was received.",
+     "Permanent Mission of Norway", "Norway"),
+    ("The Permanent Missions of Mexico in Geneva and New York co-hosted the event.", "Permanent Mission of Mexico",
+     "Mexico"),
+    ("The Permanent Mission of the Kingdom of the Netherlands circulated the draft.", "Permanent Mission of Netherlands",
+     "Netherlands"),
+])
+def test_permanent_missions(sentence: str, name: str, state: str) -> None:
+    node = nodes_of(sentence)[("Organization", name)]
+    assert node.props["state"] == state
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The Ministry of Foreign Affairs of Norway funded the project.", "Ministry of Foreign Affairs of Norway"),
+    ("The Swiss Federal Department of Foreign Affairs supported the meeting.",
+     "Federal Department of Foreign Affairs of Switzerland"),
+    ("A grant from the Danish Ministry of Foreign Affairs made it possible.", "Ministry of Foreign Affairs of Denmark"),
+])
+def test_ministries_of_a_state(sentence: str, name: str) -> None:
+    assert ("Organization", name) in nodes_of(sentence)
+
+
+def test_ministry_without_a_state_is_not_guessed() -> None:
+    assert not [k for k in nodes_of("The Ministry of Foreign Affairs issued a statement.") if k[0] == "Organization"]
+
+
+def test_government_of_a_state_is_the_state() -> None:
+    assert "government-of-state" in rules_of("The Government of Colombia welcomed the report.", "State", "Colombia")
+
+
+def test_acronym_defined_then_used() -> None:
+    text = ("The Kenya Human Rights Forum (KHRF) submitted a report. Later, KHRF briefed delegations in Geneva.")
+    node = nodes_of(text)[("Organization", "Kenya Human Rights Forum")]
+    assert {"acronym-use"} <= {e.rule for e in node.evidence}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Security Council held an open debate. The Council then adopted a presidential statement.",
+     "Security Council"),
+    ("The Human Rights Council opened its session. In the debate the Council heard from 40 States.",
+     "Human Rights Council"),
+    ("OHCHR published its annual report. The Office also opened a new field presence.",
+     "Office of the High Commissioner for Human Rights"),
+    ("The Peacebuilding Commission met on the Sahel. The Commission agreed to send a letter.",
+     "Peacebuilding Commission"),
+])
+def test_contextual_references(text: str, name: str) -> None:
+    node = nodes_of(text)[("Body", name)]
+    assert "contextual-reference" in {e.rule for e in node.evidence}
+
+
+def test_the_council_follows_the_latest_council_named() -> None:
+    text = ("The Human Rights Council adopted the resolution. The Security Council was briefed a week later. "
+            "The Council did not discuss it.")
+    sc = nodes_of(text)[("Body", "Security Council")]
+    hrc = nodes_of(text)[("Body", "Human Rights Council")]
+    assert any(e.rule == "contextual-reference" for e in sc.evidence)
+    assert not any(e.rule == "contextual-reference" for e in hrc.evidence)
+
+
+def test_the_council_with_no_council_named_is_not_guessed() -> None:
+    assert list(nodes_of("The Council will meet again next year.")) == []
+
+
+@pytest.mark.parametrize(("text", "child", "parent"), [
+    ("A staff member of OHCHR's Emergency Response Section briefed the group.",
+     "body:emergency-response-section", "body:office-of-the-high-commissioner-for-human-rights"),
+    ("DPPA's Regional Analysis Unit prepared the risk assessment.",
+     "body:regional-analysis-unit", "body:department-of-political-and-peacebuilding-affairs"),
+])
+def test_possessive_parts(text: str, child: str, parent: str) -> None:
+    assert (child, "PART_OF", parent) in edges_of(text)
+
+
+def test_unknown_possessive_part_is_unreviewed() -> None:
+    node = nodes_of("DPPA's Regional Analysis Unit prepared the risk assessment.")[("Body", "Regional Analysis Unit")]
+    assert node.reviewed is False
+
+
+def test_reference_parent_needs_both_named() -> None:
+    assert ("body:fifth-committee", "PART_OF", "body:general-assembly") in edges_of(
+        "The General Assembly referred the budget to the Fifth Committee.")
+    assert not [e for e in edges_of("The Fifth Committee approved the budget.") if e[1] == "PART_OF"]
+
+
+@pytest.mark.parametrize(("text", "situation"), [
+    ("The High Commissioner warned of the deteriorating situation in Myanmar.", "Myanmar"),
+    ("Members called for an end to the conflict in Yemen.", "Yemen"),
+    ("The Secretary-General expressed alarm at the humanitarian crisis in Haiti.", "Haiti"),
+])
+def test_states_named_as_crises_are_situations(text: str, situation: str) -> None:
+    nodes = nodes_of(text)
+    assert ("Situation", situation) in nodes and ("State", situation) not in nodes
+
+
+def test_states_named_as_actors_stay_states() -> None:
+    nodes = nodes_of("Norway and Mexico co-hosted the informal briefing.")
+    assert ("State", "Norway") in nodes and ("Situation", "Norway") not in nodes
+
+
+def test_every_mention_has_evidence_pointing_into_the_text() -> None:
+    text = "The Human Rights Council adopted resolution 45/31. OHCHR's Emergency Response Section welcomed it."
+    built = build(text_document(text))
+    stored = built.batch.document.props["text"]
+    for node in built.batch.nodes:
+        for ev in node.evidence:
+            assert stored[ev.start:ev.end] == ev.quote and ev.rule
+
+
+def test_reference_data_alone_puts_nothing_in_the_graph() -> None:
+    assert build(text_document("Nothing here names any body at all.")).batch.nodes == ()
