@@ -32,13 +32,14 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]{1,300})\]\((?:[^()\s]|\([^()\s]*\))*\)")
 
 
 def clean_characters(text: str) -> str:
     """One newline convention (form feeds kept as page breaks), no invisible characters or ligatures."""
-    text = _NEWLINES.sub("\n", text)
-    return _INVISIBLE.sub("", text).translate(_LIGATURES)
+    text = _INVISIBLE.sub("", _NEWLINES.sub("\n", text))
+    return text.translate(_LIGATURES) if _LIGATURE.search(text) else text
 
 
 def unlink_markdown(text: str) -> str:
@@ -137,7 +138,9 @@ def _without(lines: list[Line], dropped: set[int]) -> list[Line]:
             carry_gap += line.gap + 1
             carry_page = carry_page or line.page_start
             continue
-        kept.append(replace(line, gap=line.gap + carry_gap, page_start=line.page_start or carry_page))
+        changed = carry_gap or (carry_page and not line.page_start)
+        kept.append(replace(line, gap=line.gap + carry_gap, page_start=True if carry_page else line.page_start)
+                    if changed else line)
         carry_gap, carry_page = 0, False
     return kept
 
@@ -279,8 +282,10 @@ def _vocabulary(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORDS.findall(text))
 
 
-def _join(left: str, right: str, vocabulary: frozenset[str]) -> str:
-    """Join two lines of a paragraph, undoing hyphenation unless the hyphen belongs to a compound.
+def _join(left: str, right: str, vocabulary: frozenset[str]) -> str | None:
+    """Join two lines hyphenated at the break, undoing the hyphenation unless it belongs to a compound.
+
+    None when ``left`` does not end in a hyphenated word: the lines are then joined with a space.
 
     "preven-" + "tion" becomes "prevention"; "conflict-" + "fixated" stays
     "conflict-fixated" because "conflict" is a word the document uses on its own, and
@@ -294,19 +299,20 @@ def _join(left: str, right: str, vocabulary: frozenset[str]) -> str:
         compound = f"{prefix}-{suffix}".casefold() in vocabulary or (
             (prefix.casefold() in vocabulary or prefix.casefold() in _HYPHEN_PREFIXES) and whole not in vocabulary)
         return f"{left}{right}" if compound else f"{left[:-1]}{right}"
-    return f"{left} {right}"
+    return None
 
 
 def paragraphs(lines: list[Line], space: Spacing, vocabulary: frozenset[str]) -> list[str]:
     """Join wrapped lines into paragraphs; drop bullet characters; collapse stray spaces."""
     widths = _widths(lines, space)
-    out: list[str] = []
+    out: list[list[str]] = []
     for i, line in enumerate(lines):
         if i and _continues(lines[i - 1], line, (widths[i - 1], widths[i]), space):
-            out[-1] = _join(out[-1], line.text, vocabulary)
+            joined = _join(out[-1][-1], line.text, vocabulary)
+            out[-1][-1:] = [joined] if joined is not None else [out[-1][-1], line.text]
         else:
-            out.append(line.text)
-    return [_SPACE_BEFORE_PUNCTUATION.sub("", _BULLET.sub("", p)) for p in out]
+            out.append([line.text])
+    return [_SPACE_BEFORE_PUNCTUATION.sub("", _BULLET.sub("", " ".join(parts))) for parts in out]
 
 
 def normalise(text: str) -> str:
@@ -315,5 +321,6 @@ def normalise(text: str) -> str:
     lines = to_lines(text)
     space = spacing(lines)
     lines = drop_running_heads(drop_noise_lines(lines, space), space)
-    found = paragraphs(lines, space, _vocabulary(text))
+    hyphenated = any(line.text.endswith("-") and _HYPHENATED.search(line.text) for line in lines)
+    found = paragraphs(lines, space, _vocabulary(text) if hyphenated else frozenset())
     return "\n\n".join(p for p in found if not is_noise(p))
