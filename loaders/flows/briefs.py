@@ -46,8 +46,9 @@ _PARTICIPLE_ENDINGS = ("ed", "told", "brought", "sent", "spoken", "drawn")
 _PREPOSITIONS = {"to": re.compile(r"\bto\s+", re.IGNORECASE), "with": re.compile(r"\bwith\s+", re.IGNORECASE)}
 _ATTENTION_OF = re.compile(r"\battention\s+of\s+", re.IGNORECASE)
 _POSSESSIVE_ATTENTION = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?attention\b", re.IGNORECASE)
-_CARRIER_WORD = re.compile(r"\b(?:reach|gets?|got|flows?|is|are|was|were|to)\b"
-                           r"(?![\s\S]*\b(?:reach|gets?|got|flows?)\b)", re.IGNORECASE)
+#: the word that carries information on ("reaches", "passed"), or the bare "to" of "from X to Y"
+_CARRIER_WORD = re.compile(r"\b(?:reach\w*|gets?|got|flows?|passed|conveyed|transmitted|sent)\b|\bto\s*$",
+                           re.IGNORECASE)
 _FLOW_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s+", re.IGNORECASE)
 _INTO = re.compile(r"\b(?:into|before)\s+", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")

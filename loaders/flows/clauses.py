@@ -20,6 +20,8 @@ from prevgraph.loaders.model import Mention, Sentence
 ACTOR_KINDS = frozenset({"Body", "Office", "Mechanism", "Organization", "State"})
 #: kinds that mandate a flow
 MANDATING_KINDS = frozenset({"Resolution", "Paragraph"})
+#: kinds whose mentions may span the names of actors
+CONTAINER_KINDS = frozenset({"Paragraph", "Meeting", "Participant", "BreakoutGroup"})
 #: kinds a flow may be about
 TOPIC_KINDS = frozenset({"Situation"})
 
@@ -28,6 +30,8 @@ WORD = re.compile(r"[\w’'-]+")
 CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:but|while|whereas|although|though|however|yet)\b)", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(r"[;:]|\bthat\b", re.IGNORECASE)
 _POSSESSIVE_CHAIN = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
+#: "called on X to invite": X, object of one verb, is the subject of the infinitive
+_INFINITIVE_GAP = re.compile(r"^\s*,?\s*to\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+|then\s+|now\s+)?$", re.IGNORECASE)
 _GAP_OBJECT = re.compile(
     r"\bto\s+(?:the|a|an|her|his|its|their)\s+\w|\b(?:with|from|by|against|about|into)\s+\w", re.IGNORECASE)
@@ -51,11 +55,12 @@ def words(text: str) -> list[str]:
 def outermost(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     """Mentions in text order, dropping any that lie inside a longer one.
 
-    A paragraph of a resolution loaded as a document is a mention spanning its whole
-    text: that is structure, not a citation, and it does not hide the names inside it.
+    A paragraph of a resolution loaded as a document, a meeting's title or a participant
+    ("a representative of the Permanent Mission of Denmark") may span other names: that is
+    structure, and it does not hide the names inside it (flows run between those).
     """
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
-    structure = {m for m in ordered if m.kind == "Paragraph" and any(
+    structure = {m for m in ordered if m.kind in CONTAINER_KINDS and any(
         o is not m and m.start <= o.start and o.end <= m.end for o in ordered)}
     kept: list[Mention] = []
     for mention in ordered:
@@ -110,7 +115,8 @@ class Clause:
         Not when a verb of saying, "that", a possessive or a prepositional object stands
         between ("X objected to the Chair addressing Y": X does not address Y), nor when the
         actor is itself the object of a preposition, except before a gerund ("objected to
-        the Chair addressing the Council": the Chair addresses it).
+        the Chair addressing the Council": the Chair addresses it) or an infinitive
+        ("called on the Council to invite ...": the Council invites).
         """
         candidates = [m for m in self.mentions if m.end <= pos and m.kind in kinds]
         if not candidates:
@@ -121,7 +127,8 @@ class Clause:
         gap = self.slice(mention.end, pos)
         if POSSESSIVE_AFTER.match(gap) or _SUBJECT_STOP.search(gap) or REPORTING.search(gap) or _GAP_OBJECT.search(gap):
             return None
-        if not gerund and _OBJECT_PREPOSITION.search(self.slice(self.start, mention.start)[-30:]):
+        controlled = gerund or _INFINITIVE_GAP.match(gap)
+        if not controlled and _OBJECT_PREPOSITION.search(self.slice(self.start, mention.start)[-30:]):
             return self._shared_subject(mention, gap)
         if len(words(ADVERBIAL.sub(" ", gap))) > max_words:
             return None

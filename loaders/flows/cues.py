@@ -34,7 +34,7 @@ _CONCESSIVE = re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardle
 _LEAD = re.compile(r"(?:[\w’'-]+\W+){0,5}$")
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s*$", re.IGNORECASE)
-_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being|has\s+been|have\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being|remains?|remained)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

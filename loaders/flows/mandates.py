@@ -159,7 +159,8 @@ def _triggers(clause: Clause) -> list[tuple[int, int, str, str, bool]]:
         rel = "INVITES" if "invit" in match.group("verb").lower() else "REQUESTS"
         name = f"passive-{match.group('verb').split()[0].lower()}"
         found.append((clause.start + match.start("verb"), clause.start + match.end(), rel, name, True))
-    return sorted(found)
+    passive = {t[0] for t in found if t[4]}
+    return sorted(t for t in found if t[4] or t[0] not in passive)
 
 
 def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, str, str, bool],
