@@ -86,16 +86,13 @@ class Citations:
 
     def paragraph_holding(self, sentence: Sentence) -> str | None:
         """The Paragraph whose text (a resolution loaded as a document) holds the sentence."""
-        holding = [m for m in self.mentions[: bisect_left(self.starts, sentence.start + 1)]
-                   if m.kind == "Paragraph" and m.start <= sentence.start < m.end]
-        return min(holding, key=lambda m: m.end - m.start).node_id if holding else None
+        holding = [(end - start, pid) for pid, (start, end) in self.ctx.structure.items()
+                   if start <= sentence.start < end]
+        return min(holding)[1] if holding else None
 
     def document_resolution(self) -> str | None:
-        """For a resolution loaded as a document: the Resolution it is (the first one it cites)."""
-        if self.ctx.genre != "resolution":
-            return None
-        first = next((m for m in self.mentions if m.kind == "Resolution"), None)
-        return first.node_id if first else None
+        """For a resolution loaded as a document: the Resolution it is."""
+        return self.ctx.resolution
 
 
 @dataclass
