@@ -82,22 +82,26 @@ _MANDATE = re.compile(
     rf"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>Special[ \t]+Rapporteur|Independent[ \t]+Expert|"
     rf"Special[ \t]+Representative(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Envoy(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|"
     rf"Special[ \t]+Adviser(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Coordinator|High[ \t]+Representative)"
-    rf"|(?P<mechanism>(?:Independent[ \t]+)?(?:International[ \t]+)?(?:Commission[ \t]+of[ \t]+Inquiry|Fact-Finding[ \t]+Mission|"
-    rf"Working[ \t]+Group|Panel[ \t]+of[ \t]+Experts|Group[ \t]+of[ \t]+Experts|Commission[ \t]+on[ \t]+Human[ \t]+Rights)))"
+    rf"|(?P<mechanism>(?:[Ii]ndependent[ \t]+)?(?:[Ii]nternational[ \t]+)?(?:[Cc]ommission[ \t]+of[ \t]+[Ii]nquiry|"
+    rf"[Ff]act-[Ff]inding[ \t]+[Mm]ission|Working[ \t]+Group|Panel[ \t]+of[ \t]+Experts|Group[ \t]+of[ \t]+Experts|"
+    rf"Commission[ \t]+on[ \t]+Human[ \t]+Rights)))"
     rf"[ \t]+(?P<prep>on|for|to|of|in)[ \t]+(?P<topic>{_TOPIC})"
 )
 
 _ORG_HEADS = (r"Group|Watch|Institute|Institution|Centre|Center|Foundation|Stiftung|Network|Alliance|Coalition|"
               r"Association|Society|Academy|University|Forum|Trust|Council|Commission(?![ \t]+of[ \t]+Inquiry)|Bank|"
-              r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign")
+              r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign|Authority|Organization|Organisation")
+_NOT_AFTER_OF = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 _ORG = re.compile(
-    rf"(?<![\w-])(?P<name>(?:{_CAP}[ \t]+){{1,5}}?(?:{_ORG_HEADS})"
-    rf"(?:[ \t]+(?:for|on|of)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+)?{_CAP}){{0,5}})?)(?![\w-])"
+    rf"(?<![\w-])(?P<name>(?:{_CAP}[ \t]+){{0,5}}?(?:{_ORG_HEADS})"
+    rf"(?:[ \t]+(?:for|on|of|to)[ \t]+(?:the[ \t]+)?{_NOT_AFTER_OF}{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+)?{_NOT_AFTER_OF}{_CAP}){{0,5}}){{0,3}})"
+    r"(?![\w-])"
 )
 _ORG_HEAD_WORDS = frozenset(re.sub(r"\(\?!.*?\)", "", _ORG_HEADS).split("|"))
 _ORG_TAIL_HEADS = frozenset({"Institute", "Institution", "Centre", "Center", "Foundation", "Academy", "University",
                              "Forum", "Network", "Alliance", "Coalition", "Association", "Society", "Trust",
-                             "Council", "Commission", "Bank", "Initiative", "Project", "Partnership", "Campaign"})
+                             "Council", "Commission", "Bank", "Initiative", "Project", "Partnership", "Campaign",
+                             "Authority", "Organization", "Organisation"})
 
 _MISSION = re.compile(
     rf"(?<![\w-])(?:Permanent[ \t]+)?(?P<head>Missions?|Representations?|Delegations?)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ})"
@@ -246,11 +250,12 @@ def organisation_candidates(text: str) -> list[Candidate]:
         name = _clean(text[start:end])
         words = name.split()
         head = next((w for w in words if w in _ORG_HEAD_WORDS), None)
-        if head is None or words.index(head) == 0 or len(name) < 6:
+        continued = len(words) > words.index(head) + 1 if head else False
+        if head is None or (words.index(head) == 0 and not continued) or len(name) < 6:
             continue
-        if " of " in name or " for " in name or " on " in name:
+        if continued and words.index(head) > 0:
             if head not in _ORG_TAIL_HEADS:
-                cut = re.search(r"[ \t]+(?:for|on|of)\s", text[start:end])
+                cut = re.search(r"[ \t]+(?:for|on|of|to)[ \t]", text[start:end])
                 end = start + cut.start() if cut else end
                 name = _clean(text[start:end])
         kind, entry = _known_or_new("Organization", name)
@@ -373,6 +378,16 @@ def acronym_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _parent_candidate(anchor: Candidate) -> Candidate | None:
+    """The reference parent of a named entity ("the Office" after "the High Commissioner" is her Office)."""
+    if anchor.entry is None or anchor.entry.parent is None:
+        return None
+    parent = gazetteer().lookup(anchor.entry.parent)
+    if parent is None:
+        return None
+    return Candidate(anchor.start, anchor.end, parent.kind, parent.name, RULE_CONTEXTUAL, 1, parent)
+
+
 def contextual_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
     """Resolve "the Council", "the Office", ... to the latest entity named before whose name holds the word.
 
@@ -385,8 +400,13 @@ def contextual_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
     latest: dict[str, Candidate] = {}
     for match in _CONTEXTUAL.finditer(text):
         while index < len(anchors) and anchors[index].start < match.start():
-            for head in _heads_of(anchors[index].name) | _heads_of(text[anchors[index].start:anchors[index].end]):
-                latest[head] = anchors[index]
+            anchor = anchors[index]
+            parent = _parent_candidate(anchor)
+            if parent is not None:
+                for head in _heads_of(parent.name):
+                    latest[head] = parent
+            for head in _heads_of(anchor.name) | _heads_of(text[anchor.start:anchor.end]):
+                latest[head] = anchor
             index += 1
         head = match.group("head")
         target = latest.get(head) or next(

@@ -112,12 +112,24 @@ _BREAKOUT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+          "fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+_TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
+_ORDINAL_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|"
+                 r"seventh|eighth|ninth)|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|" + "|".join(_UNITS) + ")")
+_ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORD})"
 _SESSION = re.compile(
-    r"\b(?P<ord>\d{1,3})(?:st|nd|rd|th)[ \t]+(?:regular[ \t]+|special[ \t]+|resumed[ \t]+)?[Ss]ession[ \t]+of[ \t]+the[ \t]+"
+    rf"\b(?P<ord>{_ORD})[ \t]+(?:regular[ \t]+|special[ \t]+|resumed[ \t]+)?[Ss]ession[ \t]+of[ \t]+the[ \t]+"
     r"(?:UN[ \t]+|United[ \t]+Nations[ \t]+)?(?P<body>Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly)"
-    r"|\b(?P<body2>HRC|Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|UNGA|Council)['’]s[ \t]+(?P<ord2>\d{1,3})(?:st|nd|rd|th)[ \t]+"
-    r"(?:regular[ \t]+|special[ \t]+)?session"
-    r"|\bHRC[ \t]?(?P<ord3>\d{2})\b"
+    rf"|\b(?P<body2>HRC|Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|UNGA|Council|Assembly|its)['’]?s?[ \t]+(?P<ord2>{_ORD})[ \t]+"
+    r"(?:regular[ \t]+|special[ \t]+)?session\b"
+    r"|\bHRC[ \t]?(?P<ord3>\d{2})\b",
+    re.IGNORECASE,
+)
+_DEBATE = re.compile(
+    r"\b(?P<name>(?:Security|Human[ \t]+Rights)[ \t]+Council[ \t]+(?:open[ \t]+|high-level[ \t]+|annual[ \t]+|ministerial[ \t]+)?"
+    r"(?:debate|briefing|interactive[ \t]+dialogue|panel[ \t]+discussion)[ \t]+on[ \t]+[a-z][\w-]*(?:[ \t]+(?:and|of|the|in|for)?[ \t]*"
+    r"[a-z][\w-]*){0,6}?)(?=[ \t]*(?:[:,.;\n]|$))"
 )
 _NAMED_MEETING = re.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]+[ \t]+){1,5}(?:Dialogues?|Conference|Summit|Retreat|Symposium|Round[ \t]?[Tt]able|Forum))\b"
@@ -407,14 +419,27 @@ def record_meeting(findings: Findings, facts: MeetingFacts, meeting_id: str, doc
 def named_meetings(findings: Findings, own: str | None) -> None:
     """Meetings a document names in passing: Council sessions and named dialogues, conferences, summits."""
     text = findings.text
+    councils = sorted((m for m in findings.mentions if m.kind == "Body"
+                       and findings.nodes[m.node_id].name in ("Human Rights Council", "General Assembly")),
+                      key=lambda m: m.start)
     for m in _SESSION.finditer(text):
-        ordinal = m.group("ord") or m.group("ord2") or m.group("ord3")
-        body = re.sub(r"[ \t]+", " ", m.group("body") or m.group("body2") or "HRC")
-        body = {"HRC": "Human Rights Council", "UNGA": "General Assembly", "Council": "Human Rights Council"}.get(body, body)
-        name = f"{body}, {_ordinal(int(ordinal))} session"
+        number = _ordinal_value(m.group("ord") or m.group("ord2") or m.group("ord3"))
+        said = re.sub(r"[ \t]+", " ", m.group("body") or m.group("body2") or "HRC")
+        body = {"hrc": "Human Rights Council", "unga": "General Assembly", "assembly": "General Assembly",
+                "human rights council": "Human Rights Council", "general assembly": "General Assembly"}.get(said.lower())
+        if body is None:
+            before = [c for c in councils if c.start < m.start()]
+            body = findings.nodes[before[-1].node_id].name if before else None
+        if body is None or number is None:
+            continue
+        name = f"{body}, {_ordinal(number)} session"
         node = unreviewed_node("Meeting", name, node_id("Meeting", name), type="session", body=body,
-                               session=int(ordinal)).model_copy(update={"reviewed": True})
+                               session=number).model_copy(update={"reviewed": True})
         findings.mention(node, m.start(), m.end(), RULE_NAMED)
+    for m in _DEBATE.finditer(text):
+        name = " ".join(m.group("name").split())
+        node = unreviewed_node("Meeting", name, node_id("Meeting", name), type=_meeting_type(name) or "debate")
+        findings.mention(node, m.start("name"), m.end("name"), RULE_NAMED)
     for m in _NAMED_MEETING.finditer(text):
         words = m.group("name").split()
         while words and words[0] in _NAMED_STOP:
@@ -428,6 +453,19 @@ def named_meetings(findings: Findings, own: str | None) -> None:
         start = m.end("name") - len(" ".join(words)) if " ".join(words) in m.group("name") else m.start("name")
         node = unreviewed_node("Meeting", name, meeting, type=_meeting_type(name))
         findings.mention(node, start, m.end("name"), RULE_NAMED)
+
+
+def _ordinal_value(word: str) -> int | None:
+    """"45th" -> 45, "fifty-fourth" -> 54, "twentieth" -> 20."""
+    word = word.lower()
+    if word[:1].isdigit():
+        return int(re.match(r"\d+", word).group(0))
+    if word in _UNITS:
+        return _UNITS.index(word) + 1
+    if word.endswith("ieth"):
+        return _TENS.get(word[:-4])
+    tens, _, unit = word.partition("-")
+    return _TENS[tens[:-1]] + _UNITS.index(unit) + 1 if unit in _UNITS and tens[:-1] in _TENS else None
 
 
 def _ordinal(n: int) -> str:

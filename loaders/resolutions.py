@@ -57,12 +57,15 @@ _BODY_WORDS = {
     "Security Council": SC, "SC": SC, "UNSC": SC, "UN Security Council": SC,
     "ECOSOC": ECOSOC, "Economic and Social Council": ECOSOC,
 }
+#: "of 15 March 2006" after a number in a list of resolutions
+_OF_DATE = r"(?:[ \t]+of[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?"
 _NUM = r"(?:S-\d{1,2}/\d{1,3}|ES-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{4}/\d{1,3}|\d{3,4}(?:[ \t]*\(\d{4}\))?)"
 _CITATION = re.compile(
     r"(?:(?P<body>(?:UN[ \t]+)?(?:Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)|HRC|UNHRC|GA|"
     r"UNGA|SC|UNSC|ECOSOC|Economic[ \t]+and[ \t]+Social[ \t]+Council|Council|Assembly)(?:['’]s)?[ \t]+)?"
     r"(?:(?:landmark|recent|twin|two|its|the)[ \t]+)*[Rr]esolutions?[ \t]+(?:nos?\.?[ \t]+)?"
-    rf"(?P<open>\(?)(?P<list>{_NUM}(?:[ \t]*(?:,|and|&|as[ \t]+well[ \t]+as)[ \t]*(?:resolution[ \t]+)?{_NUM})*)(?![\w/])"
+    rf"(?P<open>\(?)(?P<list>{_NUM}{_OF_DATE}(?:[ \t]*(?:,|and|&|as[ \t]+well[ \t]+as)[ \t]*(?:resolution[ \t]+)?{_NUM}{_OF_DATE})*)"
+    r"(?![\w/])"
 )
 _NUM_IN_LIST = re.compile(_NUM)
 _PARA_NUM = r"\d{1,3}(?:[ \t]*\([ \t]*[a-z]{1,4}[ \t]*\)|[a-h](?![a-z]))?"
