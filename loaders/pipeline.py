@@ -22,6 +22,7 @@ from prevgraph.graph import GraphStore
 from prevgraph.graph.store import NodeFilter
 from prevgraph.loaders import entities, states
 from prevgraph.loaders.findings import Findings
+from prevgraph.loaders.flows import extract_flows
 from prevgraph.loaders.meetings import (
     NON_ATTRIBUTION,
     MeetingFacts,
@@ -41,11 +42,6 @@ from prevgraph.loaders.resolutions import ResolutionFindings, recognise_resoluti
 from prevgraph.loaders.segment import segment
 from prevgraph.schema import DocumentBatch, Edge, Node, node_id, ontology
 from prevgraph.schema.records import check_edge_fields, check_node
-
-try:
-    from prevgraph.loaders.flows import extract_flows
-except ImportError:  # the flow rules land separately; until they do, loading runs without them
-    extract_flows = None
 
 
 @dataclass(frozen=True)
@@ -144,8 +140,7 @@ def complete(rec: Recognised, meeting: str | None) -> Built:
                           mentions=findings.mentions, nodes=findings.nodes, meeting=meeting, date=rec.date,
                           genre=rec.genre, non_attribution=non_attribution, resolution=rec.resolutions.resolution,
                           structure=rec.resolutions.structure)
-    if extract_flows is not None:
-        _merge_flows(findings, extract_flows(ctx))
+    _merge_flows(findings, extract_flows(ctx))
     skipped = list(findings.skipped)
     nodes, edges = checked(ctx.document, findings.nodes, findings.edges, skipped)
     batch = DocumentBatch(document=ctx.document, nodes=tuple(nodes), edges=tuple(edges))
