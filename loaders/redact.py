@@ -37,6 +37,8 @@ PHONE = re.compile(
     r")(?![\w/]|[.\-]\d)"
 )
 _MIN_DIGITS = {LABELLED_PHONE: 6, PHONE: 8}
+#: "01.02.2020", "03-04-2021", "05 06 2019": dates, which the national shape would otherwise take for numbers
+_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[./\- ](?:0?[1-9]|1[0-2])[./\- ](?:19|20)\d\d")
 
 _TITLE = r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|H\.?E\.?)\.?\s+)?"
 _NAME = _TITLE + r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|da|van|von|der|den|la|le|bin|al)\s+){0,2}[A-Z][\w'’.-]*){1,3}"
@@ -64,7 +66,7 @@ def _replace_numbers(text: str) -> str:
     def sub(pattern: re.Pattern[str]):
         def replace(match: re.Match[str]) -> str:
             number = match.group(1) if pattern is LABELLED_PHONE else match.group(0)
-            if sum(c.isdigit() for c in number) < _MIN_DIGITS[pattern]:
+            if sum(c.isdigit() for c in number) < _MIN_DIGITS[pattern] or _DATE.fullmatch(number.strip()):
                 return match.group(0)
             return match.group(0).replace(number, MARKER) if pattern is LABELLED_PHONE else MARKER
         return replace

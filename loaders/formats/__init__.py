@@ -69,7 +69,10 @@ def _looks_like_html(head: bytes) -> bool:
 
 def detect(path: Path, data: bytes) -> Format:
     """The format of ``data``: by signature first, then by ``path``'s suffix; raise if it is no document."""
-    if b"%PDF-" in data[:1024]:
+    head = data[:1024]
+    start = head.find(b"%PDF-")
+    # the header may follow junk (a reader looks in the first kilobyte), but not a line of text that mentions it
+    if start == 0 or (start > 0 and (not head[:start].strip() or not head[:start].isascii())):
         return FORMATS["pdf"]
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return FORMATS["docx"]

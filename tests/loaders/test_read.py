@@ -89,6 +89,12 @@ def test_content_decides_the_format_not_the_name(builder: str, misleading: str, 
     assert "The Council requested a briefing." in normalise(raw.text)
 
 
+def test_a_text_that_mentions_the_pdf_header_is_text(tmp_path: Path):
+    path = tmp_path / "about.txt"
+    path.write_text("Files start with %PDF-1.7 when they are PDFs.\n", encoding="utf-8")
+    assert read_document(path).format == "text"
+
+
 def test_the_raw_document_record(tmp_path: Path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"Geneva and New York.\n")

@@ -105,6 +105,7 @@ def test_contact_blocks_lose_names_and_details(text: str, names: list[str]):
     "See A/73/890–S/2019/448, p.3, resolution S/RES/2282 (2016) and A/HRC/RES/45/31 of 6 October 2020.",
     "The Security Council has a budget for 522 meetings; the limit of 1.5/2 years; 19/Oct/2006; 3-6 months.",
     "Wednesday 15 – Friday 17 January 2020 | WP1725; 232 of them; 71 states; 2021-2023.",
+    "The meeting of 01.02.2020 and that of 03-04-2021 were postponed to 05 06 2022.",
     "The Contact Group on Piracy met. The Council may contact States concerned.",
     "Regards to the principle of non-attribution, the meeting was off the record.",
 ])
