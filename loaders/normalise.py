@@ -87,6 +87,17 @@ class Spacing:
 #: a line that ends a sentence (a colon too, when the question is whether a dash starts a list item)
 _SENTENCE_END = re.compile(r"[.!?;][\"'’”)\]»]*$")
 _TERMINAL = re.compile(r"[.!?:;][\"'’”)\]»]*$")
+#: the end of a line the sentence and hyphen tests look at (lines are matched from their end only)
+_TAIL = 64
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text[-_TAIL:]))
+
+
+def _ends_hyphenated(text: str) -> re.Match[str] | None:
+    """The word before a line-end hyphen ("preven-"), if the line ends so."""
+    return _HYPHENATED.search(text[-_TAIL:]) if text.endswith("-") else None
 _STARTS_LOWER = re.compile(r"^[\"'‘“(«]?[a-z\u00df-\u00ff]")
 
 
@@ -98,7 +109,7 @@ def spacing(lines: list[Line]) -> Spacing:
     """
     gaps = [line.gap for line in lines[1:]]
     ones = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if b.gap == 1]
-    inside = sum(1 for a, b in ones if not _SENTENCE_END.search(a.text) and _STARTS_LOWER.match(b.text))
+    inside = sum(1 for a, b in ones if not _ends_sentence(a.text) and _STARTS_LOWER.match(b.text))
     double = bool(gaps) and len(ones) >= 0.5 * len(gaps) and max(gaps) >= 2 and inside >= max(2, 0.1 * len(ones))
     return Spacing(soft=1, page=5) if double else Spacing(soft=0, page=3)
 
@@ -224,7 +235,7 @@ def _is_item(line: Line, previous: Line | None) -> bool:
     if not _BULLET.match(line.text):
         return False
     rest = _BULLET.sub("", line.text)
-    return not (rest[:1].islower() and previous is not None and not _TERMINAL.search(previous.text))
+    return not (rest[:1].islower() and previous is not None and not _TERMINAL.search(previous.text[-_TAIL:]))
 
 
 def _widths(lines: list[Line], space: Spacing) -> list[int]:
@@ -240,7 +251,7 @@ def _widths(lines: list[Line], space: Spacing) -> list[int]:
     for end in range(1, len(lines) + 1):
         if end == len(lines) or lines[end].gap > space.soft or _is_item(lines[end], lines[end - 1]):
             block = lines[start:end]
-            unfinished = sum(1 for line in block[:-1] if not _SENTENCE_END.search(line.text))
+            unfinished = sum(1 for line in block[:-1] if not _ends_sentence(line.text))
             width = max(len(line.text) for line in block)
             wrapped = width <= _WRAP_MAX and unfinished > (len(block) - 1) / 2
             widths[start:end] = [width if wrapped or len(block) == 1 else _UNWRAPPED] * len(block)
@@ -257,8 +268,8 @@ def _continues(previous: Line, line: Line, widths: tuple[int, int], space: Spaci
     """
     if MARKER in (previous.text, line.text) or _is_item(line, previous):
         return False
-    unfinished = not _SENTENCE_END.search(previous.text)
-    lower = bool(_STARTS_LOWER.match(line.text)) or bool(_HYPHENATED.search(previous.text))
+    unfinished = not _ends_sentence(previous.text)
+    lower = bool(_STARTS_LOWER.match(line.text)) or _ends_hyphenated(previous.text) is not None
     if line.page_start or line.gap >= space.page:
         return unfinished and (lower or _is_full(previous, widths[0]))
     if line.gap > space.soft:
@@ -292,7 +303,7 @@ def _join(left: str, right: str, vocabulary: frozenset[str]) -> str | None:
     "non-" + "attribution" stays "non-attribution" because "non" is a prefix English
     writes with a hyphen.
     """
-    hyphen, first = _HYPHENATED.search(left), _LEADING_WORD.match(right)
+    hyphen, first = _ends_hyphenated(left), _LEADING_WORD.match(right)
     if hyphen and first and right[:1].islower():
         prefix, suffix = hyphen.group(1), first.group(1)
         whole = (prefix + suffix).casefold()
@@ -321,6 +332,6 @@ def normalise(text: str) -> str:
     lines = to_lines(text)
     space = spacing(lines)
     lines = drop_running_heads(drop_noise_lines(lines, space), space)
-    hyphenated = any(line.text.endswith("-") and _HYPHENATED.search(line.text) for line in lines)
+    hyphenated = any(_ends_hyphenated(line.text) for line in lines)
     found = paragraphs(lines, space, _vocabulary(text) if hyphenated else frozenset())
     return "\n\n".join(p for p in found if not is_noise(p))
