@@ -161,12 +161,11 @@ def _edge_where(where: EdgeFilter) -> tuple[str, dict[str, object]]:
     if where.statuses is not None:
         clauses.append("r.status IN $statuses")
         params["statuses"] = list(where.statuses)
-    if where.source is not None:
-        clauses.append("a.id = $source")
-        params["source"] = where.source
-    if where.target is not None:
-        clauses.append("b.id = $target")
-        params["target"] = where.target
+    for name, end in (("source", "a"), ("target", "b")):
+        value = getattr(where, name)
+        if value is not None:
+            clauses.append(f"{end}.id = ${name}")
+            params[name] = value
     # dates compare on their common prefix (see EdgeFilter)
     if where.since is not None:
         clauses.append("r.date >= substring($since, 0, size(r.date))")

@@ -85,7 +85,7 @@ def test_query_text_is_never_built_from_values():
     A new name here must be one of those; add it to ``allowed`` only after checking it is.
     """
     tree = ast.parse(inspect.getsource(cypher))
-    allowed = {"t", "low", "name", "clause", "NODE", "EDGE", "_BRANCH_RETURN", "pattern", "max_hops", "arrow",
+    allowed = {"t", "low", "name", "clause", "NODE", "EDGE", "_BRANCH_RETURN", "pattern", "max_hops", "arrow", "end",
                "branch", "_INCIDENT_PATTERN", "direction", "parts", "types", "_union", "identifier", "rel_type"}
     for node in ast.walk(tree):
         if isinstance(node, ast.FormattedValue):
