@@ -87,6 +87,8 @@ class Spacing:
 #: a line that ends a sentence (a colon too, when the question is whether a dash starts a list item)
 _SENTENCE_END = re.compile(r"[.!?;][\"'’”)\]»]*$")
 _TERMINAL = re.compile(r"[.!?:;][\"'’”)\]»]*$")
+_STARTS_LOWER = re.compile(r"^[\"'‘“(«]?[a-z\u00df-\u00ff]")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-$")
 #: the end of a line the sentence and hyphen tests look at (lines are matched from their end only)
 _TAIL = 64
 
@@ -98,7 +100,6 @@ def _ends_sentence(text: str) -> bool:
 def _ends_hyphenated(text: str) -> re.Match[str] | None:
     """The word before a line-end hyphen ("preven-"), if the line ends so."""
     return _HYPHENATED.search(text[-_TAIL:]) if text.endswith("-") else None
-_STARTS_LOWER = re.compile(r"^[\"'‘“(«]?[a-z\u00df-\u00ff]")
 
 
 def spacing(lines: list[Line]) -> Spacing:
@@ -214,7 +215,6 @@ _SYMBOLS = "•▪■□●○◦‣∙·\u2043\u25aa\u25ab\u25b8\u25ba\u25e6\uf
 _BULLET = re.compile(rf"^(?:[-–—*]\s+|[{_SYMBOLS}]\s*)+(?=\S)")
 _SYMBOL_BULLET = re.compile(rf"^(?:[{_SYMBOLS}]|\*\s)")
 _NUMBERED = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,5}\)|[IVX]{1,5}\.)\s+\S")
-_HYPHENATED = re.compile(r"([^\W\d_]+)-$")
 _LEADING_WORD = re.compile(r"^([^\W\d_]+)")
 #: prefixes written with a hyphen ("non-attribution", "co-organised", "self-determination")
 _HYPHEN_PREFIXES = frozenset({"non", "co", "self", "ex", "anti", "pro", "pre", "post", "multi", "cross", "counter",
@@ -296,12 +296,11 @@ def _vocabulary(text: str) -> frozenset[str]:
 def _join(left: str, right: str, vocabulary: frozenset[str]) -> str | None:
     """Join two lines hyphenated at the break, undoing the hyphenation unless it belongs to a compound.
 
-    None when ``left`` does not end in a hyphenated word: the lines are then joined with a space.
-
     "preven-" + "tion" becomes "prevention"; "conflict-" + "fixated" stays
     "conflict-fixated" because "conflict" is a word the document uses on its own, and
     "non-" + "attribution" stays "non-attribution" because "non" is a prefix English
-    writes with a hyphen.
+    writes with a hyphen. None when ``left`` does not end in a hyphenated word (the
+    caller then joins the lines with a space).
     """
     hyphen, first = _ends_hyphenated(left), _LEADING_WORD.match(right)
     if hyphen and first and right[:1].islower():
