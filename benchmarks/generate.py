@@ -150,10 +150,10 @@ class _Nodes(_Draws):
                         evidence=self.evidence(self.rng.randint(1, 3)))
         if kind == "Document":
             return Node(id=key, kind=kind, name=name, props={"format": "text", "year": 2000 + index % 25})
-        location = {"Meeting": self.rng.choice(("GENEVA", "NEW_YORK", "OTHER")), "State": None,
-                    "Organization": self.rng.choice(("OTHER", "FIELD", None))}.get(kind)
+        place: str | None = {"Meeting": self.rng.choice(("GENEVA", "NEW_YORK", "OTHER")),
+                             "Organization": self.rng.choice(("OTHER", "FIELD", None))}.get(kind)
         props: dict = {"number": f"{index % 20 + 1}"} if kind == "Paragraph" else {}
-        return Node(id=key, kind=kind, name=name, location=location, props=props,
+        return Node(id=key, kind=kind, name=name, location=place, props=props,
                     reviewed=self.rng.random() > 0.05, evidence=self.evidence())
 
 
@@ -244,9 +244,11 @@ def load_into(store, graph: SyntheticGraph, batch_size: int = 5_000) -> None:
         store.upsert((), edges)
 
 
-def summarise(graph: SyntheticGraph, batch_size: int) -> tuple[Counter, Counter, Counter, str]:
+def summarise(graph: SyntheticGraph, batch_size: int) -> tuple[Counter[str], Counter[str], Counter[str], str]:
     """Counts by kind, type and status, and a sha256 of every record in order (to show the seed fixes them)."""
-    kinds, types, statuses = Counter(), Counter(), Counter()
+    kinds: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
     digest = hashlib.sha256()
     for nodes in graph.node_batches(batch_size):
         for node in nodes:
