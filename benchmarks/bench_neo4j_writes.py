@@ -68,7 +68,7 @@ def relationship_rows(count: int, seed: int, store: Neo4jStore) -> list[dict[str
 
 
 def clear_relationships(session: neo4j.Session) -> None:
-    while session.execute_write(lambda tx: tx.run(DELETE_SOME_RELATIONSHIPS, limit=20_000).single()["n"]):
+    while session.execute_write(lambda tx: tx.run(DELETE_SOME_RELATIONSHIPS, limit=20_000).single(strict=True)["n"]):
         pass
 
 
@@ -85,8 +85,11 @@ def write_batched(session: neo4j.Session, rows: list[dict[str, Any]], batch_size
 
 
 def write_per_row(session: neo4j.Session, rows: list[dict[str, Any]]) -> None:
+    def one_row(tx: neo4j.ManagedTransaction, row: dict[str, Any]) -> None:
+        tx.run(cypher.merge_edges(row["type"]), rows=[row]).consume()
+
     for row in rows:
-        session.execute_write(lambda tx, r=row: tx.run(cypher.merge_edges(r["type"]), rows=[r]).consume())
+        session.execute_write(one_row, row)
 
 
 def write_per_row_one_transaction(session: neo4j.Session, rows: list[dict[str, Any]]) -> None:
@@ -103,7 +106,7 @@ def timed(session: neo4j.Session, write: Callable[[], None], expected: int) -> f
     started = time.perf_counter()
     write()
     seconds = time.perf_counter() - started
-    written = session.run("MATCH (:Entity)-[r]->() RETURN count(r) AS n").single()["n"]
+    written = session.run("MATCH (:Entity)-[r]->() RETURN count(r) AS n").single(strict=True)["n"]
     assert written == expected, f"wrote {written} relationships, expected {expected}"
     return seconds
 
