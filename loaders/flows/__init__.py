@@ -38,13 +38,17 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
     for sentence in ctx.sentences:
         inside = ordered[bisect_left(starts, sentence.start): bisect_left(starts, sentence.end)]
         mentions = outermost(m for m in inside if m.end <= sentence.end)
-        if mentions:
-            whole = whole_sentence(ctx.text, sentence, mentions, office)
-            covered = extract_mandates(ctx, whole, sink, state, citations)
+        whole = whole_sentence(ctx.text, sentence, mentions, office)
+        if mentions and whole.opens("sentence"):
+            covered = extract_mandates(ctx, whole, sink, state, citations) if state.pending or whole.opens(
+                "mandates") else []
             for clause in split_clauses(ctx.text, sentence, mentions, office):
-                extract_briefs(ctx, clause, sink, covered)
-                extract_no_links(clause, sink)
-                extract_feeds(clause, sink)
+                if clause.opens("briefs"):
+                    extract_briefs(ctx, clause, sink, covered)
+                if clause.opens("links"):
+                    extract_no_links(clause, sink)
+                if clause.opens("feeds"):
+                    extract_feeds(clause, sink)
         # "he"/"she" in the next sentence stands for the office named last in this one (or none)
         office = next((m for m in reversed(mentions) if m.kind == "Office"), None)
     return sink.extraction()

@@ -24,6 +24,8 @@ from prevgraph.loaders.flows.lexicon import (
     BLOCK_CUES,
     EXAMPLES,
     INFO_NOUNS,
+    INFO_VERB_ANY,
+    INFO_VERB_STEMS,
     INFO_VERBS,
     INFORMATION_FLOW,
     INFORMATION_REACHES,
@@ -128,23 +130,23 @@ def _fronted(clause: Clause, start: int, targets: list[Mention]) -> Mention | No
 
 def verb_flows(clause: Clause) -> list[Flow]:
     flows: list[Flow] = []
-    for verb in INFO_VERBS:
-        for match in verb.pattern.finditer(clause.text):
-            start, end = clause.start + match.start(), clause.start + match.end()
-            participle = match.group(0).lower().split()[0].endswith(_PARTICIPLE_ENDINGS)
-            passive = participle and _PASSIVE_BEFORE.search(clause.slice(clause.start, start))
-            if clause.inside_mention(start, end) or passive:
-                continue
-            targets = recipients(clause, verb, end)
-            if not targets:
-                continue
-            subject = clause.subject_before(start, gerund=match.group(0).lower().endswith("ing"))
-            source = (subject or clause.pronoun_subject(start) or _speaker(clause, start)
-                      or _fronted(clause, start, targets))
-            if source is None:
-                continue
-            around = (subject.start, subject.end) if subject is not None else (start, start)
-            flows.append(Flow(source, tuple(targets), start, end, *around, f"briefs:{verb.name}"))
+    for match in clause.scan(INFO_VERB_ANY, INFO_VERB_STEMS):
+        verb = INFO_VERBS[int(match.lastgroup[1:])]
+        start, end = clause.start + match.start(), clause.start + match.end()
+        participle = match.group(0).lower().split()[0].endswith(_PARTICIPLE_ENDINGS)
+        passive = participle and _PASSIVE_BEFORE.search(clause.slice(clause.start, start))
+        if clause.inside_mention(start, end) or passive:
+            continue
+        targets = recipients(clause, verb, end)
+        if not targets:
+            continue
+        subject = clause.subject_before(start, gerund=match.group(0).lower().endswith("ing"))
+        source = (subject or clause.pronoun_subject(start) or _speaker(clause, start)
+                  or _fronted(clause, start, targets))
+        if source is None:
+            continue
+        around = (subject.start, subject.end) if subject is not None else (start, start)
+        flows.append(Flow(source, tuple(targets), start, end, *around, f"briefs:{verb.name}"))
     return flows
 
 
@@ -256,8 +258,9 @@ def information_flows(clause: Clause) -> list[Flow]:
 
 def find_flows(clause: Clause, exclude: list[tuple[int, int]]) -> list[Flow]:
     """Every briefing the clause states, outside the spans a mandate rule has read already."""
-    found = (verb_flows(clause) + passive_flows(clause) + nominal_flows(clause) + reverse_flows(clause)
-             + information_flows(clause))
+    found = verb_flows(clause) + passive_flows(clause) + nominal_flows(clause) + reverse_flows(clause)
+    if clause.opens("information"):
+        found += information_flows(clause)
     return [f for f in found if not any(a <= f.start < b for a, b in exclude)]
 
 

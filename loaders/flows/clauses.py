@@ -12,8 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
-from prevgraph.loaders.flows.lexicon import ADVERBIAL, POSSESSIVE_AFTER, RECIPIENT_FILLER, REPORTING
+from prevgraph.loaders.flows.lexicon import (
+    ADVERBIAL,
+    BLOCK_CUES,
+    CONCESSIVE,
+    GATES,
+    POSSESSIVE_AFTER,
+    RECIPIENT_FILLER,
+    REPORTING,
+    REPORTING_STEMS,
+    Cue,
+)
 from prevgraph.loaders.model import Mention, Sentence
 
 #: kinds that send and receive information
@@ -99,12 +110,52 @@ class Clause:
     def inside_mention(self, start: int, end: int) -> bool:
         return any(m.start <= start and end <= m.end for m in self.mentions)
 
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def opens(self, group: str) -> bool:
+        """Whether the clause holds a word stem without which rule ``group`` cannot match (see ``GATES``)."""
+        return any(stem in self.lower for stem in GATES[group])
+
+    def scan(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> list[re.Match[str]]:
+        """``pattern.finditer(self.text)``, tried only where a word starts with one of ``stems``.
+
+        A big alternation scanned over every character is the slowest thing a rule can do;
+        finding the stems is a few ``str.find`` calls. The lexicon's tests check that the
+        stems cover every word the pattern can start with.
+        """
+        low = self.lower
+        starts: set[int] = set()
+        for stem in stems:
+            at = low.find(stem)
+            while at != -1:
+                if at == 0 or not low[at - 1].isalnum():
+                    starts.add(at)
+                at = low.find(stem, at + 1)
+        found: list[re.Match[str]] = []
+        for at in sorted(starts):
+            if found and at < found[-1].end():
+                continue
+            match = pattern.match(self.text, at)
+            if match is not None:
+                found.append(match)
+        return found
+
+    @cached_property
+    def _reporting(self) -> tuple[tuple[int, int], ...]:
+        return tuple((self.start + m.start(), self.start + m.end()) for m in self.scan(REPORTING, REPORTING_STEMS))
+
+    @cached_property
+    def block_cues(self) -> tuple[tuple[Cue, int, int], ...]:
+        """Every blocking cue of the clause with its offsets, outside concessive phrases ("despite ...")."""
+        masked = CONCESSIVE.sub(lambda m: " " * len(m.group(0)), self.text)
+        return tuple((cue, self.start + m.start(), self.start + m.end())
+                     for cue in BLOCK_CUES for m in cue.pattern.finditer(masked))
+
     def reporting_end(self, before: int) -> int:
-        """End of the last verb of saying before ``before`` (or the clause start)."""
-        last = self.start
-        for match in REPORTING.finditer(self.text, 0, max(0, before - self.start)):
-            last = self.start + match.end()
-        return last
+        """End of the last verb of saying that ends before ``before`` (or the clause start)."""
+        return max((end for _, end in self._reporting if end <= before), default=self.start)
 
     # ----------------------------------------------------------------- subjects
 

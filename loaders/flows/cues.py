@@ -14,7 +14,6 @@ from prevgraph.loaders.flows.clauses import TOPIC_KINDS, Clause
 from prevgraph.loaders.flows.lexicon import (
     ADVERBIAL,
     ADVISED_AGAINST,
-    BLOCK_CUES,
     COUNT,
     FREQUENCIES,
     HYPOTHETICAL,
@@ -30,7 +29,6 @@ from prevgraph.loaders.flows.lexicon import (
     Cue,
 )
 
-_CONCESSIVE = re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b[^,;]*", re.IGNORECASE)
 _LEAD = re.compile(r"(?:[\w’'-]+\W+){0,5}$")
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s*$", re.IGNORECASE)
@@ -62,20 +60,17 @@ def _first(cues: tuple[Cue, ...], text: str) -> Cue | None:
 
 def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | None:
     """A block cue before the flow word, or after it as a passive ("the briefing was blocked")."""
-    masked = _CONCESSIVE.sub(lambda m: " " * len(m.group(0)), clause.text)
     best: Block | None = None
-    for cue in BLOCK_CUES:
-        for match in cue.pattern.finditer(masked):
-            start, end = clause.start + match.start(), clause.start + match.end()
-            after_passive = start >= trigger_end and _BE_BEFORE.search(clause.slice(trigger_end, start)[-40:])
-            if start >= trigger_start and not after_passive:
-                continue
-            if clause.inside_mention(start, end):
-                continue
-            modal = _first(PROPOSAL_CUES[:1], clause.slice(clause.start, start))
-            candidate = Block(cue, start, end, "PROPOSED" if modal else "REALISED")
-            if best is None or abs(start - trigger_start) < abs(best.start - trigger_start):
-                best = candidate
+    for cue, start, end in clause.block_cues:
+        after_passive = start >= trigger_end and _BE_BEFORE.search(clause.slice(trigger_end, start)[-40:])
+        if start >= trigger_start and not after_passive:
+            continue
+        if clause.inside_mention(start, end):
+            continue
+        modal = _first(PROPOSAL_CUES[:1], clause.slice(clause.start, start))
+        candidate = Block(cue, start, end, "PROPOSED" if modal else "REALISED")
+        if best is None or abs(start - trigger_start) < abs(best.start - trigger_start):
+            best = candidate
     return best
 
 

@@ -55,6 +55,15 @@ INFO_VERBS: tuple[InfoVerb, ...] = (
     InfoVerb("bring-to-attention", _rx(r"\b(?:bring|brings|brought|bringing|draw|draws|drew|drawn|drawing)\b"), "attention"),
 )
 
+#: every information verb in one pattern (group ``v<i>`` is ``INFO_VERBS[i]``), tried only where a word
+#: starts with one of ``INFO_VERB_STEMS`` (a test checks the stems cover every word the verbs match)
+INFO_VERB_ANY = re.compile("|".join(f"(?P<v{i}>{verb.pattern.pattern})" for i, verb in enumerate(INFO_VERBS)),
+                           re.IGNORECASE)
+INFO_VERB_STEMS = ("brief", "address", "inform", "updat", "alert", "warn", "tell", "told", "speak", "spoke", "talk",
+                   "appear", "report", "present", "submit", "transmit", "forward", "convey", "send", "sent",
+                   "communicat", "deliver", "shar", "keep", "kept", "bring", "brought", "draw", "drew")
+
+
 @dataclass(frozen=True)
 class InfoNoun:
     """A noun naming a briefing or report: its author follows one of ``author`` (or precedes "'s"),
@@ -199,8 +208,27 @@ BLOCK_CUES: tuple[Cue, ...] = (
     Cue("backlash", _rx(r"\bbacklash(?:es)?\b|\bpoliticis\w*|\bpoliticiz\w*"), "politicisation/backlash"),
 )
 
+#: "despite objections by X": a block that did not stop the flow
+CONCESSIVE = _rx(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b[^,;]*")
+
 #: block reasons whose blocker is the body whose rule or vote it is ("consensus in the PBC")
 RULE_BODY = _rx(r"\b(?:in|of|within|among|by|from|at)\s+(?:the\s+)?$")
+
+# ------------------------------------------------------------------------ gates
+
+#: word stems without which a rule group cannot match: a clause lacking them skips the group
+#: (speed only; each group's patterns still decide). ``sentence`` is the union, for whole sentences.
+GATES: dict[str, tuple[str, ...]] = {
+    "mandates": ("request", "ask", "call", "mandat", "task", "instruct", "invit"),
+    "links": ("between", "silo", " with", "two "),
+    "feeds": ("from", "into", "contribut"),
+    "information": ("from",),
+    "briefs": ("brief", "address", "inform", "updat", "alert", "warn", "tell", "told", "speak", "spoke", "talk",
+               "appear", "report", "present", "submit", "transmit", "forward", "convey", "send", "sent", "communicat",
+               "deliver", "shar", "keep", "kept", "bring", "brought", "draw", "drew", "hear", "heard", "receiv",
+               "information", "analys", "finding", "data", "flow", "channel"),
+}
+GATES["sentence"] = tuple(dict.fromkeys(stem.strip() for stems in GATES.values() for stem in stems))
 
 # ------------------------------------------------------------------------ words
 
@@ -213,6 +241,12 @@ REPORTING = _rx(
     r"believed|believes|replied|responded|asserted|maintained|mentioned|remarked|cautioned|agreed|"
     r"according\s+to|in\s+the\s+view\s+of|spoke\s+of|discussed|described|referred\s+to|recognised|recognized)\b"
 )
+
+REPORTING_STEMS = ("said", "say", "note", "state", "argue", "highlight", "stress", "emphasi", "recall", "explain", "add",
+                   "observ", "pointed", "underlined", "underscored", "shared", "expressed", "acknowledged",
+                   "concluded", "opined", "reiterated", "believe", "replied", "responded", "asserted", "maintained",
+                   "mentioned", "remarked", "cautioned", "agreed", "according", "in the view", "spoke of",
+                   "discussed", "described", "referred", "recogni")
 
 #: tokens that may stand between an information verb and its recipient
 RECIPIENT_FILLER = frozenset(

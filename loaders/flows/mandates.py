@@ -22,6 +22,8 @@ from prevgraph.loaders.flows.clauses import MANDATING_KINDS, Clause, clause_of, 
 from prevgraph.loaders.flows.cues import frequency, start_year
 from prevgraph.loaders.flows.lexicon import (
     BRIEFING_NOUN,
+    INFO_VERB_ANY,
+    INFO_VERB_STEMS,
     INFO_VERBS,
     MANDATE_VERBS,
     NEGATION_CUES,
@@ -216,17 +218,17 @@ def _requesting_body(ctx: DocumentContext, source: str | None) -> str | None:
 def _asked_recipients(sink: FlowSink, complement: Clause, body: str | None) -> list[tuple[str, str]]:
     """(recipient id, rule) for every briefing the complement asks for; "it" is the body that asks."""
     found: list[tuple[str, str]] = []
-    for verb in INFO_VERBS:
-        for match in verb.pattern.finditer(complement.text):
-            end = complement.start + match.end()
-            targets = [t.node_id for t in recipients(complement, verb, end)]
-            pronoun = PRONOUN_RECIPIENT.get(verb.frame)
-            if not targets and body and pronoun and pronoun.search(complement.slice(end, end + 200)):
-                targets = [body]
-            if not targets and verb.frame in ("direct", "attention"):
-                sink.skip(complement.sentence, f"a briefing is asked for ({match.group(0)!r}) but its recipient "
-                                               "is no body the document names")
-            found.extend((t, verb.name) for t in targets)
+    for match in complement.scan(INFO_VERB_ANY, INFO_VERB_STEMS):
+        verb = INFO_VERBS[int(match.lastgroup[1:])]
+        end = complement.start + match.end()
+        targets = [t.node_id for t in recipients(complement, verb, end)]
+        pronoun = PRONOUN_RECIPIENT.get(verb.frame)
+        if not targets and body and pronoun and pronoun.search(complement.slice(end, end + 200)):
+            targets = [body]
+        if not targets and verb.frame in ("direct", "attention"):
+            sink.skip(complement.sentence, f"a briefing is asked for ({match.group(0)!r}) but its recipient "
+                                           "is no body the document names")
+        found.extend((t, verb.name) for t in targets)
     for match in BRIEFING_NOUN.finditer(complement.text):
         end = complement.start + match.end()
         preposition = _RECIPIENT_PREPOSITION.match(complement.slice(end, complement.end))

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from prevgraph.loaders.flows import extract_flows
+from prevgraph.loaders.flows.clauses import Clause
+from prevgraph.loaders.flows.lexicon import INFO_VERB_ANY, INFO_VERB_STEMS, REPORTING, REPORTING_STEMS
 from prevgraph.loaders.model import DocumentContext, Mention, Sentence
 from prevgraph.schema import DocumentBatch, Node, gazetteer, node_id, validate_batch
 
@@ -375,3 +378,22 @@ def test_a_flow_the_ontology_does_not_allow_is_skipped_with_a_reason() -> None:
     extraction = extract_flows(context("The High Commissioner briefed Human Rights Watch on the situation."))
     assert not extraction.edges
     assert any("not in the ontology" in reason for reason in extraction.skipped)
+
+
+# ------------------------------------------------------------------- lexicon speedups
+
+def _all_case_text() -> str:
+    cases = [c[1] for c in BRIEFS_CASES + NO_BRIEFS_CASES + BLOCK_CASES + NO_BLOCK_CASES + MANDATE_CASES
+             + NO_MANDATE_CASES + LINK_CASES + FEED_CASES]
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    return "\n".join(cases + [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))])
+
+
+@pytest.mark.parametrize(("pattern", "stems"), [(INFO_VERB_ANY, INFO_VERB_STEMS), (REPORTING, REPORTING_STEMS)],
+                         ids=["information-verbs", "verbs-of-saying"])
+def test_stem_scan_finds_what_a_full_scan_finds(pattern, stems) -> None:
+    text = _all_case_text()
+    clause = Clause(Sentence(0, len(text), text), 0, len(text), text, ())
+    assert [m.span() for m in clause.scan(pattern, stems)] == [m.span() for m in pattern.finditer(text)]
+    words = {w.lower() for m in pattern.finditer(text) for w in re.findall(r"[A-Za-z]+", m.group(0))[:1]}
+    assert all(any(w.startswith(s.split()[0]) for s in stems) for w in words)
