@@ -40,6 +40,7 @@ WORD = re.compile(r"[\w’'-]+")
 #: clauses end at a semicolon or a contrasting conjunction after a comma
 CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:but|while|whereas|although|though|however|yet)\b)", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(r"[;:]|\bthat\b", re.IGNORECASE)
+_WORD_LOWER = re.compile(r"[a-z0-9]+")
 _POSSESSIVE_CHAIN = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: "called on X to invite": X, object of one verb, is the subject of the infinitive
 _INFINITIVE_GAP = re.compile(r"^\s*,?\s*to\s*$", re.IGNORECASE)
@@ -114,28 +115,27 @@ class Clause:
     def lower(self) -> str:
         return self.text.lower()
 
+    @cached_property
+    def words(self) -> tuple[tuple[int, str], ...]:
+        """Each word of the clause in lower case, with its offset in ``text``."""
+        return tuple((m.start(), m.group(0)) for m in _WORD_LOWER.finditer(self.lower))
+
     def opens(self, group: str) -> bool:
-        """Whether the clause holds a word stem without which rule ``group`` cannot match (see ``GATES``)."""
-        return any(stem in self.lower for stem in GATES[group])
+        """Whether a word of the clause starts with a stem without which rule ``group`` cannot match (``GATES``)."""
+        stems = GATES[group]
+        return any(word.startswith(stems) for _, word in self.words)
 
     def scan(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> list[re.Match[str]]:
         """``pattern.finditer(self.text)``, tried only where a word starts with one of ``stems``.
 
         A big alternation scanned over every character is the slowest thing a rule can do;
-        finding the stems is a few ``str.find`` calls. The lexicon's tests check that the
+        checking each word's start against the stems is cheap. The tests check that the
         stems cover every word the pattern can start with.
         """
-        low = self.lower
-        starts: set[int] = set()
-        for stem in stems:
-            at = low.find(stem)
-            while at != -1:
-                if at == 0 or not low[at - 1].isalnum():
-                    starts.add(at)
-                at = low.find(stem, at + 1)
+        firsts = tuple(stem.split()[0] for stem in stems)
         found: list[re.Match[str]] = []
-        for at in sorted(starts):
-            if found and at < found[-1].end():
+        for at, word in self.words:
+            if not word.startswith(firsts) or (found and at < found[-1].end()):
                 continue
             match = pattern.match(self.text, at)
             if match is not None:

@@ -220,7 +220,7 @@ RULE_BODY = _rx(r"\b(?:in|of|within|among|by|from|at)\s+(?:the\s+)?$")
 #: (speed only; each group's patterns still decide). ``sentence`` is the union, for whole sentences.
 GATES: dict[str, tuple[str, ...]] = {
     "mandates": ("request", "ask", "call", "mandat", "task", "instruct", "invit"),
-    "links": ("between", "silo", " with", "two "),
+    "links": ("between", "silo", "with", "two"),
     "feeds": ("from", "into", "contribut"),
     "information": ("from",),
     "briefs": ("brief", "address", "inform", "updat", "alert", "warn", "tell", "told", "speak", "spoke", "talk",
