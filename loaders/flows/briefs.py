@@ -51,6 +51,9 @@ _POSSESSIVE_ATTENTION = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?attention\b", re.I
 #: the word that carries information on ("reaches", "passed"), or the bare "to" of "from X to Y"
 _CARRIER_WORD = re.compile(r"\b(?:reach\w*|gets?|got|flows?|passed|conveyed|transmitted|sent)\b|\bto\s*$",
                            re.IGNORECASE)
+#: where the agents of a passive start ("briefed on Myanmar by X"), and of "hears from X" (right away)
+_BY_WITHIN = re.compile(r"^(?:\W*[\w’'-]+){0,12}?\W+by\s", re.IGNORECASE)
+_RIGHT_HERE = re.compile(r"")
 _FLOW_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s+", re.IGNORECASE)
 _INTO = re.compile(r"\b(?:into|before)\s+", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
@@ -150,16 +153,18 @@ def verb_flows(clause: Clause) -> list[Flow]:
     return flows
 
 
-def passive_flows(clause: Clause) -> list[Flow]:
+def receiver_flows(clause: Clause) -> list[Flow]:
+    """Flows whose subject receives: "the Council was briefed by X", "the Council rarely hears from X"."""
     flows: list[Flow] = []
-    for match in PASSIVE_INFO.finditer(clause.text):
-        start, end = clause.start + match.start(), clause.start + match.end()
-        target = clause.subject_before(start, max_words=4)
-        by = re.search(r"\bby\s", clause.slice(end, clause.end), re.IGNORECASE)
-        if target is None or by is None or len(words(clause.slice(end, end + by.start()))) > 12:
-            continue
-        for source in clause.agents_after(end + by.end(), exclude=[target.node_id]):
-            flows.append(Flow(source, (target,), start, end, target.start, target.end, "briefs:passive"))
+    for pattern, agent, name in ((PASSIVE_INFO, _BY_WITHIN, "passive"), (REVERSE_INFO, _RIGHT_HERE, "hears-from")):
+        for match in pattern.finditer(clause.text):
+            start, end = clause.start + match.start(), clause.start + match.end()
+            target = clause.subject_before(start, max_words=4)
+            by = agent.match(clause.slice(end, clause.end))
+            if target is None or by is None:
+                continue
+            for source in clause.agents_after(end + by.end(), exclude=[target.node_id]):
+                flows.append(Flow(source, (target,), start, end, target.start, target.end, f"briefs:{name}"))
     return flows
 
 
@@ -226,19 +231,6 @@ def nominal_flows(clause: Clause) -> list[Flow]:
     return flows
 
 
-def reverse_flows(clause: Clause) -> list[Flow]:
-    """"The Security Council rarely hears from the Human Rights Council": the subject receives."""
-    flows: list[Flow] = []
-    for match in REVERSE_INFO.finditer(clause.text):
-        start, end = clause.start + match.start(), clause.start + match.end()
-        target = clause.subject_before(start, max_words=4)
-        if target is None:
-            continue
-        for source in clause.agents_after(end, exclude=[target.node_id]):
-            flows.append(Flow(source, (target,), start, end, target.start, target.end, "briefs:hears-from"))
-    return flows
-
-
 def information_flows(clause: Clause) -> list[Flow]:
     """"The flow of information from X to Y", "information from X does not reach Y"."""
     flows: list[Flow] = []
@@ -258,7 +250,7 @@ def information_flows(clause: Clause) -> list[Flow]:
 
 def find_flows(clause: Clause, exclude: list[tuple[int, int]]) -> list[Flow]:
     """Every briefing the clause states, outside the spans a mandate rule has read already."""
-    found = verb_flows(clause) + passive_flows(clause) + nominal_flows(clause) + reverse_flows(clause)
+    found = verb_flows(clause) + receiver_flows(clause) + nominal_flows(clause)
     if clause.opens("information"):
         found += information_flows(clause)
     return [f for f in found if not any(a <= f.start < b for a, b in exclude)]

@@ -26,6 +26,7 @@ from prevgraph.loaders.flows.lexicon import (
     RELATIVE_DATE,
     START_YEAR,
     STATED_DATE,
+    TOPIC_PREPOSITION,
     Cue,
 )
 
@@ -153,5 +154,9 @@ def count(text: str) -> int | None:
 
 
 def topic(clause: Clause) -> str | None:
-    """The situation a flow is about, if the clause names one."""
-    return next((m.node_id for m in clause.mentions if m.kind in TOPIC_KINDS), None)
+    """The situation a flow is about: a Situation the clause names, or a State after "on" ("briefed ... on Syria")."""
+    for mention in clause.mentions:
+        if mention.kind in TOPIC_KINDS or (
+                mention.kind == "State" and TOPIC_PREPOSITION.search(clause.slice(clause.start, mention.start)[-40:])):
+            return mention.node_id
+    return None
