@@ -65,7 +65,7 @@ def decode_text(path: Path, data: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise DocumentError(f"{path}: has a {encoding} byte-order mark but is not {encoding} text") from exc
     if b"\x00" in data[:65536]:
-        raise DocumentError(f"{path}: not a text file (binary content)")
+        return _refuse_binary(path, _decode_utf16_without_bom(path, data))
     try:
         return _refuse_binary(path, data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -74,6 +74,18 @@ def decode_text(path: Path, data: bytes) -> str:
         return _refuse_binary(path, data.decode(_guess_encoding(data)))
     except (UnicodeDecodeError, LookupError) as exc:
         raise DocumentError(f"{path}: cannot tell the text encoding; save it as UTF-8") from exc
+
+
+def _decode_utf16_without_bom(path: Path, data: bytes) -> str:
+    """UTF-16 saved without a byte-order mark: every other byte is zero in Latin-script text."""
+    sample = data[:65536]
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if len(sample) % 2 == 0 and zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    raise DocumentError(f"{path}: not a text file (binary content)")
 
 
 def _refuse_binary(path: Path, text: str) -> str:

@@ -180,6 +180,13 @@ def test_text_with_a_byte_order_mark_is_read(encoding: str, tmp_path: Path):
     assert read_document(path).text == text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(encoding: str, tmp_path: Path):
+    path = tmp_path / "no-bom.txt"
+    path.write_bytes(f"{SENTENCE} Genève.\n".encode(encoding))
+    assert read_document(path).text == f"{SENTENCE} Genève.\n"
+
+
 def big_page(path: Path, paragraphs: int) -> Path:
     """A saved web page of several megabytes: deep nesting, many menus, long content."""
     menu = "<nav><ul>" + "".join(f"<li><a href='/p{i}'>Menu item {i}</a></li>" for i in range(200)) + "</ul></nav>"
