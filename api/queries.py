@@ -8,6 +8,7 @@ ontology's node kinds by :func:`build_query`.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 import strawberry
@@ -184,9 +185,10 @@ class QueryBase:
         if not 1 <= limit <= MAX_PATHWAYS:
             raise LimitExceeded(f"pathways returns at most {MAX_PATHWAYS} routes; limit={limit}")
         ctx = info.context
-        source, target = (await resolve(info, from_)).id, (await resolve(info, to)).id
-        via_ids = tuple([(await resolve(info, v)).id for v in via or ()])
-        avoid_ids = tuple([(await resolve(info, a)).id for a in avoid or ()])
+        named = await asyncio.gather(*(resolve(info, name) for name in (from_, to, *(via or ()), *(avoid or ()))))
+        source, target = named[0].id, named[1].id
+        via_ids = tuple(n.id for n in named[2:2 + len(via or ())])
+        avoid_ids = tuple(n.id for n in named[2 + len(via or ()):])
         # more routes than asked for: parallel routes collapse, and the ranking is by status, not length
         paths = await ctx.call(ctx.store.find_paths, source, target, max_hops=max_hops,
                                types=_values(types) or PATHWAY_TYPES, statuses=_values(statuses), via=via_ids,
