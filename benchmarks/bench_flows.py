@@ -13,8 +13,8 @@ flow stage alone, and precision / recall / F1 on flow type + endpoints and with 
     .venv/bin/python -m benchmarks.bench_flows                 # 5,000 documents
     .venv/bin/python -m benchmarks.bench_flows --docs 500 --seed 3
 
-``flow_document(rng, index)`` is importable, for a loader benchmark that mixes these
-documents with others: it returns the text and the set of (type, source, target, status).
+The templates are in ``synthetic_flows.py`` (``flow_sentence`` for a generator that mixes
+flow sentences into its own documents).
 """
 
 from __future__ import annotations
@@ -23,91 +23,10 @@ import argparse
 import os
 import random
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 
+from benchmarks.synthetic_flows import flow_document
 from prevgraph.loaders.flows import extract_flows
 from prevgraph.loaders.pipeline import build, text_document
-from prevgraph.schema import node_id
-
-Fact = tuple[str, str, str, str | None]
-
-BODIES = ["Human Rights Council", "Security Council", "General Assembly", "Peacebuilding Commission",
-          "Economic and Social Council", "Office of the High Commissioner for Human Rights",
-          "Department of Political and Peacebuilding Affairs"]
-OFFICES = ["High Commissioner for Human Rights", "Secretary-General", "Chair of the Peacebuilding Commission",
-           "President of the Human Rights Council", "President of the General Assembly"]
-MECHANISMS = ["Regional Monthly Review", "Universal Periodic Review"]
-STATES = ["Brazil", "Norway", "Kenya", "Japan", "Mexico", "Indonesia"]
-FILLER = [
-    "Participants discussed prevention, early warning and the root causes of conflict.",
-    "The meeting was held in Geneva and online, with interpretation in three languages.",
-    "Several speakers underlined the importance of national ownership and resilience.",
-    "The discussion covered the human rights, development and peace and security pillars.",
-    "Civil society organisations shared their experience of working at the field level.",
-]
-
-
-def _id(kind: str, name: str) -> str:
-    return node_id(kind, name)
-
-
-@dataclass(frozen=True)
-class Template:
-    """A sentence with slots and the flows it states, given the names drawn for its slots."""
-
-    text: str
-    facts: Callable[[dict[str, str]], set[Fact]]
-
-
-def _actor(rng: random.Random, exclude: set[str]) -> tuple[str, str]:
-    kind, names = rng.choice((("Body", BODIES), ("Office", OFFICES)))
-    name = rng.choice([n for n in names if n not in exclude])
-    return kind, name
-
-
-TEMPLATES: list[Template] = [
-    Template("Resolution {sym} requests the {a} to brief the {b} on an annual basis.",
-             lambda s: {("REQUESTS", s["res"], s["a_id"], "MANDATED"), ("BRIEFS", s["a_id"], s["b_id"], "MANDATED")}),
-    Template("By its resolution {sym}, the {b} invited the {a} to report to the {b} at its next session.",
-             lambda s: {("INVITES", s["res"], s["a_id"], "MANDATED"), ("BRIEFS", s["a_id"], s["b_id"], "MANDATED")}),
-    Template("In {year}, the {a} briefed the {b} on the situation in the region.",
-             lambda s: {("BRIEFS", s["a_id"], s["b_id"], "REALISED")}),
-    Template("The {a} has not briefed the {b} since {year}.",
-             lambda s: {("BRIEFS", s["a_id"], s["b_id"], "UNREALISED")}),
-    Template("Participants proposed that the {a} should brief the {b} more regularly.",
-             lambda s: {("BRIEFS", s["a_id"], s["b_id"], "PROPOSED")}),
-    Template("A planned briefing by the {a} to the {b} was blocked by {state}.",
-             lambda s: {("BRIEFS", s["a_id"], s["b_id"], "BLOCKED"), ("BLOCKS", s["state"], s["a_id"], "REALISED")}),
-    Template("There is no formal link between the {a} and the {b}.",
-             lambda s: {("NO_LINK", *sorted((s["a_id"], s["b_id"])), None)}),
-    Template("The {mech} integrates information from the {a}.",
-             lambda s: {("FEEDS_INTO", s["a_id"], s["mech_id"], None)}),
-]
-
-
-def _slots(rng: random.Random) -> dict[str, str]:
-    a_kind, a = _actor(rng, set())
-    b = rng.choice([n for n in BODIES if n != a])
-    mech, state = rng.choice(MECHANISMS), rng.choice(STATES)
-    session, number = rng.randint(30, 55), rng.randint(1, 40)
-    symbol = f"A/HRC/RES/{session}/{number}"
-    return {"a": a, "b": b, "a_id": _id(a_kind, a), "b_id": _id("Body", b), "mech": mech,
-            "mech_id": _id("Mechanism", mech), "state": _id("State", state), "state_name": state, "sym": symbol,
-            "res": _id("Resolution", symbol), "year": str(rng.randint(2015, 2023))}
-
-
-def flow_document(rng: random.Random, index: int, sentences: int = 6) -> tuple[str, set[Fact]]:
-    """A synthetic meeting report: its text and the flows it states."""
-    lines = [f"Summary of the dialogue on prevention no. {index}", f"Geneva, {rng.randint(1, 28)} March 2023", ""]
-    facts: set[Fact] = set()
-    for _ in range(sentences):
-        template = rng.choice(TEMPLATES)
-        slots = _slots(rng)
-        lines.append(template.text.format(**{**slots, "state": slots["state_name"]}))
-        facts |= template.facts(slots)
-        lines.append(rng.choice(FILLER))
-    return "\n".join(lines) + "\n", facts
 
 
 def _score(expected: set, found: set) -> tuple[int, int, int]:
