@@ -25,8 +25,8 @@ from prevgraph.visualisations.style import (
     LABEL_INSIDE,
     colour_of,
     edge_colour,
+    label_colour,
     legend,
-    node_colours,
     shape_of,
     status_style,
 )
@@ -36,6 +36,10 @@ from prevgraph.visualisations.tooltips import TipContext, edge_tip, name_of, nod
 GHOST_TYPES = frozenset({"NO_LINK"})
 LABEL_WIDTH = 18
 LABEL_LINES = 3
+#: Drawn unless an edge says otherwise (the page passes these to vis-network as its defaults).
+EDGE_DEFAULTS = {"arrows": {"to": {"enabled": True, "type": "arrow", "scaleFactor": 1.2}}, "smooth": False,
+                 "selectionWidth": 2, "hoverWidth": 1.5}
+GHOST_FONT = {"size": 26, "color": "#333333", "strokeWidth": 5, "strokeColor": "#ffffff"}
 #: A label font readable from the back of a room; labels under the shape get a white halo.
 NODE_FONT = {"size": 30, "face": "Arial, Helvetica, sans-serif", "color": "#111111", "strokeWidth": 5,
              "strokeColor": "#ffffff"}
@@ -116,23 +120,23 @@ def _blocked_description(graph: nx.MultiDiGraph, edge_index: dict[str, tuple[str
     return f"{name_of(graph, u)} \u2192 {name_of(graph, v)} ({attrs.get('type')}, {status})"
 
 
-def _node_entry(graph: nx.MultiDiGraph, node: str, xy: tuple[float, float], flows: int, ctx: TipContext,
-                colour_by: str) -> dict:
+def _node_entry(graph: nx.MultiDiGraph, node: str, xy: tuple[float, float], flows: int, ctx: TipContext) -> dict:
+    """A node for vis-network; its colours per mode as [fill, label colour], applied by the page's script."""
     attrs = graph.nodes[node]
     kind = attrs.get("kind") or ""
     shape = shape_of(kind)
     marked = bool(attrs.get("marked"))
     inside = shape in LABEL_INSIDE and shape != "text"
-    colours = {mode: node_colours(colour_of(attrs.get(mode), mode), inside) for mode in ("location", "pillar")}
+    colours = {}
+    for mode in ("location", "pillar"):
+        fill = colour_of(attrs.get(mode), mode)
+        colours[mode] = [fill, label_colour(fill, inside)]
     entry = {
         "label": label_of(attrs.get("name") or node),
         "shape": shape,
         "x": xy[0],
         "y": xy[1],
         "size": _node_size(flows, len(attrs.get("members") or [node])),
-        "color": colours[colour_by]["color"],
-        "font": NODE_FONT | colours[colour_by]["font"],
-        "borderWidth": 7 if marked else 2,
         "colours": colours,
         "kind": kind,
         "location": attrs.get("location") or "",
@@ -143,7 +147,7 @@ def _node_entry(graph: nx.MultiDiGraph, node: str, xy: tuple[float, float], flow
         "tip": node_tip(graph, node, ctx),
     }
     if marked:
-        entry["shapeProperties"] = {"borderDashes": [10, 5]}
+        entry.update(borderWidth=7, shapeProperties={"borderDashes": [10, 5]})
     return entry
 
 
@@ -159,23 +163,26 @@ def _edge_entry(graph: nx.MultiDiGraph, u: str, v: str, key: str, attrs: dict, c
         width *= 1.8
     entry = {
         "id": str(attrs.get("id") or key),
-        "color": {"color": colour, "highlight": colour, "hover": colour},
+        "color": colour,
         "width": round(width, 2),
-        "dashes": [6, 10] if ghost else (list(style.dashes) if style.dashes else False),
-        "arrows": {"to": {"enabled": not ghost, "type": style.arrow, "scaleFactor": 1.2 if flow else 0.7}},
         "type": rel_type,
         "status": status if flow else "",
         "flow": flow,
-        "ghost": ghost,
-        "date": attrs.get("date") if period(attrs.get("date")) else None,
         "tip": edge_tip(graph, u, v, attrs, ctx, blocked),
-        "smooth": {"enabled": bool(bend), "type": "curvedCW", "roundness": bend} if bend else False,
     }
+    dashes = [6, 10] if ghost else (list(style.dashes) if style.dashes else None)
+    arrow = {"enabled": False} if ghost else ({"type": style.arrow} if style.arrow != "arrow" else {})
+    if not flow and not ghost:
+        arrow["scaleFactor"] = 0.7
+    optional = {"dashes": dashes, "arrows": {"to": arrow} if arrow else None, "ghost": ghost or None,
+                "date": attrs.get("date") if period(attrs.get("date")) else None,
+                "smooth": {"enabled": True, "type": "curvedCW", "roundness": bend} if bend else None}
+    entry.update({k: v for k, v in optional.items() if v is not None})
     if attrs.get("highlight"):
         entry["shadow"] = {"enabled": True, "color": HIGHLIGHT_COLOUR, "size": 14, "x": 0, "y": 0}
     if ghost:
         entry["label"] = attrs.get("ghost_label") or rel_type.replace("_", " ").lower()
-        entry["font"] = {"size": 26, "color": "#333333", "strokeWidth": 5, "strokeColor": "#ffffff"}
+        entry["font"] = GHOST_FONT
     return entry
 
 
@@ -202,7 +209,7 @@ def draw(graph: nx.MultiDiGraph, options: MapOptions, ctx: TipContext, folding: 
             flows[u] += 1
             flows[v] += 1
     for node in sorted(graph):
-        net.add_node(node, **_node_entry(graph, node, xy[node], flows[node], ctx, options.colour_by))
+        net.add_node(node, **_node_entry(graph, node, xy[node], flows[node], ctx))
     edge_index = {str(a.get("id", k)): (u, v, a) for u, v, k, a in ctx.graph.edges(keys=True, data=True)}
     bends = _bends(graph)
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: str(e[2])):

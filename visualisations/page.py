@@ -15,7 +15,7 @@ from importlib import resources
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
-from prevgraph.visualisations.drawing import Drawing
+from prevgraph.visualisations.drawing import EDGE_DEFAULTS, NODE_FONT, Drawing
 from prevgraph.visualisations.options import period
 
 
@@ -54,8 +54,8 @@ def vis_options(node_count: int) -> dict:
         "interaction": {"hover": True, "hoverConnectedEdges": False, "tooltipDelay": 3600000,
                         "hideEdgesOnDrag": large, "hideEdgesOnZoom": large, "keyboard": False,
                         "multiselect": False, "navigationButtons": False, "zoomView": True},
-        "nodes": {"physics": False, "scaling": {"label": {"enabled": False}}},
-        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1.5},
+        "nodes": {"physics": False, "font": NODE_FONT, "borderWidth": 2, "scaling": {"label": {"enabled": False}}},
+        "edges": EDGE_DEFAULTS,
     }
 
 

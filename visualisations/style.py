@@ -119,14 +119,12 @@ def _luminance(hex_colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def node_colours(fill: str, label_inside: bool) -> dict:
-    """vis-network colour and font for a node filled with ``fill``: a dark border, and a label
-    inside the shape in black or white, whichever contrasts more with the fill."""
-    font = {}
-    if label_inside:
-        font = {"color": "#000000" if _luminance(fill) > 0.18 else "#ffffff", "strokeWidth": 0}
-    colour = {"background": fill, "border": "#1A1A1A"}
-    return {"color": colour | {"highlight": colour | {"border": "#000000"}, "hover": colour}, "font": font}
+def label_colour(fill: str, label_inside: bool) -> str | None:
+    """For a label inside a shape filled with ``fill``: black or white, whichever contrasts more
+    (``None`` for labels under the shape, which keep the default dark text on a white halo)."""
+    if not label_inside:
+        return None
+    return "#000000" if _luminance(fill) > 0.18 else "#ffffff"
 
 
 def shape_of(kind: str) -> str:

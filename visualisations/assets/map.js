@@ -9,6 +9,22 @@
   var tooltip = document.getElementById("tooltip");
   var detailsBox = document.getElementById("details");
   var details = document.getElementById("details-body");
+  var BORDER = "#1A1A1A";
+
+  /* A node's colour in one mode: Python gives [fill, label colour or null] per mode. */
+  function nodeStyle(n, mode) {
+    var pair = n.colours[mode];
+    var style = {
+      id: n.id,
+      color: { background: pair[0], border: BORDER, highlight: { background: pair[0], border: "#000000" },
+               hover: { background: pair[0], border: BORDER } }
+    };
+    if (pair[1]) { style.font = { color: pair[1], strokeWidth: 0 }; }
+    return style;
+  }
+  data.nodes.forEach(function (n) { Object.assign(n, nodeStyle(n, data.colourBy)); });
+  var baseDashes = {};
+  data.edges.forEach(function (e) { if (e.dashes) { baseDashes[e.id] = e.dashes; } });
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var byNode = {};
@@ -121,13 +137,28 @@
     network.fit({ nodes: ids.length ? ids : undefined, animation: false });
     /* one or two nodes would otherwise fill the screen */
     if (network.getScale() > MAX_FIT_SCALE) { network.moveTo({ scale: MAX_FIT_SCALE, animation: false }); }
+    scaleDashes();
   }
 
-  function recolour() {
-    nodes.update(data.nodes.map(function (n) {
-      var c = n.colours[state.colourBy];
-      return { id: n.id, color: c.color, font: Object.assign({}, n.font, c.font) };
+  /* Dash patterns are in canvas units: zoomed out, a dashed line would become thousands of
+   * sub-pixel dashes, slow to draw and invisible. Keep them at least their size on screen. */
+  var dashFactor = 1;
+  function scaleDashes() {
+    var factor = Math.max(1, 1 / network.getScale());
+    if (Math.abs(Math.log(factor / dashFactor)) < Math.log(1.5)) { return; }
+    dashFactor = factor;
+    edges.update(Object.keys(baseDashes).map(function (id) {
+      return { id: id, dashes: baseDashes[id].map(function (d) { return d * factor; }) };
     }));
+  }
+  var dashTimer = null;
+  network.on("zoom", function () {
+    clearTimeout(dashTimer);
+    dashTimer = setTimeout(scaleDashes, 150);
+  });
+
+  function recolour() {
+    nodes.update(data.nodes.map(function (n) { return nodeStyle(n, state.colourBy); }));
     ["location", "pillar"].forEach(function (mode) {
       var list = document.getElementById("legend-" + mode);
       if (list) { list.hidden = mode !== state.colourBy; }
