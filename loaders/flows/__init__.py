@@ -39,15 +39,15 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
         inside = ordered[bisect_left(starts, sentence.start): bisect_left(starts, sentence.end)]
         mentions = outermost(m for m in inside if m.end <= sentence.end)
         whole = whole_sentence(ctx.text, sentence, mentions, office)
-        if mentions and whole.opens("sentence"):
+        if mentions and whole.open_groups:
             covered = extract_mandates(ctx, whole, sink, state, citations) if state.pending or whole.opens(
                 "mandates") else []
             for clause in split_clauses(ctx.text, sentence, mentions, office):
-                if clause.opens("briefs"):
+                if whole.opens("briefs"):
                     extract_briefs(ctx, clause, sink, covered)
-                if clause.opens("links"):
+                if whole.opens("links"):
                     extract_no_links(clause, sink)
-                if clause.opens("feeds"):
+                if whole.opens("feeds"):
                     extract_feeds(clause, sink)
         # "he"/"she" in the next sentence stands for the office named last in this one (or none)
         office = next((m for m in reversed(mentions) if m.kind == "Office"), None)

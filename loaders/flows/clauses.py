@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from prevgraph.loaders.flows.lexicon import (
     ADVERBIAL,
@@ -120,10 +120,17 @@ class Clause:
         """Each word of the clause in lower case, with its offset in ``text``."""
         return tuple((m.start(), m.group(0)) for m in _WORD_LOWER.finditer(self.lower))
 
+    @cached_property
+    def open_groups(self) -> frozenset[str]:
+        """The rule groups whose stems (``GATES``) start a word of the clause: the others cannot match."""
+        found: set[str] = set()
+        for _, word in self.words:
+            if word.startswith(GATES["sentence"]):
+                found.update(group for group, stems in GATES.items() if word.startswith(stems))
+        return frozenset(found)
+
     def opens(self, group: str) -> bool:
-        """Whether a word of the clause starts with a stem without which rule ``group`` cannot match (``GATES``)."""
-        stems = GATES[group]
-        return any(word.startswith(stems) for _, word in self.words)
+        return group in self.open_groups
 
     def scan(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> list[re.Match[str]]:
         """``pattern.finditer(self.text)``, tried only where a word starts with one of ``stems``.
@@ -132,7 +139,7 @@ class Clause:
         checking each word's start against the stems is cheap. The tests check that the
         stems cover every word the pattern can start with.
         """
-        firsts = tuple(stem.split()[0] for stem in stems)
+        firsts = _first_words(stems)
         found: list[re.Match[str]] = []
         for at, word in self.words:
             if not word.startswith(firsts) or (found and at < found[-1].end()):
@@ -256,6 +263,11 @@ class Clause:
             if mention.end <= apostrophe:
                 return mention if not self.slice(mention.end, apostrophe).strip() else None
         return None
+
+
+@cache
+def _first_words(stems: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(stem.split()[0] for stem in stems)
 
 
 def _is_filler(word: str, filler: frozenset[str]) -> bool:
