@@ -35,6 +35,7 @@ from functools import cache
 
 from prevgraph.loaders.findings import Findings, reference_node, unreviewed_node
 from prevgraph.loaders.lexicon import lexicon
+from prevgraph.loaders.scan import near
 from prevgraph.schema import gazetteer, node_id, ontology
 from prevgraph.schema.reference import ReferenceEntry
 
@@ -74,8 +75,12 @@ _UN_BODY = re.compile(
     rf"[ \t]+(?:for|on|of|to|in)[ \t]+(?:the[ \t]+)?{_CAPSEQ})(?![\w-])"
 )
 _MECHANISM_HEADS = {"Panel", "Platform", "Review", "Mechanism"}
+_UN_BODY_WORDS = ("UN ", "United Nations", "U.N.", "Office of the")
+_MANDATE_WORDS = ("Special", "Independent Expert", "ommission", "inding", "Working Group", "Panel", "Group of Experts",
+                  "High Representative")
 
-_TOPIC_STOP = (r"said|says|has|have|had|is|are|was|were|will|would|noted|called|urged|stated|warned|expressed|"
+_TOPIC_STOP = (r"\w+ly|said|says|has|have|had|is|are|was|were|will|would|can|could|should|may|might|must|noted|called|"
+               r"urged|reaches|remains|continues|welcomed|submitted|visited|reported|issued|announced|stated|warned|expressed|"
                r"presented|briefed|told|who|which|that|to|in|at|during|as|since|before|after|with|by|his|her|their|its")
 _TOPIC = rf"(?:the[ \t]+)?(?:(?!(?:{_TOPIC_STOP})\b)[\w'’-]+)(?:[ \t]+(?:(?!(?:{_TOPIC_STOP}|and[ \t]+(?:the|a|an|other)\b)\b)[\w'’-]+|in[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})){{0,11}}"
 _MANDATE = re.compile(
@@ -92,9 +97,11 @@ _ORG_HEADS = (r"Group|Watch|Institute|Institution|Centre|Center|Foundation|Stift
               r"Association|Society|Academy|University|Forum|Trust|Council|Commission(?![ \t]+of[ \t]+Inquiry)|Bank|"
               r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign|Authority|Organization|Organisation")
 _NOT_AFTER_OF = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-_ORG = re.compile(
-    rf"(?<![\w-])(?P<name>(?:{_CAP}[ \t]+){{0,5}}?(?:{_ORG_HEADS})"
-    rf"(?:[ \t]+(?:for|on|of|to)[ \t]+(?:the[ \t]+)?{_NOT_AFTER_OF}{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+)?{_NOT_AFTER_OF}{_CAP}){{0,5}}){{0,3}})"
+_ORG_HEAD = re.compile(rf"(?<![\w-])(?:{_ORG_HEADS})(?![\w-])")
+#: up to five capitalised words ending where a head word starts (searched in a short window before it)
+_LEFT_CAPS = re.compile(rf"(?<![\w'’&-])(?:{_CAP}[ \t]+){{1,5}}$")
+_ORG_TAIL = re.compile(
+    rf"(?:[ \t]+(?:for|on|of|to)[ \t]+(?:the[ \t]+)?{_NOT_AFTER_OF}{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+)?{_NOT_AFTER_OF}{_CAP}){{0,5}}){{0,3}}"
     r"(?![\w-])"
 )
 _ORG_HEAD_WORDS = frozenset(re.sub(r"\(\?!.*?\)", "", _ORG_HEADS).split("|"))
@@ -103,16 +110,21 @@ _ORG_TAIL_HEADS = frozenset({"Institute", "Institution", "Centre", "Center", "Fo
                              "Council", "Commission", "Bank", "Initiative", "Project", "Partnership", "Campaign",
                              "Authority", "Organization", "Organisation"})
 
+#: the State's name is read by the lexicon where ``state`` starts (so "Côte d'Ivoire" and
+#: "Saint Vincent and the Grenadines" are read whole)
 _MISSION = re.compile(
-    rf"(?<![\w-])(?:Permanent[ \t]+)?(?P<head>Missions?|Representations?|Delegations?)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ})"
-    r"(?P<tail>(?:[ \t]+to[ \t]+the[ \t]+(?:United[ \t]+Nations|UN)(?:[ \t]+Office)?)?"
-    r"(?:[ \t]+(?:in|at)[ \t]+(?:Geneva|New[ \t]+York)(?:[ \t]+and[ \t]+(?:in[ \t]+)?(?:Geneva|New[ \t]+York))?)?)"
+    r"(?<![\w-])(?:Permanent[ \t]+)?(?P<head>Missions?|Representations?|Delegations?)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>)(?=[A-Z])"
+)
+_MISSION_TAIL = re.compile(
+    r"(?:[ \t]+to[ \t]+the[ \t]+(?:United[ \t]+Nations|UN)(?:[ \t]+Office)?(?:[ \t]+at[ \t]+Geneva)?)?"
+    r"(?:[ \t]+(?:in|at)[ \t]+(?:Geneva|New[ \t]+York)(?:[ \t]+and[ \t]+(?:in[ \t]+)?(?:Geneva|New[ \t]+York))?)?"
 )
 _MINISTRY = re.compile(
-    rf"(?<![\w-])(?:(?P<adj>{_CAP})[ \t]+)?(?P<name>(?:Federal[ \t]+)?(?:Ministry|Department|Ministère)[ \t]+(?:of|for)[ \t]+"
-    rf"(?:the[ \t]+)?{_CAP}(?:,?[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ}))?(?![\w-])"
+    rf"(?<![\w-])(?P<name>(?:Federal[ \t]+)?(?:Ministry|Department|Ministère)[ \t]+(?:of|for)[ \t]+"
+    rf"(?:the[ \t]+)?{_CAP}(?:,?[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})(?![\w-])(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>)(?=[A-Z]))?"
 )
-_GOVERNMENT = re.compile(rf"(?<![\w-])Governments?[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>{_CAPSEQ})")
+_ADJECTIVE_BEFORE = re.compile(rf"(?<![\w-])(?P<adj>{_CAP})[ \t]+$")
+_GOVERNMENT = re.compile(r"(?<![\w-])Governments?[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>)(?=[A-Z])")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+)?(?P<acr>[A-Z][A-Za-z0-9&/-]{1,11})[ \t]*\)")
 
 _GENERIC_HEADS = ("Council", "Office", "Commission", "Committee", "Assembly", "Mission", "Appeal", "Mechanism",
@@ -126,10 +138,11 @@ _POSSESSIVE_PART = re.compile(
     rf"['’]s[ \t]+(?P<name>(?:{_CAP}[ \t]+|{_CAP},[ \t]+){{0,5}}?(?:Section|Division|Unit|Branch|Service|Office|Team|Bureau|"
     rf"Department|Secretariat|Committee|Units|Sections|Offices))(?![\w-])"
 )
+_CRISIS_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:crisis|conflict|war|situation|emergency)\b")
 SITUATION_CUE = re.compile(
     r"\b(?:crisis|crises|conflicts?|war|wars|situations?[ \t]+(?:in|of|such[ \t]+as)|situation|atrocit\w+|genocide|"
     r"emergenc\w+|violence|aggression|invasion|coup|fighting|hostilities|humanitarian|case[ \t]+of|killings|"
-    r"displacement|refugees|occupation|on[ \t]+the[ \t]+agenda)\b",
+    r"displacement|refugees|occupation|on[ \t]+the[ \t]+agenda|Council[ \t]+on|briefings?[ \t]+on|context[ \t]+of)\b",
     re.IGNORECASE,
 )
 
@@ -166,13 +179,13 @@ def _clean(surface: str) -> str:
     return " ".join(surface.replace("’", "'").split())
 
 
-def state_at(text: str, start: int, end: int) -> ReferenceEntry | None:
-    """The State named at the very start of ``text[start:end]``, if any (longest name)."""
-    match = lexicon().pattern.match(text, start, end)
+def state_at(text: str, start: int) -> tuple[ReferenceEntry, int] | None:
+    """The State named at ``start`` (longest name) and where its name ends, if a State is named there."""
+    match = lexicon().pattern.match(text, start)
     if match is None:
         return None
     entry = lexicon().entry(match.group(0))
-    return entry if entry is not None and entry.kind == "State" else None
+    return (entry, match.end()) if entry is not None and entry.kind == "State" else None
 
 
 def _strip_leading(text: str, start: int, end: int) -> int:
@@ -203,7 +216,7 @@ def _known_or_new(kind: str, name: str) -> tuple[str, ReferenceEntry | None]:
 
 def un_body_candidates(text: str) -> list[Candidate]:
     out = []
-    for match in _UN_BODY.finditer(text):
+    for match in near(_UN_BODY, text, _UN_BODY_WORDS, 10, 250):
         group = "name" if match.group("name") else "office"
         name = _clean(match.group(group))
         name = re.sub(r"^(?:UN|U\.N\.)\s", "United Nations ", name)
@@ -229,10 +242,12 @@ def _trim_topic(topic: str) -> str:
 
 def mandate_candidates(text: str) -> list[Candidate]:
     out = []
-    for match in _MANDATE.finditer(text):
+    for match in near(_MANDATE, text, _MANDATE_WORDS, 40, 250):
         topic = _trim_topic(match.group("topic"))
         if len(topic) < 3 or topic.split()[-1] in {"the", "of", "on", "for"}:
             continue
+        if match.group("prep") == "to" and not (topic.startswith("the ") or topic[:1].isupper()):
+            continue  # "urged the Special Rapporteur to give ...": an infinitive, not a mandate's topic
         head = _clean(match.group("head"))
         name = f"{head} {match.group('prep')} {_clean(topic)}"
         kind = "Office" if match.group("office") else "Mechanism"
@@ -244,9 +259,12 @@ def mandate_candidates(text: str) -> list[Candidate]:
 
 def organisation_candidates(text: str) -> list[Candidate]:
     out = []
-    for match in _ORG.finditer(text):
-        start = _strip_leading(text, match.start("name"), match.end("name"))
-        end = match.end("name")
+    for head_match in near(_ORG_HEAD, text, _ORG_HEAD_WORDS, 1, 1):
+        left = _LEFT_CAPS.search(text, max(0, head_match.start() - 150), head_match.start())
+        tail = _ORG_TAIL.match(text, head_match.end())
+        start = left.start() if left else head_match.start()
+        end = tail.end() if tail else head_match.end()
+        start = _strip_leading(text, start, end)
         name = _clean(text[start:end])
         words = name.split()
         head = next((w for w in words if w in _ORG_HEAD_WORDS), None)
@@ -265,12 +283,12 @@ def organisation_candidates(text: str) -> list[Candidate]:
 
 def mission_candidates(text: str) -> list[Candidate]:
     out = []
-    for match in _MISSION.finditer(text):
-        state = state_at(text, match.start("state"), match.end("state"))
-        if state is None:
+    for match in near(_MISSION, text, ("Mission", "Representation", "Delegation"), 12, 200):
+        found = state_at(text, match.start("state"))
+        if found is None:
             continue
-        state_end = match.start("state") + len(lexicon().pattern.match(text, match.start("state")).group(0))
-        tail = match.group("tail") if match.end("state") == state_end else ""
+        state, state_end = found
+        tail = _MISSION_TAIL.match(text, state_end).group(0)
         end = state_end + len(tail)
         prefix = text[match.start():match.start("head")]
         name = f"Permanent Mission of {state.name}"
@@ -285,15 +303,17 @@ def mission_candidates(text: str) -> list[Candidate]:
 
 def ministry_candidates(text: str) -> list[Candidate]:
     out = []
-    for match in _MINISTRY.finditer(text):
+    for match in near(_MINISTRY, text, ("Ministry", "Department", "Ministère"), 10, 200):
         state, start, end = None, match.start("name"), match.end("name")
-        if match.group("state"):
-            state = state_at(text, match.start("state"), match.end("state"))
-            if state is not None:
-                end = match.start("state") + len(lexicon().pattern.match(text, match.start("state")).group(0))
-        if state is None and match.group("adj"):
-            state = _demonyms().get(match.group("adj")) or state_at(text, match.start("adj"), match.end("adj"))
-            start = match.start("adj") if state is not None else start
+        if match.group("state") is not None:
+            found = state_at(text, match.start("state"))
+            if found is not None:
+                state, end = found
+        adj = _ADJECTIVE_BEFORE.search(text, max(0, start - 40), start)
+        if state is None and adj is not None:
+            found = state_at(text, adj.start("adj"))
+            state = _demonyms().get(adj.group("adj")) or (found[0] if found else None)
+            start = adj.start("adj") if state is not None else start
         if state is None:
             continue
         name = f"{_clean(match.group('name'))} of {state.name}"
@@ -305,17 +325,17 @@ def ministry_candidates(text: str) -> list[Candidate]:
 
 def government_candidates(text: str) -> list[Candidate]:
     out = []
-    for match in _GOVERNMENT.finditer(text):
-        state = state_at(text, match.start("state"), match.end("state"))
-        if state is not None:
-            end = match.start("state") + len(lexicon().pattern.match(text, match.start("state")).group(0))
+    for match in near(_GOVERNMENT, text, ("Government",), 1, 120):
+        found = state_at(text, match.start("state"))
+        if found is not None:
+            state, end = found
             out.append(Candidate(match.start(), end, "State", state.name, RULE_GOVERNMENT, 4, state))
     return out
 
 
 def _masked(text: str) -> bytearray:
     taken = bytearray(len(text))
-    for match in _MASKS.finditer(text):
+    for match in near(_MASKS, text, ("Chatham", "Glion"), 1, 60):
         taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     return taken
 
@@ -382,10 +402,15 @@ def _parent_candidate(anchor: Candidate) -> Candidate | None:
     """The reference parent of a named entity ("the Office" after "the High Commissioner" is her Office)."""
     if anchor.entry is None or anchor.entry.parent is None:
         return None
-    parent = gazetteer().lookup(anchor.entry.parent)
+    return _parent_of(anchor.entry.parent)
+
+
+@cache
+def _parent_of(name: str) -> Candidate | None:
+    parent = gazetteer().lookup(name)
     if parent is None:
         return None
-    return Candidate(anchor.start, anchor.end, parent.kind, parent.name, RULE_CONTEXTUAL, 1, parent)
+    return Candidate(0, 0, parent.kind, parent.name, RULE_CONTEXTUAL, 1, parent)
 
 
 def contextual_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
@@ -398,7 +423,7 @@ def contextual_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
     out = []
     index = 0
     latest: dict[str, Candidate] = {}
-    for match in _CONTEXTUAL.finditer(text):
+    for match in near(_CONTEXTUAL, text, _GENERIC_HEADS, 5, 30):
         while index < len(anchors) and anchors[index].start < match.start():
             anchor = anchors[index]
             parent = _parent_candidate(anchor)
@@ -419,14 +444,15 @@ def contextual_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def situation_candidates(text: str, kept: list[Candidate], in_lists: set[int]) -> list[Candidate]:
-    """States named as the place of a crisis become Situations (not inside a list of supporters)."""
+def situation_candidates(findings: Findings, kept: list[Candidate], in_lists: set[int]) -> list[Candidate]:
+    """States named as the place of a crisis, in the same sentence, become Situations (not in a list of supporters)."""
+    text = findings.text
     out = []
     for cand in kept:
         if cand.kind != "State" or cand.start in in_lists:
             continue
-        window = text[max(0, cand.start - 70):cand.end + 40]
-        if SITUATION_CUE.search(window):
+        since = max(findings.sentence_at(cand.start).start, cand.start - 70)
+        if SITUATION_CUE.search(text, since, cand.start) or _CRISIS_AFTER.match(text, cand.end):
             out.append(Candidate(cand.start, cand.end, "Situation", cand.name, RULE_SITUATION, 5, None,
                                  {"state": cand.name}))
     return out
@@ -449,7 +475,7 @@ def recognise(findings: Findings, in_lists: set[int] | None = None) -> list[Cand
 def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:
     """Turn the chosen candidates into mentions and nodes, situations and PART_OF edges."""
     text = findings.text
-    situations = {c.start: c for c in situation_candidates(text, kept, lists)}
+    situations = {c.start: c for c in situation_candidates(findings, kept, lists)}
     for cand in kept:
         cand = situations.get(cand.start, cand)
         findings.mention(_situation_node(cand) if cand.rule == RULE_SITUATION else candidate_node(cand),

@@ -17,7 +17,12 @@ from prevgraph.schema.reference import ReferenceEntry
 
 @dataclass
 class Findings:
-    """Mentions, nodes and edges found so far in one document, with what was skipped and why."""
+    """Mentions, nodes and edges found so far in one document, with what was skipped and why.
+
+    Evidence and aliases are gathered per node as mentions come and put on the nodes once,
+    by :meth:`final_nodes`, so a body named a thousand times costs a thousand appends, not
+    a thousand copies of a growing record.
+    """
 
     document: str
     text: str
@@ -28,6 +33,9 @@ class Findings:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _evidence: dict[str, dict[tuple[int, int, str], Evidence]] = field(default_factory=dict, repr=False)
+    _aliases: dict[str, dict[str, None]] = field(default_factory=dict, repr=False)
+    _edge_evidence: dict[str, dict[tuple[int, int, str], Evidence]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
@@ -41,44 +49,74 @@ class Findings:
         """Evidence quoting the sentence(s) from the one holding ``start`` to the one holding ``end``."""
         first = self.sentence_at(start)
         last = self.sentence_at(end - 1) if end is not None and end > start else first
-        return Evidence(document=self.document, quote=self.text[first.start:max(last.end, first.end)],
-                        start=first.start, end=max(last.end, first.end), rule=rule)
+        stop = max(last.end, first.end)
+        return Evidence(document=self.document, quote=self.text[first.start:stop], start=first.start, end=stop,
+                        rule=rule)
 
     def add_node(self, node: Node) -> Node:
-        """Add ``node`` or merge its evidence, aliases and props into the node of the same id."""
+        """Add ``node`` (its evidence and aliases gathered), or merge its props into the node of the same id."""
         old = self.nodes.get(node.id)
-        if old is not None:
-            aliases = tuple(dict.fromkeys((*old.aliases, *(a for a in node.aliases if a != old.name))))
-            evidence = tuple({(e.start, e.end, e.rule): e for e in (*old.evidence, *node.evidence)}.values())
-            node = old.model_copy(update={"aliases": aliases, "evidence": evidence,
-                                          "props": {**old.props, **node.props}})
-        self.nodes[node.id] = node
-        return node
+        if old is None:
+            self.nodes[node.id] = node.model_copy(update={"evidence": ()}) if node.evidence else node
+            self._evidence[node.id] = {}
+            self._aliases[node.id] = dict.fromkeys(node.aliases)
+        elif node.props and any(old.props.get(k) != v for k, v in node.props.items()):
+            self.nodes[node.id] = old.model_copy(update={"props": {**old.props, **node.props}})
+        for ev in node.evidence:
+            self._evidence[node.id].setdefault((ev.start, ev.end, ev.rule), ev)
+        aliases = self._aliases[node.id]
+        for alias in node.aliases:
+            aliases.setdefault(alias, None)
+        return self.nodes[node.id]
 
     def mention(self, node: Node, start: int, end: int, rule: str) -> Mention:
         """Record that ``text[start:end]`` names ``node``, with its sentence as the node's evidence."""
         surface = self.text[start:end]
-        aliases = (surface,) if surface != node.name and not surface.isupper() or len(surface) < 12 else ()
-        self.add_node(node.model_copy(update={"aliases": tuple(a for a in (*node.aliases, *aliases) if a != node.name),
-                                              "evidence": (self.evidence(start, rule, end),)}))
+        self.add_node(node)
+        spelled = " ".join(surface.split())
+        if spelled != node.name and (not spelled.isupper() or len(spelled) <= 10):
+            self._aliases[node.id].setdefault(spelled, None)
+        ev = self.evidence(start, rule, end)
+        self._evidence[node.id].setdefault((ev.start, ev.end, rule), ev)
         found = Mention(node.id, node.kind, start, end, surface, rule)
         self.mentions.append(found)
         return found
 
     def add_edge(self, source: str, rel_type: str, target: str, evidence: Evidence, *,
-                 qualifier: str | None = None, source_ref: str | None = None, **props) -> Edge:
-        """Add an edge between two nodes already found, or merge evidence into the same edge."""
+                 qualifier: str | None = None, source_ref: str | None = None, **props) -> str:
+        """Add an edge between two nodes already found, or add evidence to the same edge; returns its id."""
         key = edge_id(source, rel_type, target, None, qualifier)
-        old = self.edges.get(key)
         values = {k: v for k, v in props.items() if v is not None}
+        old = self.edges.get(key)
         if old is None:
-            edge = Edge(id=key, type=rel_type, source=source, target=target, source_ref=source_ref,
-                        props=values, evidence=(evidence,))
-        else:
-            merged = {(e.start, e.end, e.rule): e for e in (*old.evidence, evidence)}
-            edge = old.model_copy(update={"evidence": tuple(merged.values()), "props": {**old.props, **values}})
-        self.edges[key] = edge
-        return edge
+            self.edges[key] = Edge(id=key, type=rel_type, source=source, target=target, source_ref=source_ref,
+                                   props=values)
+            self._edge_evidence[key] = {}
+        elif values and any(old.props.get(k) != v for k, v in values.items()):
+            self.edges[key] = old.model_copy(update={"props": {**old.props, **values}})
+        self._edge_evidence[key].setdefault((evidence.start, evidence.end, evidence.rule), evidence)
+        return key
+
+    def add_record_edge(self, edge: Edge) -> None:
+        """Add an edge made by another stage (the flows), keeping the evidence of both if it is already here."""
+        if edge.id not in self.edges:
+            self.edges[edge.id] = edge.model_copy(update={"evidence": ()})
+            self._edge_evidence[edge.id] = {}
+        for ev in edge.evidence:
+            self._edge_evidence[edge.id].setdefault((ev.start, ev.end, ev.rule), ev)
+
+    def final_nodes(self) -> list[Node]:
+        """Every node with all its evidence and the names the document used for it."""
+        out = []
+        for node_id, node in self.nodes.items():
+            aliases = tuple(a for a in self._aliases.get(node_id, {}) if a != node.name)
+            evidence = tuple(self._evidence.get(node_id, {}).values())
+            out.append(node.model_copy(update={"aliases": aliases, "evidence": evidence}))
+        return out
+
+    def final_edges(self) -> list[Edge]:
+        return [edge.model_copy(update={"evidence": tuple(self._edge_evidence.get(key, {}).values())})
+                for key, edge in self.edges.items()]
 
 
 def reference_node(entry: ReferenceEntry) -> Node:

@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from prevgraph.loaders.findings import Findings, unreviewed_node
 from prevgraph.loaders.model import Mention
+from prevgraph.loaders.scan import near
 from prevgraph.schema import Node, node_id, slugify
 
 RULE_GENRE = "document-genre"
@@ -54,6 +56,7 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 _MONTHS["sept"] = 9
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH_WORDS = tuple(w for name in calendar.month_abbr if name for w in (name, name.upper()))
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"(?:{_WEEKDAY},?[ \t]+(?:(?:and|&|-|–|to)[ \t]+{_WEEKDAY},?[ \t]+)?)?(?P<d1>\d{{1,2}}){_ORDINAL}(?:[ \t]+(?P<m1>{_MONTH}))?"
@@ -89,6 +92,8 @@ _ORGANISER_CUES = re.compile(
     r"|(?P<verb>\b(?:co-?)?(?:hosted|convened|organi[sz]ed|co-organi[sz]ed|will[ \t]+(?:host|convene|organi[sz]e)|hosts|convenes|organi[sz]es)\b)",
     re.IGNORECASE,
 )
+_MEETING_OR_EVENT = re.compile(rf"{_MEETING_WORD}|\bevent\b", re.IGNORECASE)
+_THIS_MEETING = re.compile(rf"\b(?:[Tt]his|[Tt]he)[ \t]+(?:[\w'’\[\]()#-]+[ \t]+){{0,3}}?{_MEETING_WORD}", re.IGNORECASE)
 _SIZE = re.compile(
     r"(?P<q>around|some|about|approximately|over|more[ \t]+than|nearly|up[ \t]+to|almost|at[ \t]+least)?[ \t]*(?P<n>\d{1,4})[ \t]+"
     r"(?:[\w-]+[ \t]+){0,4}?(?:participants|people|experts|representatives|delegates|practitioners|attendees|stakeholders|"
@@ -111,6 +116,15 @@ _BREAKOUT = re.compile(
     r"[’'\"”]?(?=[ \t]*(?:$|\n)))?",
     re.IGNORECASE,
 )
+_ORGANISER_WORDS = ("host", "Host", "HOST", "onven", "rgani", "artner", "upport", "unded", "unding", "ponsor", "ogether",
+                    "ointly", "ooperation", "ollaboration", "ssociation")
+_MEETING_WORDS = ("ialogue", "ound", "onference", "orkshop", "eminar", "etreat", "ymposium", "onsultation", "orum",
+                  "ebinar", "vent", "eeting", "ummit", "iscussion")
+_SIZE_WORDS = ("participants", "people", "experts", "representatives", "delegates", "practitioners", "attendees",
+               "stakeholders", "policymakers", "policy-makers", "diplomats", "officials")
+NON_ATTRIBUTION_WORDS = ("Chatham", "CHATHAM", "record", "RECORD", "ttribut", "TTRIBUT")
+_BREAKOUT_WORDS = ("reak-out", "reakout", "REAK-OUT", "REAKOUT", "reak out")
+_NAMED_HEAD_WORDS = ("Dialogue", "Conference", "Summit", "Retreat", "Symposium", "Round", "Forum")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
           "fifteenth sixteenth seventeenth eighteenth nineteenth").split()
@@ -131,9 +145,10 @@ _DEBATE = re.compile(
     r"(?:debate|briefing|interactive[ \t]+dialogue|panel[ \t]+discussion)[ \t]+on[ \t]+[a-z][\w-]*(?:[ \t]+(?:and|of|the|in|for)?[ \t]*"
     r"[a-z][\w-]*){0,6}?)(?=[ \t]*(?:[:,.;\n]|$))"
 )
-_NAMED_MEETING = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]+[ \t]+){1,5}(?:Dialogues?|Conference|Summit|Retreat|Symposium|Round[ \t]?[Tt]able|Forum))\b"
-)
+_NAMED_HEAD = re.compile(r"(?<![\w-])(?:Dialogues?|Conference|Summit|Retreat|Symposium|Round[ \t]?[Tt]able|Forum)\b")
+_NAMED_LEFT = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){1,5}$")
+#: words that make a name an event rather than an organisation ("met at the Paris Peace Forum")
+_AT_EVENT = re.compile(r"\b(?:at|during|attended|margins[ \t]+of|ahead[ \t]+of)[ \t]+the[ \t]+$")
 _NAMED_STOP = frozenset("The A An This That These In At On For By With From To As Our Its Their Policy Each Annual".split())
 
 
@@ -185,7 +200,7 @@ def canonical_title(title: str) -> str:
 def parse_dates(text: str, start: int = 0, end: int | None = None) -> list[DateSpan]:
     """Every date or date range in ``text[start:end]`` as ISO start and end."""
     out = []
-    for m in _DATE.finditer(text, start, len(text) if end is None else end):
+    for m in near(_DATE, text, _MONTH_WORDS, 40, 30, start, end):
         if m.group("y"):
             year, month2 = int(m.group("y")), _MONTHS[m.group("m2").lower().rstrip(".")]
             month1 = _MONTHS[m.group("m1").lower().rstrip(".")] if m.group("m1") else month2
@@ -226,7 +241,7 @@ def document_genre(text: str) -> str:
         for genre, pattern in _GENRE_LINES:
             if pattern.search(line):
                 return genre
-    if _EVENT_PAGE.search(text):
+    if next(near(_EVENT_PAGE, text, ("event", "Event", "calendar", "Register", "Documents"), 30, 40), None):
         return "event_page"
     return "other"
 
@@ -259,27 +274,29 @@ def _meeting_type(text: str) -> str | None:
 def _organisers(findings: Findings, facts: MeetingFacts, mentions: list[Mention], block: list[tuple[int, int]]) -> None:
     text = findings.text
     actors = [m for m in mentions if m.kind in ("Organization", "Body", "Office", "State")]
-    meeting_word = re.compile(rf"{_MEETING_WORD}|\bevent\b", re.IGNORECASE)
+    starts = [m.start for m in actors]
+    cues_in: dict[int, list[re.Match[str]]] = {}
+    for cue in near(_ORGANISER_CUES, text, _ORGANISER_WORDS, 12, 40):
+        cues_in.setdefault(findings.sentence_at(cue.start()).start, []).append(cue)
+    this_in = {findings.sentence_at(m.start()).start: m for m in near(_THIS_MEETING, text, _MEETING_WORDS, 80, 20)}
     for sentence in findings.sentences:
-        cues = list(_ORGANISER_CUES.finditer(text, sentence.start, sentence.end))
-        inside = [m for m in actors if sentence.start <= m.start < sentence.end]
-        if not inside:
+        cues, this_meeting = cues_in.get(sentence.start, []), this_in.get(sentence.start)
+        if not cues and this_meeting is None:
             continue
-        this_meeting = re.search(rf"\b(?:[Tt]his|[Tt]he)[ \t]+(?:[\w'’\[\]()#-]+[ \t]+){{0,3}}?{_MEETING_WORD}", text[sentence.start:sentence.end],
-                                 re.IGNORECASE)
-        if cues and meeting_word.search(text, sentence.start, sentence.end):
+        inside = actors[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        if cues and _MEETING_OR_EVENT.search(text, sentence.start, sentence.end):
             for mention in inside:
                 role = _role(cues, mention)
                 if role is not None:
                     facts.organisers.append((mention, role, sentence.start))
         elif this_meeting is not None:
             for mention in inside:
-                gap = text[mention.end:sentence.start + this_meeting.end()]
-                if mention.start >= sentence.start + this_meeting.start() and meeting_word.search(gap) and len(gap) < 40:
+                gap = text[mention.end:this_meeting.end()]
+                if mention.start >= this_meeting.start() and _MEETING_OR_EVENT.search(gap) and len(gap) < 40:
                     facts.organisers.append((mention, "host", sentence.start))
     for start, end in block:
         line = text[start:end]
-        on_line = [m for m in actors if start <= m.start < end and m.kind == "Organization"]
+        on_line = [m for m in actors[bisect_left(starts, start):bisect_left(starts, end)] if m.kind == "Organization"]
         rest = line
         for m in on_line:
             rest = rest.replace(m.surface, "")
@@ -346,17 +363,17 @@ def meeting_facts(findings: Findings, genre: str) -> MeetingFacts | None:
 
 def _details(findings: Findings, facts: MeetingFacts, block: list[tuple[int, int]]) -> None:
     text = findings.text
-    for m in _SIZE.finditer(text):
+    for m in near(_SIZE, text, _SIZE_WORDS, 80, 2):
         sentence = findings.sentence_at(m.start())
         if _SIZE_CUE.search(sentence.text):
             facts.size = (int(m.group("n")), (m.group("q") or "").lower() or None, m.start())
             break
-    rule = NON_ATTRIBUTION.search(text)
+    rule = next(near(NON_ATTRIBUTION, text, NON_ATTRIBUTION_WORDS, 20, 20), None)
     if rule is not None:
         name = "Chatham House rule" if rule.group("chatham") else "off the record" if rule.group("off") else "non-attribution"
         facts.rule = (name, rule.start())
     meeting_word = re.compile(_MEETING_WORD, re.I)
-    for m in _FORMAT.finditer(text):
+    for m in near(_FORMAT, text, ("igital", "irtual", "nline", "ybrid", "person", "IGITAL", "IRTUAL", "NLINE"), 4, 8):
         if meeting_word.search(text, m.end(), m.end() + 40):
             facts.format = (m.group("f").lower().replace(" ", "-"), m.start())
             break
@@ -370,11 +387,11 @@ def _details(findings: Findings, facts: MeetingFacts, block: list[tuple[int, int
         at = _VENUE_AT.search(text)
         if at is not None:
             facts.venue = (re.sub(r"[ \t]+", " ", at.group("v")), at.start())
-    count = _BREAKOUT_COUNT.search(text)
+    count = next(near(_BREAKOUT_COUNT, text, _BREAKOUT_WORDS, 30, 30), None)
     if count is not None:
         raw = count.group("n").lower()
         facts.breakout_count = (int(raw) if raw.isdigit() else _NUMBER_WORDS[raw], count.start())
-    for m in _BREAKOUT.finditer(text):
+    for m in near(_BREAKOUT, text, _BREAKOUT_WORDS, 2, 300):
         number = m.group("n")
         theme = m.group("theme").strip(" ‘’'\"“”") if m.group("theme") else None
         facts.breakouts.append((number, theme, m.start(), m.end()))
@@ -422,7 +439,7 @@ def named_meetings(findings: Findings, own: str | None) -> None:
     councils = sorted((m for m in findings.mentions if m.kind == "Body"
                        and findings.nodes[m.node_id].name in ("Human Rights Council", "General Assembly")),
                       key=lambda m: m.start)
-    for m in _SESSION.finditer(text):
+    for m in near(_SESSION, text, ("ession", "ESSION", "HRC"), 100, 100):
         number = _ordinal_value(m.group("ord") or m.group("ord2") or m.group("ord3"))
         said = re.sub(r"[ \t]+", " ", m.group("body") or m.group("body2") or "HRC")
         body = {"hrc": "Human Rights Council", "unga": "General Assembly", "assembly": "General Assembly",
@@ -436,12 +453,19 @@ def named_meetings(findings: Findings, own: str | None) -> None:
         node = unreviewed_node("Meeting", name, node_id("Meeting", name), type="session", body=body,
                                session=number).model_copy(update={"reviewed": True})
         findings.mention(node, m.start(), m.end(), RULE_NAMED)
-    for m in _DEBATE.finditer(text):
+    for m in near(_DEBATE, text, ("Council",), 20, 200):
         name = " ".join(m.group("name").split())
         node = unreviewed_node("Meeting", name, node_id("Meeting", name), type=_meeting_type(name) or "debate")
         findings.mention(node, m.start("name"), m.end("name"), RULE_NAMED)
-    for m in _NAMED_MEETING.finditer(text):
-        words = m.group("name").split()
+    named = sorted((m.start, m.end) for m in findings.mentions)
+    starts = [start for start, _end in named]
+    for head in near(_NAMED_HEAD, text, _NAMED_HEAD_WORDS, 1, 12):
+        left = _NAMED_LEFT.search(text, max(0, head.start() - 120), head.start())
+        at = bisect_left(starts, head.end())
+        if left is None or (at and named[at - 1][1] > left.start()
+                            and not _AT_EVENT.search(text, max(0, left.start() - 30), left.start())):
+            continue
+        words = text[left.start():head.end()].split()
         while words and words[0] in _NAMED_STOP:
             words.pop(0)
         if len(words) < 2:
@@ -450,9 +474,8 @@ def named_meetings(findings: Findings, own: str | None) -> None:
         meeting = node_id("Meeting", name)
         if meeting == own:
             continue
-        start = m.end("name") - len(" ".join(words)) if " ".join(words) in m.group("name") else m.start("name")
         node = unreviewed_node("Meeting", name, meeting, type=_meeting_type(name))
-        findings.mention(node, start, m.end("name"), RULE_NAMED)
+        findings.mention(node, head.end() - len(" ".join(words)), head.end(), RULE_NAMED)
 
 
 def _ordinal_value(word: str) -> int | None:

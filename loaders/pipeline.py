@@ -25,6 +25,7 @@ from prevgraph.loaders.findings import Findings
 from prevgraph.loaders.flows import extract_flows
 from prevgraph.loaders.meetings import (
     NON_ATTRIBUTION,
+    NON_ATTRIBUTION_WORDS,
     MeetingFacts,
     MeetingIndex,
     document_genre,
@@ -39,6 +40,7 @@ from prevgraph.loaders.normalise import normalise
 from prevgraph.loaders.participants import recognise_participants
 from prevgraph.loaders.read import LOADABLE_SUFFIXES, RawDocument, read_document
 from prevgraph.loaders.resolutions import ResolutionFindings, recognise_resolutions
+from prevgraph.loaders.scan import near
 from prevgraph.loaders.segment import segment
 from prevgraph.schema import DocumentBatch, Edge, Node, node_id, ontology
 from prevgraph.schema.records import check_edge_fields, check_node
@@ -135,14 +137,15 @@ def complete(rec: Recognised, meeting: str | None) -> Built:
         record_meeting(findings, facts, meeting, rec.document)
     named_meetings(findings, meeting)
     recognise_participants(findings, meeting)
-    non_attribution = bool(facts and facts.rule) or bool(NON_ATTRIBUTION.search(findings.text))
+    non_attribution = bool(facts and facts.rule) or next(near(NON_ATTRIBUTION, findings.text, NON_ATTRIBUTION_WORDS, 20, 20),
+                                                          None) is not None
     ctx = DocumentContext(document=rec.document, text=findings.text, sentences=findings.sentences,
                           mentions=findings.mentions, nodes=findings.nodes, meeting=meeting, date=rec.date,
                           genre=rec.genre, non_attribution=non_attribution, resolution=rec.resolutions.resolution,
                           structure=rec.resolutions.structure)
     _merge_flows(findings, extract_flows(ctx))
     skipped = list(findings.skipped)
-    nodes, edges = checked(ctx.document, findings.nodes, findings.edges, skipped)
+    nodes, edges = checked(ctx.document, findings.final_nodes(), findings.final_edges(), skipped)
     batch = DocumentBatch(document=ctx.document, nodes=tuple(nodes), edges=tuple(edges))
     return Built(batch, ctx, tuple(dict.fromkeys(skipped)), tuple(dict.fromkeys(findings.warnings)))
 
@@ -151,20 +154,16 @@ def _merge_flows(findings: Findings, extraction: Extraction) -> None:
     for node in extraction.nodes:
         findings.add_node(node)
     for edge in extraction.edges:
-        old = findings.edges.get(edge.id)
-        if old is not None:
-            evidence = {(e.document, e.start, e.end, e.rule): e for e in (*old.evidence, *edge.evidence)}
-            edge = old.model_copy(update={"evidence": tuple(evidence.values())})
-        findings.edges[edge.id] = edge
+        findings.add_record_edge(edge)
     findings.skipped.extend(extraction.skipped)
 
 
-def checked(document: Node, nodes: dict[str, Node], edges: dict[str, Edge], skipped: list[str]) -> tuple[list[Node], list[Edge]]:
+def checked(document: Node, nodes: list[Node], edges: list[Edge], skipped: list[str]) -> tuple[list[Node], list[Edge]]:
     """Nodes and edges that fit the ontology; each that does not is reported in ``skipped``, never silently dropped."""
     onto = ontology()
     good_nodes = []
     kinds = {document.id: document.kind}
-    for node in nodes.values():
+    for node in nodes:
         try:
             check_node(node)
         except ValidationError as exc:
@@ -173,7 +172,7 @@ def checked(document: Node, nodes: dict[str, Node], edges: dict[str, Edge], skip
         good_nodes.append(node)
         kinds[node.id] = node.kind
     good_edges = []
-    for edge in edges.values():
+    for edge in edges:
         try:
             if edge.source not in kinds or edge.target not in kinds:
                 raise ValidationError("an end is not among the document's nodes")

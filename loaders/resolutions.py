@@ -35,6 +35,7 @@ from functools import cache
 
 from prevgraph.loaders.findings import Findings, reference_node, unreviewed_node
 from prevgraph.loaders.model import Mention
+from prevgraph.loaders.scan import near
 from prevgraph.schema import gazetteer, node_id
 from prevgraph.schema.reference import ReferenceEntry
 
@@ -61,11 +62,15 @@ _BODY_WORDS = {
 _OF_DATE = r"(?:[ \t]+of[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?"
 _NUM = r"(?:S-\d{1,2}/\d{1,3}|ES-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{4}/\d{1,3}|\d{3,4}(?:[ \t]*\(\d{4}\))?)"
 _CITATION = re.compile(
-    r"(?:(?P<body>(?:UN[ \t]+)?(?:Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)|HRC|UNHRC|GA|"
-    r"UNGA|SC|UNSC|ECOSOC|Economic[ \t]+and[ \t]+Social[ \t]+Council|Council|Assembly)(?:['’]s)?[ \t]+)?"
-    r"(?:(?:landmark|recent|twin|two|its|the)[ \t]+)*[Rr]esolutions?[ \t]+(?:nos?\.?[ \t]+)?"
+    r"(?<![\w-])[Rr]esolutions?[ \t]+(?:nos?\.?[ \t]+)?"
     rf"(?P<open>\(?)(?P<list>{_NUM}{_OF_DATE}(?:[ \t]*(?:,|and|&|as[ \t]+well[ \t]+as)[ \t]*(?:resolution[ \t]+)?{_NUM}{_OF_DATE})*)"
     r"(?![\w/])"
+)
+#: the body named just before "resolution" ("GA resolution", "the Council's landmark resolutions")
+_BODY_BEFORE = re.compile(
+    r"(?<![\w-])(?P<body>(?:UN[ \t]+)?(?:Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)|HRC|UNHRC|GA|"
+    r"UNGA|SC|UNSC|ECOSOC|Economic[ \t]+and[ \t]+Social[ \t]+Council|Council|Assembly)(?:['’]s)?[ \t]+"
+    r"(?:(?:landmark|recent|twin|two|its|the)[ \t]+)*$"
 )
 _NUM_IN_LIST = re.compile(_NUM)
 _PARA_NUM = r"\d{1,3}(?:[ \t]*\([ \t]*[a-z]{1,4}[ \t]*\)|[a-h](?![a-z]))?"
@@ -75,6 +80,7 @@ _PARAGRAPH = re.compile(
     rf"|(?<![\w-])(?P<op>OP|PP)[ \t]?(?P<one>{_PARA_NUM})(?![\w/])"
 )
 _PARA_IN_LIST = re.compile(r"(\d{1,3})(?:[ \t]*\([ \t]*([a-z]{1,4})[ \t]*\)|([a-h])(?![a-z]))?")
+_BODY_WORDS_AT_END = re.compile(r"(?:GA|HRC|SC|General Assembly|Human Rights Council|Security Council)[ \t]*$")
 _OF_RESOLUTION = re.compile(r"[ \t]*(?:of|in|under)[ \t]+(?:the[ \t]+)?$")
 
 _PREAMBLE_OPENER = re.compile(
@@ -164,6 +170,14 @@ def _phrases() -> tuple[re.Pattern[str] | None, dict[str, list[ReferenceEntry]]]
     return re.compile(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE), by_phrase
 
 
+@cache
+def _phrase_keywords() -> tuple[str, ...]:
+    """The longest word of each phrase, in the cases it may be written in, to find where phrases may be."""
+    _pattern, by_phrase = _phrases()
+    words = {max(p.split(), key=len) for p in by_phrase}
+    return tuple(sorted({v for w in words for v in (w, w.capitalize(), w.upper())}))
+
+
 def _entry(symbol: str) -> ReferenceEntry | None:
     entry = gazetteer().lookup(symbol)
     return entry if entry is not None and entry.kind == "Resolution" else None
@@ -171,7 +185,7 @@ def _entry(symbol: str) -> ReferenceEntry | None:
 
 def _symbol_citations(text: str) -> list[Citation]:
     out = []
-    for m in _SYMBOL.finditer(text):
+    for m in near(_SYMBOL, text, ("/RES/",), 12, 24):
         if m.group("hn"):
             symbol, body = f"A/HRC/RES/{m.group('hs')}/{m.group('hn')}", HRC
         elif m.group("gn"):
@@ -221,8 +235,9 @@ def _number_citations(findings: Findings, mentions: list[Mention]) -> list[Citat
     text = findings.text
     out = []
     default = document_council(findings)
-    for m in _CITATION.finditer(text):
-        said = m.group("body")
+    for m in near(_CITATION, text, ("esolution",), 2, 260):
+        before = _BODY_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        said = before.group("body") if before else None
         if said:
             said = re.sub(r"[ \t]+", " ", said)
             body = _BODY_WORDS.get(said) or (_latest_council(mentions, findings, m.start()) if said == "Council" else None)
@@ -232,16 +247,18 @@ def _number_citations(findings: Findings, mentions: list[Mention]) -> list[Citat
         for num in _NUM_IN_LIST.finditer(m.group("list")):
             number = re.sub(r"[ \t]+", " ", num.group(0))
             start = m.start("list") + num.start()
-            cited_body = body or _body_before(mentions, findings, m.start(), sentence.start)
+            security_council_form = re.fullmatch(r"\d{3,4}(?: \(\d{4}\))?", number) is not None
+            cited_body = SC if security_council_form else body or _body_before(mentions, findings, m.start(),
+                                                                              sentence.start)
             known = _by_number().get(number.split(" (")[0], [])
             if cited_body is None and len(known) == 1:
                 cited_body = str(known[0].props.get("body")) or None
             if cited_body is None:
-                cited_body = SC if re.fullmatch(r"\d{3,4}(?: \(\d{4}\))?", number) else (default if default != SC else GA)
+                cited_body = default if default not in (None, SC) else GA
             symbol = symbol_for(cited_body, number) or symbol_for(GA, number)
             if symbol is None:
                 continue
-            first = m.start() if num.start() == 0 else start
+            first = (before.start() if before else m.start()) if num.start() == 0 else start
             out.append(Citation(symbol, cited_body, first, m.start("list") + num.end(), RULE_NUMBER, _entry(symbol),
                                 short=number))
     return out
@@ -252,7 +269,7 @@ def _phrase_citations(text: str) -> list[Citation]:
     if pattern is None:
         return []
     out = []
-    for m in pattern.finditer(text):
+    for m in near(pattern, text, _phrase_keywords(), 80, 80):
         key = " ".join(re.sub(r"['‘’\"“”]", "", m.group(0)).split()).casefold()
         for entry in by_phrase.get(key, []):
             out.append(Citation(entry.name, str(entry.props.get("body")), m.start(), m.end(), RULE_PHRASE, entry))
@@ -323,9 +340,9 @@ def _resolution_for(findings: Findings, citations: list[Citation], start: int, e
     """The resolution a paragraph reference at ``start:end`` belongs to."""
     text = findings.text
     sentence = findings.sentence_at(start)
-    after = [c for c in citations if end <= c.start <= end + 40 and _OF_RESOLUTION.match(text[end:c.start]) is not None]
-    after = after or [c for c in citations if end <= c.start and _OF_RESOLUTION.fullmatch(
-        re.sub(r"(?:GA|HRC|SC|General Assembly|Human Rights Council|Security Council)[ \t]*$", "", text[end:c.start]))]
+    near = [c for c in citations if end <= c.start <= end + 60]
+    after = [c for c in near if _OF_RESOLUTION.match(text[end:c.start]) is not None] or [
+        c for c in near if _OF_RESOLUTION.fullmatch(_BODY_WORDS_AT_END.sub("", text[end:c.start]))]
     if after:
         return after[0]
     before = [c for c in citations if c.end <= start]
@@ -339,7 +356,7 @@ def _resolution_for(findings: Findings, citations: list[Citation], start: int, e
 
 def _paragraph_references(findings: Findings, citations: list[Citation], own: Citation | None) -> None:
     text = findings.text
-    for m in _PARAGRAPH.finditer(text):
+    for m in near(_PARAGRAPH, text, ("aragraph", "para", "Para", "OP", "PP"), 14, 120):
         if m.group("op"):
             kind = "operative" if m.group("op") == "OP" else "preambular"
             numbers = _expand(m.group("one"))

@@ -24,7 +24,7 @@ ABBREVIATIONS = frozenset(
 
 def _ends_with_abbreviation(text: str, stop: int) -> bool:
     """True when the full stop at ``stop`` closes an abbreviation or an initial ("J.")."""
-    match = _LAST_WORD.search(text, 0, stop)
+    match = _LAST_WORD.search(text, max(0, stop - 40), stop)
     if match is None:
         return False
     word = match.group(1).lstrip("(\"'‘“").lower()

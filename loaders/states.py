@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from prevgraph.loaders.entities import SITUATION_CUE, Candidate
 from prevgraph.loaders.findings import Findings
+from prevgraph.loaders.scan import near
 from prevgraph.schema import node_id
 
 RULE_LIST = "state-list"
@@ -36,6 +37,7 @@ _COUNT = re.compile(
     r"|(?:(?P<n2>\d{1,3})[ \t]+(?:member[ \t]+)?(?:States|states|countries|Member[ \t]+States)" + _MARK.replace("mark", "mark2")
     + r"[ \t]+(?:have[ \t]+|had[ \t]+)?(?:supported|endorsed|signed|joined|backed|co-?sponsored))"
 )
+_COUNT_WORDS = ("States", "states", "countries", "Governments", "governments", "delegations")
 _SUPPORT_CUE = re.compile(r"\b(?:support\w*|endors\w*|sign\w*|join\w*|back\w*|co-?sponsor\w*)\b", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^[ \t]*(?P<mark>[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}(?=[ \t]))")
 
@@ -132,7 +134,7 @@ def _list_for(findings: Findings, lists: list[StateList], match: re.Match[str]) 
 def supporters(findings: Findings, lists: list[StateList]) -> None:
     """SUPPORTS edges from listed States to the initiative they support, with the stated count checked."""
     used: set[int] = set()
-    for match in _COUNT.finditer(findings.text):
+    for match in near(_COUNT, findings.text, _COUNT_WORDS, 120, 40):
         item = _list_for(findings, lists, match)
         target = _target(findings, match.start(), match.end())
         stated = _count(match)
