@@ -39,6 +39,8 @@ LABEL_LINES = 3
 #: Drawn unless an edge says otherwise (the page passes these to vis-network as its defaults).
 EDGE_DEFAULTS = {"arrows": {"to": {"enabled": True, "type": "arrow", "scaleFactor": 1.2}}, "smooth": False,
                  "selectionWidth": 2, "hoverWidth": 1.5}
+#: A dark halo around a single point of failure (a thick border would swallow a small box).
+MARK_SHADOW = {"enabled": True, "color": "rgba(0,0,0,0.85)", "size": 36, "x": 0, "y": 0}
 GHOST_FONT = {"size": 26, "color": "#333333", "strokeWidth": 5, "strokeColor": "#ffffff"}
 #: A label font readable from the back of a room; labels under the shape get a white halo.
 NODE_FONT = {"size": 30, "face": "Arial, Helvetica, sans-serif", "color": "#111111", "strokeWidth": 5,
@@ -147,7 +149,7 @@ def _node_entry(graph: nx.MultiDiGraph, node: str, xy: tuple[float, float], flow
         "tip": node_tip(graph, node, ctx),
     }
     if marked:
-        entry.update(borderWidth=7, shapeProperties={"borderDashes": [10, 5]})
+        entry.update(borderWidth=4, marked=True, shadow=MARK_SHADOW)
     return entry
 
 

@@ -15,8 +15,8 @@ import networkx as nx
 
 #: Findings whose flows are drawn highlighted.
 HIGHLIGHTED = frozenset({"unrealised_mandate", "blocked_channel", "single_point_of_failure"})
-#: Findings whose nodes are marked as ones the link between the sides hangs on.
-MARKED = frozenset({"single_point_of_failure"})
+#: Findings about the whole picture (counts by side or year): listed in the panel, not noted on every node.
+OVERALL = frozenset({"asymmetry", "change_over_time"})
 #: Findings listed in the page's panel.
 PANEL_FINDINGS = 12
 
@@ -57,25 +57,48 @@ def _ghost(graph: nx.MultiDiGraph, u: str, v: str, finding: FindingLike) -> None
                    date=None, evidence=[], props={}, findings=[finding.statement])
 
 
+def marked_nodes(finding: FindingLike) -> list[str]:
+    """The nodes whose loss would cut the sides apart: a minimum node cut, or a cut vertex."""
+    if finding.kind != "single_point_of_failure":
+        return []
+    if "node_cut" in finding.data:
+        return list(finding.data["node_cut"])
+    return list(finding.nodes) if finding.data.get("measure") == "cut_vertex" else []
+
+
+def _linked(graph: nx.MultiDiGraph, u: str, v: str) -> tuple[str, str, str] | None:
+    """An edge already drawn as a ghost (a stated missing link) between ``u`` and ``v``, either way."""
+    for a, b in ((u, v), (v, u)):
+        for key, attrs in (graph.get_edge_data(a, b) or {}).items():
+            if attrs.get("type") == "NO_LINK":
+                return a, b, key
+    return None
+
+
 def overlay(graph: nx.MultiDiGraph, findings: Sequence[FindingLike]) -> list[dict]:
     """Mark ``findings`` on ``graph`` in place; returns the panel entries (best ranked first)."""
     node_of, edge_of = drawn_ids(graph)
     panel = []
     for finding in sorted(findings, key=lambda f: (f.rank or 10**9, f.kind, f.statement)):
         nodes = list(dict.fromkeys(node_of[n] for n in finding.nodes if n in node_of))
-        for node in nodes:
-            _note(graph.nodes[node], finding.statement)
-            if finding.kind in MARKED:
-                graph.nodes[node]["marked"] = True
-        for edge in finding.edges:
-            if edge in edge_of:
-                attrs = graph.edges[edge_of[edge]]
-                _note(attrs, finding.statement)
-                if finding.kind in HIGHLIGHTED:
-                    attrs["highlight"] = True
-        ends = [node_of.get(finding.data.get(side, "")) for side in ("geneva", "new_york")]
-        if finding.kind == "missing_channel" and all(ends) and ends[0] != ends[1]:
-            _ghost(graph, ends[0], ends[1], finding)
-        if nodes and len(panel) < PANEL_FINDINGS:
+        if finding.kind not in OVERALL:
+            for node in nodes:
+                _note(graph.nodes[node], finding.statement)
+            for node in marked_nodes(finding):
+                if node in node_of:
+                    graph.nodes[node_of[node]]["marked"] = True
+            for edge in finding.edges:
+                if edge in edge_of:
+                    attrs = graph.edges[edge_of[edge]]
+                    _note(attrs, finding.statement)
+                    attrs["highlight"] = attrs.get("highlight") or finding.kind in HIGHLIGHTED
+        ends = [node_of.get(finding.data.get(side) or "") for side in ("geneva", "new_york")]
+        if finding.kind == "missing_channel" and ends[0] and ends[1] and ends[0] != ends[1]:
+            stated = _linked(graph, ends[0], ends[1])
+            if stated:
+                _note(graph.edges[stated], finding.statement)
+            else:
+                _ghost(graph, ends[0], ends[1], finding)
+        if len(panel) < PANEL_FINDINGS:
             panel.append({"kind": finding.kind, "statement": finding.statement, "nodes": nodes})
     return panel

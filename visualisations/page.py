@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from prevgraph.visualisations.drawing import EDGE_DEFAULTS, NODE_FONT, Drawing
 from prevgraph.visualisations.options import period
+from prevgraph.visualisations.style import HIGHLIGHT_COLOUR, MARK_COLOUR
 
 
 @cache
@@ -72,6 +73,7 @@ def page_data(drawing: Drawing, hops: int, story: dict | None = None) -> dict:
         "focus": drawing.focus,
         "hops": hops,
         "findings": drawing.findings,
+        "markColour": MARK_COLOUR,
         "story": story,
     }
 
@@ -89,6 +91,8 @@ def render_page(drawing: Drawing, hops: int = 2, story: dict | None = None, appe
         legend=drawing.legend,
         dates=drawing.dates,
         findings=drawing.findings,
+        highlight_colour=HIGHLIGHT_COLOUR,
+        mark_colour=MARK_COLOUR,
         colour_by=drawing.colour_by,
         hops=min(max(hops, 1), 4),
         names=names,

@@ -24,7 +24,9 @@ NO_VALUE = "#9E9E9E"
 STRUCTURE_COLOUR = "#8C8C8C"
 BLOCKED_COLOUR = "#D50000"
 GHOST_COLOUR = "rgba(90,90,90,0.55)"
+#: The glow on flows a gap finding is about, and the border of a single point of failure.
 HIGHLIGHT_COLOUR = "#FF6D00"
+MARK_COLOUR = "#000000"
 #: vis-network shapes whose label sits inside the shape (the others carry it underneath).
 LABEL_INSIDE = frozenset({"box", "ellipse", "circle", "database", "text"})
 #: An SVG drawing of each vis-network shape (24 x 24), for the legend: glyphs would depend on fonts.

@@ -10,14 +10,16 @@
   var detailsBox = document.getElementById("details");
   var details = document.getElementById("details-body");
   var BORDER = "#1A1A1A";
+  var MARKED = data.markColour;
 
   /* A node's colour in one mode: Python gives [fill, label colour or null] per mode. */
   function nodeStyle(n, mode) {
     var pair = n.colours[mode];
+    var border = n.marked ? MARKED : BORDER;
     var style = {
       id: n.id,
-      color: { background: pair[0], border: BORDER, highlight: { background: pair[0], border: "#000000" },
-               hover: { background: pair[0], border: BORDER } }
+      color: { background: pair[0], border: border, highlight: { background: pair[0], border: n.marked ? MARKED : "#000000" },
+               hover: { background: pair[0], border: border } }
     };
     if (pair[1]) { style.font = { color: pair[1], strokeWidth: 0 }; }
     return style;
