@@ -257,9 +257,12 @@ def mandate_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def organisation_candidates(text: str) -> list[Candidate]:
+def organisation_candidates(text: str, known: bytearray | None = None) -> list[Candidate]:
+    """Organisations by their head word; a head inside a known name ("Security Council") is not looked at."""
     out = []
     for head_match in near(_ORG_HEAD, text, _ORG_HEAD_WORDS, 1, 1):
+        if known is not None and known[head_match.start()] and known[head_match.end() - 1]:
+            continue
         left = _LEFT_CAPS.search(text, max(0, head_match.start() - 150), head_match.start())
         tail = _ORG_TAIL.match(text, head_match.end())
         start = left.start() if left else head_match.start()
@@ -354,15 +357,15 @@ def select(text: str, candidates: list[Candidate]) -> list[Candidate]:
             un_spans[c.start:c.end] = b"\x01" * c.length
     taken = _masked(text)
     kept = []
-    for cand in sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start)):
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, -c.priority, c.start)):
         rival = known_starts.get(cand.start)
         if cand.rule in (RULE_ORGANISATION, RULE_UN_BODY) and rival is not None and rival is not cand:
             continue
-        if cand.rule == RULE_ORGANISATION and any(un_spans[cand.start:cand.end]):
+        if cand.rule == RULE_ORGANISATION and un_spans.find(1, cand.start, cand.end) != -1:
             continue
-        if any(taken[cand.start:cand.end]):
+        if taken.find(1, cand.start, cand.end) != -1:
             continue
-        taken[cand.start:cand.end] = b"\x01" * cand.length
+        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
 
@@ -458,13 +461,17 @@ def situation_candidates(findings: Findings, kept: list[Candidate], in_lists: se
     return out
 
 
-def recognise(findings: Findings, in_lists: set[int] | None = None) -> list[Candidate]:
-    """Run every entity rule over the document and record the mentions, nodes and edges in ``findings``."""
+def recognise(findings: Findings) -> list[Candidate]:
+    """Run every entity rule over the document; the chosen candidates, in text order (nothing recorded yet)."""
     text = findings.text
-    pattern_rules = (un_body_candidates, mandate_candidates, organisation_candidates, mission_candidates,
-                     ministry_candidates, government_candidates)
     candidates = lexicon_candidates(text)
-    for rule in pattern_rules:
+    known = bytearray(len(text))
+    for cand in candidates:
+        if cand.kind not in ("State", "Situation"):
+            known[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+    candidates.extend(organisation_candidates(text, known))
+    for rule in (un_body_candidates, mandate_candidates, mission_candidates, ministry_candidates,
+                 government_candidates):
         candidates.extend(rule(text))
     kept = select(text, candidates)
     kept = select(text, kept + acronym_candidates(text, kept))
@@ -485,8 +492,14 @@ def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:
 
 
 def _situation_node(cand: Candidate):
-    entry = gazetteer().lookup(cand.name)
-    node = unreviewed_node("Situation", cand.name, node_id("Situation", cand.name), state=cand.name)
+    return _situation_named(cand.name)
+
+
+@cache
+def _situation_named(name: str):
+    """The Situation of a State's name (its source, when the reference data lists the place as a situation)."""
+    entry = gazetteer().lookup(name)
+    node = unreviewed_node("Situation", name, node_id("Situation", name), state=name)
     return node.model_copy(update={"reviewed": True, "source": entry.source if entry else None})
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from prevgraph.loaders.model import Mention, Sentence
-from prevgraph.schema import Edge, Evidence, Node, edge_id
+from prevgraph.schema import Edge, Evidence, Node, edge_id, gazetteer
 from prevgraph.schema.reference import ReferenceEntry
 
 
@@ -36,6 +37,7 @@ class Findings:
     _evidence: dict[str, dict[tuple[int, int, str], Evidence]] = field(default_factory=dict, repr=False)
     _aliases: dict[str, dict[str, None]] = field(default_factory=dict, repr=False)
     _edge_evidence: dict[str, dict[tuple[int, int, str], Evidence]] = field(default_factory=dict, repr=False)
+    _quotes: dict[tuple[int, int, str], Evidence] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
@@ -46,12 +48,19 @@ class Findings:
         return self.sentences[index]
 
     def evidence(self, start: int, rule: str, end: int | None = None) -> Evidence:
-        """Evidence quoting the sentence(s) from the one holding ``start`` to the one holding ``end``."""
+        """Evidence quoting the sentence(s) from the one holding ``start`` to the one holding ``end``.
+
+        One Evidence record per (sentence span, rule): the many mentions of one sentence share it.
+        """
         first = self.sentence_at(start)
         last = self.sentence_at(end - 1) if end is not None and end > start else first
         stop = max(last.end, first.end)
-        return Evidence(document=self.document, quote=self.text[first.start:stop], start=first.start, end=stop,
-                        rule=rule)
+        key = (first.start, stop, rule)
+        found = self._quotes.get(key)
+        if found is None:
+            found = self._quotes[key] = Evidence(document=self.document, quote=self.text[first.start:stop],
+                                                 start=first.start, end=stop, rule=rule)
+        return found
 
     def add_node(self, node: Node) -> Node:
         """Add ``node`` (its evidence and aliases gathered), or merge its props into the node of the same id."""
@@ -121,6 +130,15 @@ class Findings:
 
 def reference_node(entry: ReferenceEntry) -> Node:
     """A node carrying the reference facts of ``entry`` (it still needs a mention to enter the graph)."""
+    return _reference_node(entry.id) if gazetteer().entries.get(entry.id) is entry else _node_of(entry)
+
+
+@cache
+def _reference_node(entry_id: str) -> Node:
+    return _node_of(gazetteer().entries[entry_id])
+
+
+def _node_of(entry: ReferenceEntry) -> Node:
     props = {k: v for k, v in entry.props.items() if isinstance(v, str | int | float | bool)}
     if entry.valid_from is not None:
         props["valid_from"] = entry.valid_from

@@ -75,7 +75,7 @@ class Lexicon:
     entries: dict[str, ReferenceEntry]
 
     def entry(self, surface: str) -> ReferenceEntry | None:
-        return self.entries.get(_key(surface))
+        return self.entries.get(surface) or self.entries.get(_key(surface))
 
 
 def _key(surface: str) -> str:
