@@ -56,8 +56,7 @@ RULE_SITUATION = "situation-context"
 _CAP = r"(?:[A-Z\u00c0-\u00de](?:[\w'’&-]|\.(?=\w))*|\d+(?:st|nd|rd|th))"
 _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+the[ \t]+|of[ \t]+)?{_CAP}){{0,6}}"
 _LEADING_STOPWORDS = frozenset(
-    "The A An This That These Those In At On For By With From To As According While Although Next Lastly Both "
-    "Representatives Representative Delegates Members Mr Ms Mrs Dr Dear Our Its Their His Her New Former".split()
+    ["The", "A", "An", "This", "That", "These", "Those", "In", "At", "On", "For", "By", "With", "From", "To", "As", "According", "While", "Although", "Next", "Lastly", "Both", "Representatives", "Representative", "Delegates", "Members", "Mr", "Ms", "Mrs", "Dr", "Dear", "Our", "Its", "Their", "His", "Her", "New", "Former"]
 )
 
 #: spans that look like names but are not entities ("the Chatham House rule")
@@ -71,7 +70,8 @@ _UN_HEADS = (
 _UN_BODY = re.compile(
     rf"(?<![\w-])(?P<name>(?:UN|United[ \t]+Nations|U\.N\.)[ \t]+(?:{_CAP}[ \t]+){{0,6}}?(?:{_UN_HEADS})s?"
     rf"(?:[ \t]+(?:for|on|of|in|to)[ \t]+(?:the[ \t]+)?{_CAPSEQ})?)(?![\w-])"
-    rf"|(?<![\w-])(?P<office>Office[ \t]+of[ \t]+the[ \t]+(?:Special|High|United[ \t]+Nations|UN|Deputy)[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+    r"|(?<![\w-])(?P<office>Office[ \t]+of[ \t]+the[ \t]+(?:Special|High|United[ \t]+Nations|UN|Deputy)[ "
+    rf"\t]+{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
     rf"[ \t]+(?:for|on|of|to|in)[ \t]+(?:the[ \t]+)?{_CAPSEQ})(?![\w-])"
 )
 _MECHANISM_HEADS = {"Panel", "Platform", "Review", "Mechanism"}
@@ -80,13 +80,17 @@ _MANDATE_WORDS = ("Special", "Independent Expert", "ommission", "inding", "Worki
                   "High Representative")
 
 _TOPIC_STOP = (r"\w+ly|said|says|has|have|had|is|are|was|were|will|would|can|could|should|may|might|must|noted|called|"
-               r"urged|reaches|remains|continues|welcomed|submitted|visited|reported|issued|announced|stated|warned|expressed|"
+               r"urged|reaches|remains|continues|welcomed|submitted|visited|reported|issued|announced|stated|warned|"
+               r"expressed|"
                r"presented|briefed|told|who|which|that|to|in|at|during|as|since|before|after|with|by|his|her|their|its")
 _TOPIC = rf"(?:the[ \t]+)?(?:(?!(?:{_TOPIC_STOP})\b)[\w'’-]+)(?:[ \t]+(?:(?!(?:{_TOPIC_STOP}|and[ \t]+(?:the|a|an|other)\b)\b)[\w'’-]+|in[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})){{0,11}}"
 _MANDATE = re.compile(
-    rf"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>Special[ \t]+Rapporteur|Independent[ \t]+Expert|"
-    rf"Special[ \t]+Representative(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Envoy(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|"
-    rf"Special[ \t]+Adviser(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Coordinator|High[ \t]+Representative)"
+    r"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>Special[ \t]+Rapporteur|Independent[ "
+    r"\t]+Expert|"
+    r"Special[ \t]+Representative(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Envoy(?:[ \t]+of[ "
+    r"\t]+the[ \t]+Secretary-General)?|"
+    r"Special[ \t]+Adviser(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Coordinator|High[ "
+    r"\t]+Representative)"
     rf"|(?P<mechanism>(?:[Ii]ndependent[ \t]+)?(?:[Ii]nternational[ \t]+)?(?:[Cc]ommission[ \t]+of[ \t]+[Ii]nquiry|"
     rf"[Ff]act-[Ff]inding[ \t]+[Mm]ission|Working[ \t]+Group|Panel[ \t]+of[ \t]+Experts|Group[ \t]+of[ \t]+Experts|"
     rf"Commission[ \t]+on[ \t]+Human[ \t]+Rights)))"
@@ -95,13 +99,15 @@ _MANDATE = re.compile(
 
 _ORG_HEADS = (r"Group|Watch|Institute|Institution|Centre|Center|Foundation|Stiftung|Network|Alliance|Coalition|"
               r"Association|Society|Academy|University|Forum|Trust|Council|Commission(?![ \t]+of[ \t]+Inquiry)|Bank|"
-              r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign|Authority|Organization|Organisation")
+              r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign|Authority|Organization|"
+              r"Organisation")
 _NOT_AFTER_OF = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 _ORG_HEAD = re.compile(rf"(?<![\w-])(?:{_ORG_HEADS})(?![\w-])")
 #: up to five capitalised words ending where a head word starts (searched in a short window before it)
 _LEFT_CAPS = re.compile(rf"(?<![\w'’&-])(?:{_CAP}[ \t]+){{1,5}}$")
 _ORG_TAIL = re.compile(
-    rf"(?:[ \t]+(?:for|on|of|to)[ \t]+(?:the[ \t]+)?{_NOT_AFTER_OF}{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+)?{_NOT_AFTER_OF}{_CAP}){{0,5}}){{0,3}}"
+    rf"(?:[ \t]+(?:for|on|of|to)[ \t]+(?:the[ \t]+)?{_NOT_AFTER_OF}{_CAP}(?:[ \t]+(?:and[ \t]+|&[ "
+    rf"\t]+)?{_NOT_AFTER_OF}{_CAP}){{0,5}}){{0,3}}"
     r"(?![\w-])"
 )
 _ORG_HEAD_WORDS = frozenset(re.sub(r"\(\?!.*?\)", "", _ORG_HEADS).split("|"))
@@ -113,7 +119,8 @@ _ORG_TAIL_HEADS = frozenset({"Institute", "Institution", "Centre", "Center", "Fo
 #: the State's name is read by the lexicon where ``state`` starts (so "Côte d'Ivoire" and
 #: "Saint Vincent and the Grenadines" are read whole)
 _MISSION = re.compile(
-    r"(?<![\w-])(?:Permanent[ \t]+)?(?P<head>Missions?|Representations?|Delegations?)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>)(?=[A-Z])"
+    r"(?<![\w-])(?:Permanent[ \t]+)?(?P<head>Missions?|Representations?|Delegations?)[ \t]+of[ \t]+(?:the[ "
+    r"\t]+)?(?P<state>)(?=[A-Z])"
 )
 _MISSION_TAIL = re.compile(
     r"(?:[ \t]+to[ \t]+the[ \t]+(?:United[ \t]+Nations|UN)(?:[ \t]+Office)?(?:[ \t]+at[ \t]+Geneva)?)?"
@@ -121,7 +128,8 @@ _MISSION_TAIL = re.compile(
 )
 _MINISTRY = re.compile(
     rf"(?<![\w-])(?P<name>(?:Federal[ \t]+)?(?:Ministry|Department|Ministère)[ \t]+(?:of|for)[ \t]+"
-    rf"(?:the[ \t]+)?{_CAP}(?:,?[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})(?![\w-])(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>)(?=[A-Z]))?"
+    rf"(?:the[ \t]+)?{_CAP}(?:,?[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})(?![\w-])(?:[ \t]+of[ \t]+(?:the[ "
+    r"\t]+)?(?P<state>)(?=[A-Z]))?"
 )
 _ADJECTIVE_BEFORE = re.compile(rf"(?<![\w-])(?P<adj>{_CAP})[ \t]+$")
 _GOVERNMENT = re.compile(r"(?<![\w-])Governments?[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>)(?=[A-Z])")
@@ -135,7 +143,8 @@ _CONTEXTUAL = re.compile(
     r"(?![ \t]+[A-Z][a-z])"
 )
 _POSSESSIVE_PART = re.compile(
-    rf"['’]s[ \t]+(?P<name>(?:{_CAP}[ \t]+|{_CAP},[ \t]+){{0,5}}?(?:Section|Division|Unit|Branch|Service|Office|Team|Bureau|"
+    rf"['’]s[ \t]+(?P<name>(?:{_CAP}[ \t]+|{_CAP},[ \t]+){{0,5}}?(?:Section|Division|Unit|Branch|Service|Office|Team|"
+    r"Bureau|"
     rf"Department|Secretariat|Committee|Units|Sections|Offices))(?![\w-])"
 )
 _CRISIS_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:crisis|conflict|war|situation|emergency)\b")
@@ -274,11 +283,10 @@ def organisation_candidates(text: str, known: bytearray | None = None) -> list[C
         continued = len(words) > words.index(head) + 1 if head else False
         if head is None or (words.index(head) == 0 and not continued) or len(name) < 6:
             continue
-        if continued and words.index(head) > 0:
-            if head not in _ORG_TAIL_HEADS:
-                cut = re.search(r"[ \t]+(?:for|on|of|to)[ \t]", text[start:end])
-                end = start + cut.start() if cut else end
-                name = _clean(text[start:end])
+        if continued and words.index(head) > 0 and head not in _ORG_TAIL_HEADS:
+            cut = re.search(r"[ \t]+(?:for|on|of|to)[ \t]", text[start:end])
+            end = start + cut.start() if cut else end
+            name = _clean(text[start:end])
         kind, entry = _known_or_new("Organization", name)
         out.append(Candidate(start, end, kind, entry.name if entry else name, RULE_ORGANISATION, 1, entry))
     return out
@@ -481,7 +489,6 @@ def recognise(findings: Findings) -> list[Candidate]:
 
 def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:
     """Turn the chosen candidates into mentions and nodes, situations and PART_OF edges."""
-    text = findings.text
     situations = {c.start: c for c in situation_candidates(findings, kept, lists)}
     for cand in kept:
         cand = situations.get(cand.start, cand)
@@ -537,7 +544,7 @@ def reference_parents(findings: Findings, kept: list[Candidate]) -> None:
         if cand.entry is not None:
             first.setdefault(cand.entry.name, cand)
     part_of = ontology().relationship_kinds["PART_OF"]
-    for name, cand in first.items():
+    for cand in first.values():
         parent_name = cand.entry.parent
         if parent_name is None or parent_name not in first:
             continue

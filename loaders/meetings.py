@@ -59,16 +59,21 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH_WORDS = tuple(w for name in calendar.month_abbr if name for w in (name, name.upper()))
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE = re.compile(
-    rf"(?:{_WEEKDAY},?[ \t]+(?:(?:and|&|-|–|to)[ \t]+{_WEEKDAY},?[ \t]+)?)?(?P<d1>\d{{1,2}}){_ORDINAL}(?:[ \t]+(?P<m1>{_MONTH}))?"
-    rf"(?:[ \t]*(?:-|–|—|to|until|and|&)[ \t]*(?:{_WEEKDAY},?[ \t]+)?(?P<d2>\d{{1,2}}){_ORDINAL})?[ \t]+(?P<m2>{_MONTH}),?[ \t]+(?P<y>\d{{4}})"
-    rf"|(?:{_WEEKDAY},?[ \t]+)?(?P<bm>{_MONTH})[ \t]+(?P<bd1>\d{{1,2}}){_ORDINAL}(?:[ \t]*(?:-|–|to|and|&)[ \t]*(?P<bd2>\d{{1,2}}){_ORDINAL})?,[ \t]+(?P<by>\d{{4}})",
+    rf"(?:{_WEEKDAY},?[ \t]+(?:(?:and|&|-|–|to)[ \t]+{_WEEKDAY},?[ \t]+)?)?(?P<d1>\d{{1,2}}){_ORDINAL}(?:[ "
+    rf"\t]+(?P<m1>{_MONTH}))?"
+    rf"(?:[ \t]*(?:-|–|—|to|until|and|&)[ \t]*(?:{_WEEKDAY},?[ \t]+)?(?P<d2>\d{{1,2}}){_ORDINAL})?[ "
+    rf"\t]+(?P<m2>{_MONTH}),?[ \t]+(?P<y>\d{{4}})"
+    rf"|(?:{_WEEKDAY},?[ \t]+)?(?P<bm>{_MONTH})[ \t]+(?P<bd1>\d{{1,2}}){_ORDINAL}(?:[ \t]*(?:-|–|to|and|&)[ "
+    rf"\t]*(?P<bd2>\d{{1,2}}){_ORDINAL})?,[ \t]+(?P<by>\d{{4}})",
     re.IGNORECASE,
 )
 _MEETING_WORD = (r"(?:policy[ \t]+|high-level[ \t]+|expert[ \t]+|informal[ \t]+|digital[ \t]+|virtual[ \t]+|online[ \t]+)?"
-                 r"(?:dialogue|round[ \t-]?table|conference|workshop|seminar|retreat|symposium|consultation|forum|webinar|"
+                 r"(?:dialogue|round[ \t-]?table|conference|workshop|seminar|retreat|symposium|consultation|forum|"
+                 r"webinar|"
                  r"side[ \t]+event|panel[ \t]+discussion|expert[ \t]+meeting|meeting|summit)")
 _QUOTED_TITLE = re.compile(
-    rf"(?P<type>{_MEETING_WORD})[ \t]*(?:\n\n)?(?:(?:on|entitled|titled|to[ \t]+discuss|on[ \t]+the[ \t]+theme)[ \t]+)?:?[ \t]*"
+    rf"(?P<type>{_MEETING_WORD})[ \t]*(?:\n\n)?(?:(?:on|entitled|titled|to[ \t]+discuss|on[ \t]+the[ \t]+theme)[ "
+    r"\t]+)?:?[ \t]*"
     r"[‘'\"“](?P<title>[^\n\"“”]{8,300}?)[’'\"”](?=[ \t]*(?:$|\n|[.,;:)]|[ \t]+[A-Za-z]))",
     re.IGNORECASE,
 )
@@ -86,17 +91,22 @@ _EVENT_PAGE = re.compile(r"Share this event|Add to calendar|Register (?:now|here
 _REPORT_OF = re.compile(r"\breport[ \t]+(?:of|on|from)[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<rest>.+)$", re.I)
 _ORGANISER_CUES = re.compile(
     r"(?P<partner>in[ \t]+partnership[ \t]+with|partners?[ \t]+(?:are|include)|partnered[ \t]+with)"
-    r"|(?P<support>with[ \t]+the[ \t]+(?:generous[ \t]+)?support[ \t]+of|supported[ \t]+by|funded[ \t]+by|with[ \t]+funding[ \t]+from|sponsored[ \t]+by)"
-    r"|(?P<co>together[ \t]+with|jointly[ \t]+with|in[ \t]+(?:cooperation|collaboration|association)[ \t]+with|co-?(?:organi[sz]ed|hosted|convened)[ \t]+by)"
+    r"|(?P<support>with[ \t]+the[ \t]+(?:generous[ \t]+)?support[ \t]+of|supported[ \t]+by|funded[ \t]+by|with[ "
+    r"\t]+funding[ \t]+from|sponsored[ \t]+by)"
+    r"|(?P<co>together[ \t]+with|jointly[ \t]+with|in[ \t]+(?:cooperation|collaboration|association)[ \t]+with|"
+    r"co-?(?:organi[sz]ed|hosted|convened)[ \t]+by)"
     r"|(?P<by>(?:hosted|organi[sz]ed|convened)[ \t]+by)"
-    r"|(?P<verb>\b(?:co-?)?(?:hosted|convened|organi[sz]ed|co-organi[sz]ed|will[ \t]+(?:host|convene|organi[sz]e)|hosts|convenes|organi[sz]es)\b)",
+    r"|(?P<verb>\b(?:co-?)?(?:hosted|convened|organi[sz]ed|co-organi[sz]ed|will[ \t]+(?:host|convene|organi[sz]e)|"
+    r"hosts|convenes|organi[sz]es)\b)",
     re.IGNORECASE,
 )
 _MEETING_OR_EVENT = re.compile(rf"{_MEETING_WORD}|\bevent\b", re.IGNORECASE)
 _THIS_MEETING = re.compile(rf"\b(?:[Tt]his|[Tt]he)[ \t]+(?:[\w'’\[\]()#-]+[ \t]+){{0,3}}?{_MEETING_WORD}", re.IGNORECASE)
 _SIZE = re.compile(
-    r"(?P<q>around|some|about|approximately|over|more[ \t]+than|nearly|up[ \t]+to|almost|at[ \t]+least)?[ \t]*(?P<n>\d{1,4})[ \t]+"
-    r"(?:[\w-]+[ \t]+){0,4}?(?:participants|people|experts|representatives|delegates|practitioners|attendees|stakeholders|"
+    r"(?P<q>around|some|about|approximately|over|more[ \t]+than|nearly|up[ \t]+to|almost|at[ \t]+least)?[ "
+    r"\t]*(?P<n>\d{1,4})[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,4}?(?:participants|people|experts|representatives|delegates|practitioners|attendees|"
+    r"stakeholders|"
     r"policymakers|policy-makers|diplomats|officials)\b",
     re.IGNORECASE,
 )
@@ -112,7 +122,8 @@ _CODE = re.compile(r"\|[ \t]*(?P<code>[A-Z]{2,5}\d{2,6})\b")
 _BREAKOUT_COUNT = re.compile(r"\b(?P<n>two|three|four|five|six|\d)[ \t]+(?:parallel[ \t]+|thematic[ \t]+|separate[ \t]+)?break-?out[ \t]+groups\b",
                              re.I)
 _BREAKOUT = re.compile(
-    r"\bbreak-?out[ \t]+(?:group|session)[ \t]+(?P<n>\d{1,2}|[IVX]{1,4})\b(?:[ \t]*[:–-][ \t]*(?:\n\n)?[‘'\"“]?(?P<theme>[^\n\"“”]{5,250}?)"
+    r"\bbreak-?out[ \t]+(?:group|session)[ \t]+(?P<n>\d{1,2}|[IVX]{1,4})\b(?:[ \t]*[:–-][ "
+    r"\t]*(?:\n\n)?[‘'\"“]?(?P<theme>[^\n\"“”]{5,250}?)"
     r"[’'\"”]?(?=[ \t]*(?:$|\n)))?",
     re.IGNORECASE,
 )
@@ -126,8 +137,7 @@ NON_ATTRIBUTION_WORDS = ("Chatham", "CHATHAM", "record", "RECORD", "ttribut", "T
 _BREAKOUT_WORDS = ("reak-out", "reakout", "REAK-OUT", "REAKOUT", "reak out")
 _NAMED_HEAD_WORDS = ("Dialogue", "Conference", "Summit", "Retreat", "Symposium", "Round", "Forum")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-          "fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
 _TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
 _ORDINAL_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|"
                  r"seventh|eighth|ninth)|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|" + "|".join(_UNITS) + ")")
@@ -135,21 +145,24 @@ _ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORD})"
 _SESSION = re.compile(
     rf"\b(?P<ord>{_ORD})[ \t]+(?:regular[ \t]+|special[ \t]+|resumed[ \t]+)?[Ss]ession[ \t]+of[ \t]+the[ \t]+"
     r"(?:UN[ \t]+|United[ \t]+Nations[ \t]+)?(?P<body>Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly)"
-    rf"|\b(?P<body2>HRC|Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|UNGA|Council|Assembly|its)['’]?s?[ \t]+(?P<ord2>{_ORD})[ \t]+"
+    r"|\b(?P<body2>HRC|Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|UNGA|Council|Assembly|its)['’]?s?[ "
+    rf"\t]+(?P<ord2>{_ORD})[ \t]+"
     r"(?:regular[ \t]+|special[ \t]+)?session\b"
     r"|\bHRC[ \t]?(?P<ord3>\d{2})\b",
     re.IGNORECASE,
 )
 _DEBATE = re.compile(
-    r"\b(?P<name>(?:Security|Human[ \t]+Rights)[ \t]+Council[ \t]+(?:open[ \t]+|high-level[ \t]+|annual[ \t]+|ministerial[ \t]+)?"
-    r"(?:debate|briefing|interactive[ \t]+dialogue|panel[ \t]+discussion)[ \t]+on[ \t]+[a-z][\w-]*(?:[ \t]+(?:and|of|the|in|for)?[ \t]*"
+    r"\b(?P<name>(?:Security|Human[ \t]+Rights)[ \t]+Council[ \t]+(?:open[ \t]+|high-level[ \t]+|annual[ \t]+|"
+    r"ministerial[ \t]+)?"
+    r"(?:debate|briefing|interactive[ \t]+dialogue|panel[ \t]+discussion)[ \t]+on[ \t]+[a-z][\w-]*(?:[ \t]+(?:and|of|"
+    r"the|in|for)?[ \t]*"
     r"[a-z][\w-]*){0,6}?)(?=[ \t]*(?:[:,.;\n]|$))"
 )
 _NAMED_HEAD = re.compile(r"(?<![\w-])(?:Dialogues?|Conference|Summit|Retreat|Symposium|Round[ \t]?[Tt]able|Forum)\b")
 _NAMED_LEFT = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){1,5}$")
 #: words that make a name an event rather than an organisation ("met at the Paris Peace Forum")
 _AT_EVENT = re.compile(r"\b(?:at|during|attended|margins[ \t]+of|ahead[ \t]+of)[ \t]+the[ \t]+$")
-_NAMED_STOP = frozenset("The A An This That These In At On For By With From To As Our Its Their Policy Each Annual".split())
+_NAMED_STOP = frozenset(["The", "A", "An", "This", "That", "These", "In", "At", "On", "For", "By", "With", "From", "To", "As", "Our", "Its", "Their", "Policy", "Each", "Annual"])
 
 
 @dataclass(frozen=True)

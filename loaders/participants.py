@@ -26,21 +26,25 @@ RULE_AFFILIATION = "participant-affiliation"
 RULE_OFFICE = "participant-office"
 
 _CUE = re.compile(
-    r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)[ \t]+(?:senior[ \t]+|former[ \t]+|high-level[ \t]+)?"
-    r"(?:representatives?|delegates?|officials?|members?|speakers?|panellists?|panelists?|experts?|diplomats?|staff[ \t]+members?|"
+    r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)[ \t]+(?:senior[ \t]+|former[ \t]+|"
+    r"high-level[ \t]+)?"
+    r"(?:representatives?|delegates?|officials?|members?|speakers?|panellists?|panelists?|experts?|diplomats?|staff[ "
+    r"\t]+members?|"
     r"ambassadors?|colleagues?)[ \t]+(?:of|from)[ \t]+(?:the[ \t]+|an?[ \t]+)?$"
 )
 _OFFICE_CUE = re.compile(r"(?:^[ \t]*(?:[Tt]he|[Aa])[ \t]+(?P<former>former[ \t]+)|(?:remarks|keynote|statement|address|"
                          r"presentation|briefing)[ \t]*by[ \t]+(?:the[ \t]+)?(?P<former2>former[ \t]+)?)$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(
-    r"[ \t]+and[ \t]+(?:a|the)[ \t]+(?P<role>(?:lead[ \t]+|chief[ \t]+)?(?:negotiator|co-facilitator|facilitator|penholder|"
+    r"[ \t]+and[ \t]+(?:a|the)[ \t]+(?P<role>(?:lead[ \t]+|chief[ \t]+)?(?:negotiator|co-facilitator|facilitator|"
+    r"penholder|"
     r"rapporteur|coordinator|chair)[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?(?:(?:draft[ \t]+)?resolution[ \t]+[\w/-]+"
     r"(?:[ \t]*\(\d{4}\))?|[\w-]+(?:[ \t]+[A-Z][\w-]*)*))"
 )
 _DESCRIPTOR = re.compile(r"[ \t]+(?P<d>(?:regional|country|field|liaison|national|local|headquarters)[ \t]+(?:office|presence|team|"
                          r"mission))\b")
 _SPEECH = re.compile(r"\b(?:highlighted|noted|said|stressed|described|argued|recalled|explained|emphasi[sz]ed|shared|stated|"
-                     r"expressed|concluded|added|introduced|welcomed|opined|reflected|acknowledged|referred|spoke|discussed|"
+                     r"expressed|concluded|added|introduced|welcomed|opined|reflected|acknowledged|referred|spoke|"
+                     r"discussed|"
                      r"outlined|reiterated|cited|replied|addressed|presented|delivered|underscored|observed|suggested|"
                      r"proposed|remarks|keynote)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^,[ \t]+$")

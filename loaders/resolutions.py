@@ -63,12 +63,14 @@ _OF_DATE = r"(?:[ \t]+of[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?"
 _NUM = r"(?:S-\d{1,2}/\d{1,3}|ES-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{4}/\d{1,3}|\d{3,4}(?:[ \t]*\(\d{4}\))?)"
 _CITATION = re.compile(
     r"(?<![\w-])[Rr]esolutions?[ \t]+(?:nos?\.?[ \t]+)?"
-    rf"(?P<open>\(?)(?P<list>{_NUM}{_OF_DATE}(?:[ \t]*(?:,|and|&|as[ \t]+well[ \t]+as)[ \t]*(?:resolution[ \t]+)?{_NUM}{_OF_DATE})*)"
+    rf"(?P<open>\(?)(?P<list>{_NUM}{_OF_DATE}(?:[ \t]*(?:,|and|&|as[ \t]+well[ \t]+as)[ \t]*(?:resolution[ "
+    rf"\t]+)?{_NUM}{_OF_DATE})*)"
     r"(?![\w/])"
 )
 #: the body named just before "resolution" ("GA resolution", "the Council's landmark resolutions")
 _BODY_BEFORE = re.compile(
-    r"(?<![\w-])(?P<body>(?:UN[ \t]+)?(?:Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)|HRC|UNHRC|GA|"
+    r"(?<![\w-])(?P<body>(?:UN[ \t]+)?(?:Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)|"
+    r"HRC|UNHRC|GA|"
     r"UNGA|SC|UNSC|ECOSOC|Economic[ \t]+and[ \t]+Social[ \t]+Council|Council|Assembly)(?:['’]s)?[ \t]+"
     r"(?:(?:landmark|recent|twin|two|its|the)[ \t]+)*$"
 )
@@ -84,11 +86,13 @@ _BODY_WORDS_AT_END = re.compile(r"(?:GA|HRC|SC|General Assembly|Human Rights Cou
 _OF_RESOLUTION = re.compile(r"[ \t]*(?:of|in|under)[ \t]+(?:the[ \t]+)?$")
 
 _PREAMBLE_OPENER = re.compile(
-    r"^(?:The[ \t]+)?(?P<body>Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)[ \t]*,[ \t]*$",
+    r"^(?:The[ \t]+)?(?P<body>Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)[ \t]*,[ "
+    r"\t]*$",
     re.MULTILINE,
 )
 _PREAMBULAR = re.compile(
-    r"^(?:[A-Z][a-z]+ly[ \t]+)?(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Conscious|Aware|Convinced|Determined|Bearing[ \t]+in[ \t]+mind|"
+    r"^(?:[A-Z][a-z]+ly[ \t]+)?(?:[A-Z][a-z]+(?:ing|ed)|Mindful|Conscious|Aware|Convinced|Determined|Bearing[ "
+    r"\t]+in[ \t]+mind|"
     r"Cognizant|Desirous|Guided|Having|Taking[ \t]+note|Noting|Deeply|Gravely|Seriously)\b"
 )
 _OPERATIVE = re.compile(r"^(?:(?P<num>\d{1,3})[.)][ \t]+)?(?P<verb>(?:Also|Further|Again|Strongly|Once[ \t]+again|Further[ \t]+"
