@@ -1,0 +1,164 @@
+"""Time and peak memory of the full gap analysis on synthetic graphs.
+
+    .venv/bin/python benchmarks/bench_gaps.py                 # 10,000 and 100,000 nodes
+    .venv/bin/python benchmarks/bench_gaps.py 10000 100000 1000000
+
+Each size builds the NetworkX projection directly (no store), with the attributes the
+projection gives (kind, name, location, evidence, ... on nodes; id, type, status, date,
+blocks, props, evidence on edges) and about five edges per node, from a seeded generator
+written here (``synthetic_projection``): actors on both sides with heavy-tailed degrees,
+resolutions that request and invite, flows of every status, blocks naming the flow they
+block, stated missing links and structure. It then runs ``find_gaps`` once (every kind) and
+prints, per size: nodes, edges, seconds to build, seconds to analyse, the resident memory
+with the graph built and the process's peak resident memory (getrusage), optionally the
+analysis's own peak under tracemalloc (``--trace``, a second run: tracemalloc slows Python
+down, so the timed run is untraced), and the findings per kind. Exact measures that would be quadratic are restricted as the findings
+themselves say (brokerage on the Geneva–New York frontier, with sampling past
+``pair_budget`` pairs per actor; Burt's measures for the reported brokers only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import sys
+import time
+import tracemalloc
+from collections import Counter
+
+import networkx as nx
+import numpy as np
+
+from prevgraph.graph.analysis import find_gaps
+
+KINDS = np.array(["Body", "Office", "Mechanism", "Organization", "State", "Participant", "Resolution", "Document"])
+KIND_P = np.array([0.30, 0.10, 0.05, 0.18, 0.12, 0.10, 0.10, 0.05])
+LOCATIONS = np.array(["GENEVA", "NEW_YORK", "FIELD", "OTHER", ""])
+LOCATION_P = np.array([0.33, 0.33, 0.17, 0.12, 0.05])
+STATUSES = np.array(["REALISED", "MANDATED", "PROPOSED", "UNREALISED", "BLOCKED"])
+STATUS_P = np.array([0.50, 0.20, 0.15, 0.08, 0.07])
+ACTOR_KINDS = {"Body", "Office", "Mechanism", "Organization", "State"}
+
+
+def _evidence(document: str, i: int, text: str) -> list[dict]:
+    return [{"document": document, "quote": text, "start": i, "end": i + len(text), "rule": "synthetic"}]
+
+
+def synthetic_projection(n: int, *, edges_per_node: float = 5.0, seed: int = 0) -> nx.MultiDiGraph:
+    """A seeded synthetic projection of ``n`` nodes and about ``edges_per_node * n`` edges."""
+    rng = np.random.default_rng(seed)
+    kinds = rng.choice(KINDS, n, p=KIND_P)
+    locations = rng.choice(LOCATIONS, n, p=LOCATION_P)
+    ids = [f"{k.lower()}:{i}" for i, k in enumerate(kinds)]
+    documents = [ids[i] for i in np.nonzero(kinds == "Document")[0]] or [ids[0]]
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(
+        (ids[i], {"kind": str(kinds[i]), "name": f"{kinds[i]} {i}", "aliases": [],
+                  "location": (str(locations[i]) or None) if kinds[i] in ACTOR_KINDS else None,
+                  "pillar": None, "origin": "extracted", "reviewed": True, "source": None, "props": {},
+                  "evidence": _evidence(documents[i % len(documents)], i, f"{kinds[i]} {i} is named")})
+        for i in range(n))
+    actors = np.nonzero(np.isin(kinds, list(ACTOR_KINDS)))[0]
+    resolutions = np.nonzero(kinds == "Resolution")[0]
+    participants = np.nonzero(kinds == "Participant")[0]
+    # heavy-tailed degrees: endpoints drawn by a Zipf-like weight over a seeded order of the actors
+    weights = 1.0 / np.arange(1, actors.size + 1) ** 0.8
+    weights /= weights.sum()
+    order = rng.permutation(actors)
+    m = int(edges_per_node * n)
+    flows = int(m * 0.70)
+    src, dst = order[rng.choice(actors.size, flows, p=weights)], order[rng.choice(actors.size, flows, p=weights)]
+    statuses = rng.choice(STATUSES, flows, p=STATUS_P)
+    types = np.where(rng.random(flows) < 0.85, "BRIEFS", "FEEDS_INTO")
+    years = rng.integers(2006, 2025, flows)
+    dated = rng.random(flows) < 0.7
+    edges = []
+    flow_ids = []
+    for k in range(flows):
+        key = f"f{k}"
+        rel = str(types[k])
+        status = str(statuses[k]) if rel == "BRIEFS" else None
+        edges.append((ids[src[k]], ids[dst[k]], key, _edge(key, rel, status, str(years[k]) if dated[k] else None,
+                                                          documents[k % len(documents)], k)))
+        flow_ids.append(key)
+    extra = m - flows
+    mandates = extra * 3 // 10
+    for k in range(mandates):
+        key = f"r{k}"
+        res = ids[resolutions[k % resolutions.size]] if resolutions.size else ids[order[0]]
+        edges.append((res, ids[order[rng.choice(actors.size, p=weights)]], key,
+                      _edge(key, "REQUESTS" if k % 2 else "INVITES", "MANDATED", str(rng.integers(2006, 2025)),
+                            documents[k % len(documents)], k)))
+    for k, r in enumerate(resolutions.tolist()):
+        edges.append((ids[r], ids[order[rng.choice(actors.size, p=weights)]], f"a{k}",
+                      _edge(f"a{k}", "ADOPTED_BY", None, None, documents[k % len(documents)], k)))
+    for k, p in enumerate(participants.tolist()):
+        edges.append((ids[p], ids[order[rng.choice(actors.size, p=weights)]], f"p{k}",
+                      _edge(f"p{k}", "REPRESENTS", None, None, documents[k % len(documents)], k)))
+    rest = extra - mandates - resolutions.size - participants.size
+    for k in range(max(rest, 0)):
+        a, b = ids[actors[rng.integers(actors.size)]], ids[actors[rng.integers(actors.size)]]
+        roll = k % 10
+        if roll < 3:
+            blocked = flow_ids[rng.integers(len(flow_ids))]
+            edges.append((a, b, f"b{k}", _edge(f"b{k}", "BLOCKS", "REALISED", None, documents[0], k, blocks=blocked)))
+        elif roll < 4:
+            edges.append((a, b, f"n{k}", _edge(f"n{k}", "NO_LINK", None, None, documents[0], k)))
+        else:
+            edges.append((a, b, f"s{k}", _edge(f"s{k}", "PART_OF", None, None, documents[0], k)))
+    graph.add_edges_from(edges)
+    return graph
+
+
+def _edge(key: str, rel: str, status: str | None, date: str | None, document: str, i: int,
+          blocks: str | None = None) -> dict:
+    return {"id": key, "type": rel, "status": status, "blocks": blocks, "date": date, "origin": "extracted",
+            "source_ref": None, "props": {}, "evidence": _evidence(document, i, f"{rel} {key}")}
+
+
+def _rss_mib() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def run(n: int, seed: int, trace: bool) -> None:
+    started = time.perf_counter()
+    graph = synthetic_projection(n, seed=seed)
+    built = time.perf_counter() - started
+    gc.collect()
+    before = _rss_mib()
+    started = time.perf_counter()
+    findings = find_gaps(graph, seed=seed)
+    analysed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    traced = ""
+    if trace:
+        tracemalloc.start()
+        find_gaps(graph, seed=seed)
+        traced = f" | analysis peak {tracemalloc.get_traced_memory()[1] / 2**20:,.0f} MiB (tracemalloc, second run)"
+        tracemalloc.stop()
+    kinds = Counter(f.kind for f in findings)
+    sampled = sum(1 for f in findings if f.kind == "broker" and f.data.get("sampled"))
+    print(f"{n:>9,} nodes {graph.number_of_edges():>10,} edges | build {built:7.1f} s | analysis {analysed:7.1f} s"
+          f" | RSS with graph {before:,.0f} MiB, process peak {peak:,.0f} MiB{traced}"
+          f" | {len(findings)} findings ({sampled} brokers estimated from samples)", flush=True)
+    print("          " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())), flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--trace", action="store_true", help="run the analysis a second time under tracemalloc")
+    args = parser.parse_args(argv)
+    print(f"bench_gaps: nproc={os.cpu_count()}, python {sys.version.split()[0]}, networkx {nx.__version__}; "
+          "generator: seeded synthetic_projection in this file", flush=True)
+    for n in args.sizes:
+        run(n, args.seed, args.trace)
+        gc.collect()
+
+
+if __name__ == "__main__":
+    main()

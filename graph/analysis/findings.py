@@ -1,0 +1,157 @@
+"""The records the gap analyses return: findings, pathways and the citations behind them.
+
+They are frozen pydantic models so the CLI, the GraphQL API and the maps render the same
+objects; ``to_dict()`` gives the JSON-ready form documented in ``docs/gaps-json.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: Every kind of finding, in the order the ranking puts them when severities tie.
+FINDING_KINDS: tuple[str, ...] = (
+    "unrealised_mandate",
+    "blocked_channel",
+    "missing_channel",
+    "stated_missing_link",
+    "single_point_of_failure",
+    "broker",
+    "asymmetry",
+    "change_over_time",
+    "what_if",
+)
+
+#: Severities, most severe first.
+SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+
+Severity = Literal["high", "medium", "low"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form (plain dicts, lists and scalars)."""
+        return self.model_dump(mode="json")
+
+
+class Citation(_Frozen):
+    """One piece of evidence behind a finding or a hop: where a document states the fact.
+
+    ``about`` is the id of the node or edge the quote backs, so every part of a finding
+    can be traced; ``title`` is the document's title when the graph holds it.
+    """
+
+    document: str
+    quote: str
+    start: int
+    end: int
+    rule: str
+    about: str
+    title: str | None = None
+
+
+class Finding(_Frozen):
+    """One gap (or one figure about the gaps) in the flows between Geneva and New York."""
+
+    id: str = Field(description="stable id: the kind plus a hash of what the finding is about")
+    kind: str = Field(description="one of FINDING_KINDS")
+    statement: str = Field(description="one short plain-language sentence")
+    severity: Severity
+    rank: int = Field(ge=0, description="1 = most important; 0 until ranked by find_gaps")
+    nodes: tuple[str, ...] = ()
+    edges: tuple[str, ...] = ()
+    evidence: tuple[Citation, ...] = ()
+    since: str | None = Field(None, description="ISO date (or year) the gap dates from, when known")
+    data: dict[str, Any] = Field(default_factory=dict, description="kind-specific figures")
+
+
+class Hop(_Frozen):
+    """One edge of a pathway, walked forwards (a flow) or backwards (structure such as PART_OF)."""
+
+    edge: str
+    source: str
+    target: str
+    type: str
+    status: str | None = None
+    reverse: bool = Field(False, description="True when the edge is walked against its direction")
+    evidence: tuple[Citation, ...] = ()
+
+
+class Pathway(_Frozen):
+    """A route between two nodes, with the weakest status along it and its rank."""
+
+    hops: tuple[Hop, ...]
+    nodes: tuple[str, ...]
+    status: str = Field(description="the weakest status of its flow hops (REALISED if it has none)")
+    score: float = Field(description="lower is better: weakest statuses first, then length")
+    rank: int = Field(ge=1)
+
+    @property
+    def length(self) -> int:
+        return len(self.hops)
+
+
+def finding_id(kind: str, *parts: object) -> str:
+    """A stable id for a finding from its kind and what it is about.
+
+    >>> finding_id("broker", "office:secretary-general")
+    'broker:5e6f0e7b2c4a'
+    """
+    key = "\x1f".join([kind, *map(str, parts)])
+    return f"{kind}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+@dataclass
+class Draft:
+    """A finding before ranking: what an analysis found, and how much it weighs within its severity."""
+
+    kind: str
+    statement: str
+    severity: Severity
+    about: Sequence[object]
+    nodes: Sequence[str] = ()
+    edges: Sequence[str] = ()
+    evidence: Sequence[Citation] = ()
+    since: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    weight: float = 0.0
+
+    def finding(self, rank: int, finding_key: str | None = None) -> Finding:
+        """The ranked Finding. Built without re-validation: analyses hand over checked parts, and
+        validating hundreds of thousands of findings would dominate large runs (tests validate)."""
+        return Finding.model_construct(id=finding_key or finding_id(self.kind, *self.about), kind=self.kind,
+                                       statement=self.statement, severity=self.severity, rank=rank,
+                                       nodes=tuple(_unique(self.nodes)), edges=tuple(_unique(self.edges)),
+                                       evidence=tuple(_unique_citations(self.evidence)), since=self.since,
+                                       data=self.data)
+
+
+def rank(drafts: Iterable[Draft]) -> list[Finding]:
+    """Order drafts (severity, then kind, then weight, then id for a deterministic tie-break) and number them from 1.
+
+    >>> drafts = [Draft("broker", "b", "low", ["x"]), Draft("asymmetry", "a", "high", ["y"]),
+    ...           Draft("broker", "c", "low", ["z"], weight=2.0)]
+    >>> [(f.rank, f.statement) for f in rank(drafts)]
+    [(1, 'a'), (2, 'c'), (3, 'b')]
+    """
+    keyed = [(SEVERITIES.index(d.severity), FINDING_KINDS.index(d.kind), -d.weight, finding_id(d.kind, *d.about), d)
+             for d in drafts]
+    keyed.sort(key=lambda item: item[:4])
+    return [item[4].finding(i, item[3]) for i, item in enumerate(keyed, start=1)]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _unique_citations(items: Iterable[Citation]) -> list[Citation]:
+    seen: dict[tuple, Citation] = {}
+    for item in items:
+        seen.setdefault((item.about, item.document, item.start, item.end, item.rule), item)
+    return list(seen.values())
