@@ -147,3 +147,25 @@ def test_reloading_the_corpus_changes_nothing(corpus: Path, loaded) -> None:
     before = (store.count_nodes(), store.count_edges())
     list(load_paths([corpus], store))
     assert (store.count_nodes(), store.count_edges()) == before
+
+
+def test_the_corpus_on_every_store(corpus: Path, store) -> None:
+    """Both stores hold the same entity facts for the corpus (meetings met, supporters, participants)."""
+    assert not [r.error for r in load_paths([corpus], store) if r.error]
+    meetings = {_meeting_of(store, stem) for stem in ("2020-11-hrc-sc-policy-dialogue-event-page",
+                                                      "2020-11-hrc-sc-policy-dialogue-concept-note",
+                                                      "2020-11-breakout-group-2-background-paper")}
+    assert len(meetings) == 1
+    assert len({s for s, t in _edges(store, "SUPPORTS") if t == "initiative:13th-june-appeal"}) == 70
+    assert store.count_nodes(NodeFilter(kind="Participant")) >= 10
+
+
+def test_documents_of_one_meeting_loaded_separately_meet(corpus: Path, sqlite_store) -> None:
+    for stem in ("2020-11-hrc-sc-policy-dialogue-concept-note", "2020-11-hrc-sc-policy-dialogue-event-page",
+                 "2020-11-breakout-group-2-background-paper"):
+        (report,) = load_paths([corpus / f"{stem}.txt"], sqlite_store)
+        assert report.error is None
+    meetings = {_meeting_of(sqlite_store, stem) for stem in ("2020-11-hrc-sc-policy-dialogue-event-page",
+                                                             "2020-11-hrc-sc-policy-dialogue-concept-note",
+                                                             "2020-11-breakout-group-2-background-paper")}
+    assert len(meetings) == 1
