@@ -9,7 +9,7 @@ settings table is checked against :data:`SETTINGS` by a test.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,13 +73,12 @@ class Settings:
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
         """Read every setting from the environment; ``overrides`` (for example CLI flags) win when not None."""
         env = os.environ if environ is None else environ
-        types = {f.name: f.type for f in fields(cls)}
         values: dict[str, Any] = {}
         for setting in SETTINGS:
             raw = env.get(setting.env)
             if raw is None or raw == "":
                 continue
-            values[setting.name] = _coerce(setting, raw, types[setting.name])
+            values[setting.name] = _coerce(setting, raw)
         return replace(cls(**values), **{k: v for k, v in overrides.items() if v is not None})
 
     @property
@@ -88,9 +87,10 @@ class Settings:
         return self.store or str(default_store_path())
 
 
-def _coerce(setting: Setting, raw: str, annotation: str) -> Any:
-    kind = {"int": int, "float": float}.get(annotation.split(" ")[0])
-    if kind is None:
+def _coerce(setting: Setting, raw: str) -> Any:
+    """Read a number where the setting's default is one; text stays text."""
+    kind = type(setting.default)
+    if kind not in (int, float):
         return raw
     try:
         return kind(raw)
