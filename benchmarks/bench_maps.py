@@ -5,11 +5,10 @@
 
 For the sample corpus the graph is built the way a user builds it: ``prevgraph load corpus/``
 into a temporary SQLite store, then ``prevgraph map`` (both through the CLI). The synthetic
-graphs come from a seeded generator written here (``synthetic_projection``): actors on both
-sides and in the field, resolutions with their paragraphs requesting and inviting actors,
-meetings with their documents and participants, flows of every status, blocks, stated
-missing links; about three edges per node. Above 1,500 nodes the map folds (documents and
-paragraphs into their resolution or meeting, participants into their organisation).
+graphs come from the seeded generator ``benchmarks/generate.py`` (many paragraphs, documents
+and participants, few bodies and offices as hubs, flows of every status with their blocks).
+Above 1,500 nodes the map folds (documents and paragraphs into their resolution or meeting,
+participants into their organisation, then the least connected actors by location and kind).
 
 Per case it prints: the graph's nodes and edges, the nodes and edges drawn, whether the map
 was folded, the HTML size, the seconds Python took to write the page, and the milliseconds
@@ -30,89 +29,22 @@ import time
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 
+from prevgraph.graph.projection import build_networkx
 from prevgraph.visualisations import MapOptions, render_map
 from prevgraph.visualisations.headless import offline_browser, open_map
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run as a script or with -m: the generator is benchmarks/generate.py
+from benchmarks.generate import synthetic_graph  # noqa: E402
+
 PREVGRAPH = str(Path(sys.executable).parent / "prevgraph")
-STATUSES = ["REALISED", "MANDATED", "PROPOSED", "UNREALISED", "BLOCKED"]
-STATUS_P = [0.45, 0.25, 0.12, 0.10, 0.08]
-ACTOR_KINDS = ["Body", "Office", "Mechanism", "Organization", "State"]
-ACTOR_P = [0.35, 0.15, 0.05, 0.30, 0.15]
-LOCATIONS = ["GENEVA", "NEW_YORK", "FIELD", "OTHER", None]
-LOCATION_P = [0.35, 0.35, 0.15, 0.10, 0.05]
-PILLARS = ["HUMAN_RIGHTS", "PEACE_AND_SECURITY", "DEVELOPMENT"]
 
 
-def synthetic_projection(n: int, seed: int = 0) -> nx.MultiDiGraph:
-    """A seeded projection of about ``n`` nodes shaped like a loaded corpus, with the projection's attributes."""
-    rng = np.random.default_rng(seed)
-    graph = nx.MultiDiGraph()
-    counter = iter(range(10**9))
-
-    def add(kind: str, **attrs) -> str:
-        node = f"{kind.lower()}:{next(counter)}"
-        graph.add_node(node, kind=kind, name=f"{kind} {node.split(':')[1]}", aliases=[], location=attrs.get("location"),
-                       pillar=attrs.get("pillar"), origin="extracted", reviewed=True, source=None,
-                       props=attrs.get("props", {}), evidence=[])
-        return node
-
-    def link(u: str, rel: str, v: str, status: str | None = None, date: str | None = None, **extra) -> str:
-        key = f"{rel.lower()}:{next(counter)}"
-        evidence = [{"document": docs[int(rng.integers(len(docs)))], "quote": f"Quote for {key}.", "start": 0,
-                     "end": 14, "rule": "synthetic"}] if docs else []
-        graph.add_edge(u, v, key, id=key, type=rel, status=status, blocks=extra.get("blocks"), date=date,
-                       origin="extracted", source_ref=None, props={}, evidence=evidence)
-        return key
-
-    actors: list[str] = []
-    docs: list[str] = []
-    n_actors, n_resolutions, n_meetings = int(n * 0.22), max(1, int(n * 0.05)), max(1, int(n * 0.03))
-    for _ in range(n_actors):
-        kind = str(rng.choice(ACTOR_KINDS, p=ACTOR_P))
-        location = rng.choice(len(LOCATIONS), p=LOCATION_P)
-        pillar = str(rng.choice(PILLARS)) if kind in ("Body", "Office", "Mechanism") else None
-        actors.append(add(kind, location=LOCATIONS[location], pillar=pillar))
-    weights = rng.pareto(1.5, len(actors)) + 1
-    picks = iter(rng.choice(len(actors), size=12 * n, p=weights / weights.sum()))
-
-    def actor() -> str:
-        """An actor, the well-connected ones far more often (heavy-tailed degrees)."""
-        return actors[int(next(picks))]
-
-    for m in range(n_meetings):
-        meeting = add("Meeting", props={"date": f"{2015 + m % 9}-{1 + m % 12:02d}-15"})
-        for _ in range(3):
-            doc = add("Document")
-            docs.append(doc)
-            link(doc, "PART_OF", meeting)
-        link(meeting, "ORGANISED_BY", actor())
-        for _ in range(8):
-            person = add("Participant")
-            link(person, "ATTENDED", meeting)
-            link(person, "REPRESENTS", actor())
-    for r in range(n_resolutions):
-        resolution = add("Resolution", props={"date": str(2006 + r % 18)})
-        link(resolution, "ADOPTED_BY", actor())
-        for _ in range(6):
-            paragraph = add("Paragraph")
-            link(paragraph, "PART_OF", resolution)
-            target = actor()
-            link(paragraph, str(rng.choice(["REQUESTS", "INVITES"])), target, "MANDATED", str(2006 + r % 18))
-            link(target, "BRIEFS", actor(), "MANDATED", str(2007 + r % 18))
-    while graph.number_of_nodes() < n:
-        add("Participant")
-    for _ in range(3 * n - graph.number_of_edges()):
-        status = str(rng.choice(STATUSES, p=STATUS_P))
-        source = actor()
-        flow = link(source, "BRIEFS", actor(), status, str(int(rng.integers(2015, 2025))))
-        if status == "BLOCKED":
-            link(actor(), "BLOCKS", source, "REALISED", blocks=flow)
-        if rng.random() < 0.02:
-            link(actor(), "NO_LINK", actor())
-    return graph
+def synthetic_projection(n: int, seed: int = 7) -> nx.MultiDiGraph:
+    """The projection of the seeded synthetic graph of ``benchmarks/generate.py`` with ``n`` nodes."""
+    graph = synthetic_graph(n, seed=seed)
+    return build_networkx(graph.node_batches(), graph.edge_batches())
 
 
 def corpus_map(folder: Path) -> tuple[Path, float, nx.MultiDiGraph]:

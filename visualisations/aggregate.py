@@ -23,8 +23,10 @@ from prevgraph.visualisations.style import counted, humanise
 
 #: The structure along which a non-actor is folded into the node that stands for it.
 FOLD_ALONG = ("PART_OF", "REPRESENTS")
+#: Structure that only says a node stands behind another: a leaf of it is drawn as a count.
+SUPPORT_TYPES = frozenset({"SUPPORTS"})
 #: Evidence kept on a merged edge (the tooltip shows a few; the count says how many edges).
-MERGED_EVIDENCE = 6
+MERGED_EVIDENCE = 3
 
 
 @dataclass
@@ -72,8 +74,11 @@ def representatives(graph: nx.MultiDiGraph, along: tuple[str, ...] = FOLD_ALONG)
     return result
 
 
-def fold(graph: nx.MultiDiGraph, mapping: dict[str, str]) -> nx.MultiDiGraph:
-    """The graph with every node replaced by ``mapping[node]``; parallel edges merged, self-loops of folding dropped."""
+def fold(graph: nx.MultiDiGraph, mapping: dict[str, str], named: bool = False) -> nx.MultiDiGraph:
+    """The graph with every node replaced by ``mapping[node]``; parallel edges merged, self-loops of folding dropped.
+
+    With ``named`` the node that stands for others keeps their ids in ``named_members`` for its tooltip.
+    """
     folded = nx.MultiDiGraph()
     members: dict[str, list[str]] = defaultdict(list)
     for node in sorted(graph):
@@ -83,6 +88,8 @@ def fold(graph: nx.MultiDiGraph, mapping: dict[str, str]) -> nx.MultiDiGraph:
         inside = Counter(graph.nodes[m].get("kind") for m in group if m != rep)
         attrs["folded"] = dict(sorted((attrs.get("folded") or {}).items())) | dict(sorted(inside.items()))
         attrs["members"] = [m for g in group for m in graph.nodes[g].get("members", [g])]
+        if named and len(group) > 1:
+            attrs["named_members"] = [m for m in group if m != rep]
         folded.add_node(rep, **attrs)
     buckets: dict[tuple, list[dict]] = defaultdict(list)
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: str(e[2])):
@@ -94,6 +101,22 @@ def fold(graph: nx.MultiDiGraph, mapping: dict[str, str]) -> nx.MultiDiGraph:
         merged = _merge_edges(group)
         folded.add_edge(su, sv, merged["id"], **merged)
     return folded
+
+
+def leaf_supporters(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Nodes whose only edges say they support one thing, mapped onto it (the rest onto themselves).
+
+    A list of seventy States behind an appeal says one thing on a map: the appeal has seventy
+    supporters. Drawn one by one they would bury the flows; folded, the appeal shows the count
+    and the tooltip names them.
+    """
+    mapping = {n: n for n in graph}
+    for node in graph:
+        out = list(graph.out_edges(node, data="type"))
+        targets = {v for _, v, _ in out}
+        if out and not graph.in_degree(node) and len(targets) == 1 and all(t in SUPPORT_TYPES for *_, t in out):
+            mapping[node] = targets.pop()
+    return mapping
 
 
 def _merge_edges(group: list[dict]) -> dict:

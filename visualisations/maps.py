@@ -12,7 +12,7 @@ import networkx as nx
 
 from prevgraph.graph.lookup import resolve_node
 from prevgraph.graph.store import GraphStore
-from prevgraph.visualisations.aggregate import aggregate, fold, representatives
+from prevgraph.visualisations.aggregate import aggregate, fold, leaf_supporters, representatives
 from prevgraph.visualisations.drawing import Drawing, draw
 from prevgraph.visualisations.gaps import FindingLike, overlay
 from prevgraph.visualisations.options import MapOptions
@@ -25,8 +25,10 @@ AFFILIATION = ("REPRESENTS",)
 
 
 def shape_graph(graph: nx.MultiDiGraph, options: MapOptions, focus: str | None = None):
-    """The graph as it will be drawn (selected, participants folded if asked, aggregated if large)."""
+    """The graph as it will be drawn: selected, supporters drawn as a count on what they support,
+    participants folded into their affiliation if asked, aggregated if large."""
     chosen = select(graph, options, focus)
+    chosen = fold(chosen, leaf_supporters(chosen), named=True)
     if options.fold_participants:
         chosen = fold(chosen, representatives(chosen, AFFILIATION))
     return aggregate(chosen, options.aggregate_above)

@@ -19,6 +19,8 @@ from prevgraph.visualisations.style import counted, humanise
 #: Quotes shown per tooltip; the rest are counted ("and 3 more").
 QUOTES_SHOWN = 3
 QUOTE_CHARS = 320
+#: Names of what is drawn inside a folded node, listed in its tooltip.
+MEMBERS_SHOWN = 12
 #: Gap statements shown per tooltip.
 FINDINGS_SHOWN = 3
 #: Properties never shown: the document's full text and its hash are not for a projector.
@@ -119,6 +121,10 @@ def node_tip(graph: nx.MultiDiGraph, node: str, ctx: TipContext) -> str:
     context = [f"{humanise(t).lower()} {name_of(graph, v)}" for _, v, t in sorted(graph.out_edges(node, data="type"))
                if t in CONTEXT_TYPES]
     folded = ", ".join(counted(k, n) for k, n in (attrs.get("folded") or {}).items())
+    inside = sorted(name_of(ctx.graph, m) for m in attrs.get("named_members") or ())
+    if inside:
+        more = len(inside) - MEMBERS_SHOWN
+        folded += f": {', '.join(inside[:MEMBERS_SHOWN])}" + (f" and {more} more" if more > 0 else "")
     parts = [
         f"<h3>{escape(attrs.get('name') or node)}</h3>",
         f"<p class='facts'>{escape(DOT.join(f for f in facts if f))}</p>",

@@ -124,3 +124,22 @@ def test_a_small_graph_is_not_folded(small_graph):
     folded, folding = aggregate(small_graph, limit=1500)
     assert folded is small_graph and not folding.happened
     assert not build_map(small_graph, MapOptions()).notices
+
+
+def test_a_long_list_of_supporters_is_drawn_as_a_count_on_what_they_support(small_graph):
+    appeal = Node(id=node_id("Initiative", "13th June Appeal"), kind="Initiative", name="13th June Appeal")
+    backer = Node(id=node_id("State", "Ruritania"), kind="State", name="Ruritania")
+    states = [Node(id=node_id("State", f"State {i:02d}"), kind="State", name=f"State {i:02d}") for i in range(20)]
+    small_graph.add_nodes_from((n.id, {"kind": n.kind, "name": n.name, "aliases": [], "location": None,
+                                       "evidence": [], "props": {}}) for n in (appeal, backer, *states))
+    for state in (backer, *states):
+        key = edge_id(state.id, "SUPPORTS", appeal.id)
+        small_graph.add_edge(state.id, appeal.id, key, id=key, type="SUPPORTS", evidence=[], props={})
+    key = edge_id(backer.id, "BRIEFS", "body:security-council", "REALISED")
+    small_graph.add_edge(backer.id, "body:security-council", key, id=key, type="BRIEFS", status="REALISED",
+                         evidence=[], props={})
+    nodes = {n["id"]: n for n in build_map(small_graph, MapOptions()).nodes}
+    assert not any(n.startswith("state:state-") for n in nodes)
+    assert backer.id in nodes  # it also briefs the Council: drawn as itself
+    tip = nodes[appeal.id]["tip"]
+    assert "Drawn here:</b> 20 states: State 00, State 01," in tip and "State 11 and 8 more" in tip
