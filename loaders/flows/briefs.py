@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, PRONOUN_START, Clause, words
 from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, frequency, stated_date, topic
@@ -172,10 +173,19 @@ def _preposition(words_: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"^\s*,?\s*(?:" + "|".join(words_) + r")\s+", re.IGNORECASE)
 
 
+@cache
+def _author_pattern(prepositions: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a noun's author follows: "briefings by X", "a briefing on Myanmar by X" (a few words, no comma
+    between), "the report of X" (right after the noun only: "of" further on belongs to something else)."""
+    agent = [p for p in prepositions if p != "of"]
+    parts = [r"(?:\s+[\w’'()-]+){0,6}?\s+(?:" + "|".join(agent) + ")"] if agent else []
+    parts += [r"\s+of"] if "of" in prepositions else []
+    return re.compile(r"^(?:" + "|".join(parts) + r")\s", re.IGNORECASE)
+
+
 def _briefers(clause: Clause, noun: InfoNoun, start: int, end: int) -> tuple[list[Mention], int]:
     """Who gives the briefing named by the noun at ``start:end``, and where their names end."""
-    author = r"^(?:[\s,]+[\w’'()-]+){0,6}?[\s,]+(?:" + "|".join(noun.author) + r")\s"
-    by = re.match(author, clause.slice(end, clause.end), re.IGNORECASE)
+    by = _author_pattern(noun.author).match(clause.slice(end, clause.end))
     if by is not None:
         found = clause.agents_after(end + by.end())
         if found:

@@ -82,6 +82,9 @@ def test_routine_feeds_into_the_regional_monthly_review(built) -> None:
     report = built["2023-02-transatlantic-roundtable-meeting-report"]
     sources = {e.source for e in _edges(report, "FEEDS_INTO", target="mechanism:regional-monthly-review")}
     assert sources == {"mechanism:universal-periodic-review", "mechanism:special-procedures"}
+    # "how, and to what extent, does the High Commissioner feed ... into ... (e.g. ... RMRs)?" presupposes the feed
+    paper = built["2020-11-breakout-group-2-background-paper"]
+    assert [e.source for e in _edges(paper, "FEEDS_INTO", target="mechanism:regional-monthly-review")] == [HC]
 
 
 def test_flows_run_between_actors_with_evidence_and_never_name_a_person(built) -> None:

@@ -136,6 +136,10 @@ BRIEFS_CASES = [
      {("BRIEFS", HC, HRC, "REALISED")}),
     ("will", "The Chair of the Peacebuilding Commission will address the Human Rights Council in June.",
      {("BRIEFS", CHAIR, HRC, "PROPOSED")}),
+    ("his-reports", "The Secretary-General has made prevention a priority, as his latest reports to the General "
+     "Assembly show.", {("BRIEFS", SG, GA, "REALISED")}),
+    ("report-of", "Members discussed the annual report of the High Commissioner to the Human Rights Council.",
+     {("BRIEFS", HC, HRC, "REALISED")}),
 ]
 
 
@@ -153,6 +157,8 @@ NO_BRIEFS_CASES = [
                         "Commissioner on such matters."),
     ("open-question", "How could the Peacebuilding Commission brief the Human Rights Council more often?"),
     ("report-without-recipient", "The Security Council discussed the report of the Secretary-General on Myanmar."),
+    ("author-across-a-comma", "Asked about sending reports to the Security Council, the representative of China "
+     "spoke of backlashes."),
     ("speaker-is-not-the-briefer", "The representative of China said that the Security Council "
                                    "rarely meets in Geneva."),
 ]
