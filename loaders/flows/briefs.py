@@ -37,6 +37,7 @@ from prevgraph.loaders.flows.lexicon import (
     RECEIVING_VERBS,
     REPORTING,
     REVERSE_INFO,
+    Cue,
     InfoNoun,
     InfoVerb,
 )
@@ -277,44 +278,54 @@ def _mandated_by(clause: Clause) -> str | None:
     return None
 
 
-def _blocker(sink: FlowSink, clause: Clause, flow: Flow, block: Block) -> tuple[str | None, bool]:
-    """Who or what stops ``flow``: (node id, whether it is inferred rather than named).
-
-    In order: the actor that declined; the agent after the cue ("blocked by X"); the body
-    whose rule it is ("consensus in the Peacebuilding Commission"); the subject of the cue
-    ("Russia vetoed ..."); for an office holder "not allowed" by no one named, the body
-    the office belongs to (marked ``blocker_inferred``).
-    """
-    if block.cue.reason == "declined":
-        return flow.source.node_id, False
+def _named_blocker(clause: Clause, flow: Flow, cue: Cue, start: int, end: int) -> str | None:
+    """The blocker a cue's own words name: its agent ("blocked by X", "objections from X"), the body
+    that votes ("a procedural vote" in the Security Council), the body whose rule it is ("consensus in
+    the Peacebuilding Commission"), or the cue's subject ("Russia vetoed ...")."""
     endpoints = [flow.source.node_id, *(t.node_id for t in flow.targets)]
-    after = clause.slice(block.end, clause.end)
+    after = clause.slice(end, clause.end)
     agent = _BLOCK_AGENT.match(after)
     if agent is not None:
-        named = clause.agents_after(block.end + agent.end(), exclude=endpoints)
+        named = clause.agents_after(end + agent.end(), exclude=endpoints)
         if named:
-            return named[0].node_id, False
-        vote = next((c for c in BLOCK_CUES if c.name == "veto"), None)
-        if vote is not None and vote.pattern.match(after[agent.end():].lstrip(" a")):
-            block = Block(vote, block.start, block.end, block.status)
-    if block.cue.name == "veto":
+            return named[0].node_id
+        vote = next(c for c in BLOCK_CUES if c.name == "veto")
+        if vote.pattern.match(after[agent.end():].lstrip(" a")):
+            cue = vote
+    if cue.name == "veto":
         body = next((t for t in flow.targets if t.kind == "Body"), None)
         if body is not None:
-            return body.node_id, False
+            return body.node_id
     rule = _RULE_OF.match(after)
     if rule is not None:
-        body = clause.actor_after(block.end + rule.end()) or examples_after(clause, block.end + rule.end(), 60)
+        body = clause.actor_after(end + rule.end()) or examples_after(clause, end + rule.end(), 60)
         if body is not None:
-            return body.node_id, False
-    subject = clause.subject_before(block.start)
-    if subject is not None and subject.node_id not in endpoints:
-        return subject.node_id, False
+            return body.node_id
+    subject = clause.subject_before(start)
+    return subject.node_id if subject is not None and subject.node_id not in endpoints else None
+
+
+def _blocker(sink: FlowSink, clause: Clause, flow: Flow, block: Block) -> tuple[str | None, str, bool]:
+    """Who or what stops ``flow``: (node id, reason, whether the blocker is inferred rather than named).
+
+    In order: the actor that declined; the blocker the blocking cue names; one another cue
+    of the clause names ("denied the opportunity ..., owing to objections by China"); for
+    a presiding office "not allowed" by no one named, the body it presides over (marked
+    ``blocker_inferred``).
+    """
+    if block.cue.reason == "declined":
+        return flow.source.node_id, block.cue.reason, False
+    cues = [(block.cue, block.start, block.end)] + [c for c in clause.block_cues if c[1] != block.start]
+    for cue, start, end in cues:
+        named = _named_blocker(clause, flow, cue, start, end)
+        if named is not None:
+            return named, cue.reason, False
     presiding = flow.source.kind == "Office" and PRESIDING_OFFICE.match(sink.name(flow.source.node_id))
     entry = gazetteer().entries.get(flow.source.node_id) if presiding else None
     parent = gazetteer().lookup(entry.parent) if entry is not None and entry.parent else None
     if parent is not None and sink.kind(parent.id) is not None:
-        return parent.id, True
-    return None, False
+        return parent.id, block.cue.reason, True
+    return None, block.cue.reason, False
 
 
 def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow, status: Status) -> None:
@@ -336,7 +347,7 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
                            status=status.status, date=stated or ctx.date, props=props, qualifier=qualifier)
         if flow_id is None or status.block is None:
             continue
-        blocker, inferred = _blocker(sink, clause, flow, status.block)
+        blocker, reason, inferred = _blocker(sink, clause, flow, status.block)
         if blocker is None:
             sink.skip(clause.sentence, f"a flow from {sink.name(flow.source.node_id)} is blocked "
                                        f"({status.block.cue.reason}) by no actor the document names")
@@ -344,7 +355,7 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
         sink.add("BLOCKS", blocker, flow.source.node_id, sentence=clause.sentence,
                  rule=f"blocks:{status.block.cue.name}", status=status.block.status, blocks=flow_id,
                  date=stated or ctx.date, qualifier=flow_id,
-                 props={"reason": status.block.cue.reason, "blocker_inferred": inferred or None})
+                 props={"reason": reason, "blocker_inferred": inferred or None})
 
 
 def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude: list[tuple[int, int]]) -> None:

@@ -198,6 +198,8 @@ BLOCK_CASES = [
      "Commission is not allowed to brief the Human Rights Council.", "BLOCKED", PBC, "not allowed"),
     ("subject-blocks", "The Fifth Committee blocked briefings by OHCHR to the Peacebuilding Commission.",
      "BLOCKED", "body:fifth-committee", "blocked"),
+    ("another-cue-names-the-blocker", "The Secretary-General has been denied the opportunity to brief the Human "
+     "Rights Council, owing to objections by China.", "BLOCKED", "state:china", "objections"),
 ]
 
 
