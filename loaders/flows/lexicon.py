@@ -141,8 +141,6 @@ RESOLUTION_ANAPHOR = _rx(
 #: an operative clause opening a sentence: "5. Requests ...", "(b) Further invites ...", "and invites ..."
 OPERATIVE_OPENING = _rx(r"^[\s\"'‘“]*(?:\d+\s*\.\s*|\(?[a-z]{1,4}\)\s*)?(?:(?:and|also|further|again|once\s+again)\s+)*$")
 
-#: words between a mandate verb and the actor it addresses
-MANDATE_FILLER = _rx(r"^[\s\"'‘’“”,]*(?:(?:also|further|again|the|all|both)\s+)*[\"'‘“]?\s*$")
 
 # ---------------------------------------------------------------------- statuses
 
@@ -185,8 +183,6 @@ ADVISED_AGAINST = _rx(r"\b(?:should|must|ought\s+to|shall)\s+(?:not|never)\b|\b(
 #: offices that preside over a body: what they may do is their body's to allow
 PRESIDING_OFFICE = _rx(r"^(?:Chair|Chairperson|Chairman|President|Vice-President|Co-Chair)\b")
 
-#: personal pronouns that stand for an office holder (never for a named person in the graph)
-PERSONAL_PRONOUN = _rx(r"\b(?:he|she)\b")
 POSSESSIVE_PRONOUN = _rx(r"\b(?:his|her)\s+$")
 #: "to brief it", "report to it", "the attention of its members": the body that asks, by verb frame
 PRONOUN_RECIPIENT = {
@@ -211,8 +207,6 @@ BLOCK_CUES: tuple[Cue, ...] = (
 #: "despite objections by X": a block that did not stop the flow
 CONCESSIVE = _rx(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b[^,;]*")
 
-#: block reasons whose blocker is the body whose rule or vote it is ("consensus in the PBC")
-RULE_BODY = _rx(r"\b(?:in|of|within|among|by|from|at)\s+(?:the\s+)?$")
 
 # ------------------------------------------------------------------------ gates
 
