@@ -183,7 +183,9 @@ ADVISED_AGAINST = _rx(r"\b(?:should|must|ought\s+to|shall)\s+(?:not|never)\b|\b(
 #: offices that preside over a body: what they may do is their body's to allow
 PRESIDING_OFFICE = _rx(r"^(?:Chair|Chairperson|Chairman|President|Vice-President|Co-Chair)\b")
 
+#: "his update to the Council": the office holder named last gives it
 POSSESSIVE_PRONOUN = _rx(r"\b(?:his|her)\s+$")
+
 #: "to brief it", "report to it", "the attention of its members": the body that asks, by verb frame
 PRONOUN_RECIPIENT = {
     "direct": _rx(r"^\s*(?:,[^,]{0,40},\s*)?(?:(?:it|them)\b|(?:its|their)\s+members\b)"),
