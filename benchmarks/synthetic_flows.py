@@ -5,19 +5,22 @@ resolution's request or invitation with the briefing it mandates, a realised, un
 proposed or blocked briefing, a missing link, a routine feed) and the flows it states as
 ``(TYPE, source id, target id, STATUS)`` (STATUS None for NO_LINK and FEEDS_INTO).
 Actors are drawn from the reference data under any of their names (acronyms included). A document
-generator can mix these sentences with its own; ``flow_document`` makes a whole document.
+generator can mix these sentences with its own (``add_flows`` does it for any generator of
+documents with ``text``, ``entities`` and ``flows``); ``flow_document`` makes a whole document.
 
     >>> import random
-    >>> text, facts = flow_sentence(random.Random(1))
-    >>> bool(text) and all(len(f) == 4 for f in facts)
+    >>> text, facts, ids = flow_sentence(random.Random(1))
+    >>> bool(text) and all(len(f) == 4 for f in facts) and bool(ids)
     True
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from string import Formatter
+from typing import Any
 
 from prevgraph.schema import gazetteer, node_id
 
@@ -87,6 +90,10 @@ TEMPLATES: list[Template] = [
 ]
 
 
+#: template fields that name a node, and the slot holding its id
+_NAMED = {"a": "a_id", "b": "b_id", "mech": "mech_id", "state": "state", "sym": "res"}
+
+
 def _written(rng: random.Random, name: str) -> str:
     """One of the names documents use for a reference entry (acronyms included), as written after "the"."""
     entry = gazetteer().lookup(name)
@@ -105,11 +112,15 @@ def _slots(rng: random.Random) -> dict[str, str]:
             "res": _id("Resolution", symbol), "year": str(rng.randint(2015, 2023))}
 
 
-def flow_sentence(rng: random.Random) -> tuple[str, set[Fact]]:
-    """One sentence from a template chosen at random, and the flows it states."""
+def flow_sentence(rng: random.Random) -> tuple[str, set[Fact], set[str]]:
+    """One sentence from a template chosen at random, the flows it states and the node ids it names."""
     template = rng.choice(TEMPLATES)
     slots = _slots(rng)
-    return template.text.format(**{**slots, "state": slots["state_name"]}), template.facts(slots)
+    named = {field for _, field, _, _ in Formatter().parse(template.text) if field}
+    ids = {slots[_NAMED[field]] for field in named if field in _NAMED}
+    if "sym" in named:
+        ids.add(_id("Body", "Human Rights Council"))
+    return template.text.format(**{**slots, "state": slots["state_name"]}), template.facts(slots), ids
 
 
 def flow_document(rng: random.Random, index: int, sentences: int = 6) -> tuple[str, set[Fact]]:
@@ -117,7 +128,30 @@ def flow_document(rng: random.Random, index: int, sentences: int = 6) -> tuple[s
     lines = [f"Summary of the dialogue on prevention no. {index}", f"Geneva, {rng.randint(1, 28)} March 2023", ""]
     facts: set[Fact] = set()
     for _ in range(sentences):
-        sentence, stated = flow_sentence(rng)
+        sentence, stated, _ = flow_sentence(rng)
         lines += [sentence, rng.choice(FILLER)]
         facts |= stated
     return "\n".join(lines) + "\n", facts
+
+
+def add_flows(docs: Iterable[Any], seed: int = 7, every: int = 2, sentences: int = 4) -> Iterator[Any]:
+    """Give every ``every``-th document of a generator a paragraph of flow sentences.
+
+    Works on any frozen dataclass with ``text``, ``entities`` and ``flows`` (such as
+    ``synthetic_documents.SyntheticDocument``): the paragraph is appended to ``text``, the
+    ids it names join ``entities``, and its flows with a status join ``flows`` as
+    ``(source id, TYPE, target id, STATUS)``, the order ``bench_loaders.py`` scores.
+    """
+    rng = random.Random(seed)
+    for index, doc in enumerate(docs):
+        if index % every:
+            yield doc
+            continue
+        said, flows, names = [], set(doc.flows), set(doc.entities)
+        for _ in range(sentences):
+            sentence, facts, ids = flow_sentence(rng)
+            said.append(sentence)
+            flows |= {(source, rel, target, status) for rel, source, target, status in facts if status}
+            names |= ids
+        yield replace(doc, text=doc.text + "\n\n" + " ".join(said), entities=frozenset(names),
+                      flows=frozenset(flows))
