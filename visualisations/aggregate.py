@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from prevgraph.graph.analysis.dates import parse_span
 from prevgraph.schema import ontology
-from prevgraph.visualisations.options import period
 from prevgraph.visualisations.select import is_flow
 from prevgraph.visualisations.style import counted, humanise
 
@@ -123,7 +123,7 @@ def _merge_edges(group: list[dict]) -> dict:
     if len(group) == 1 and "count" not in group[0]:
         return group[0]
     first = group[0]
-    dated = [(p.start, e["date"]) for e in group if (p := period(e.get("date")))]
+    dated = [(p.start, e["date"]) for e in group if (p := parse_span(e.get("date")))]
     evidence = [ev for e in group for ev in e.get("evidence", [])][:MERGED_EVIDENCE]
     return {**first, "date": min(dated)[1] if dated else None, "evidence": evidence,
             "count": sum(e.get("count", 1) for e in group),

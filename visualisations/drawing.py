@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 import networkx as nx
 from pyvis.network import Network
 
+from prevgraph.graph.analysis.dates import parse_span
 from prevgraph.schema import ontology
 from prevgraph.visualisations.aggregate import Folding
 from prevgraph.visualisations.layout import positions
-from prevgraph.visualisations.options import MapOptions, period
+from prevgraph.visualisations.options import MapOptions
 from prevgraph.visualisations.select import is_flow, node_period
 from prevgraph.visualisations.style import (
     GHOST_COLOUR,
@@ -109,9 +110,9 @@ def _node_size(flows: int, members: int) -> float:
 
 
 def _dates(graph: nx.MultiDiGraph) -> list[str]:
-    found = {a.get("date") for _, _, a in graph.edges(data=True) if period(a.get("date"))}
+    found = {a.get("date") for _, _, a in graph.edges(data=True) if parse_span(a.get("date"))}
     found |= {(a.get("props") or {}).get("date") for _, a in graph.nodes(data=True) if node_period(a)}
-    return sorted(found, key=lambda d: (period(d).end, period(d).start))
+    return sorted(found, key=lambda d: (parse_span(d).end, parse_span(d).start, d))
 
 
 def _blocked_description(graph: nx.MultiDiGraph, edge_index: dict[str, tuple[str, str, dict]], flow: str) -> str:
@@ -177,7 +178,7 @@ def _edge_entry(graph: nx.MultiDiGraph, u: str, v: str, key: str, attrs: dict, c
     if not flow and not ghost:
         arrow["scaleFactor"] = 0.7
     optional = {"dashes": dashes, "arrows": {"to": arrow} if arrow else None, "ghost": ghost or None,
-                "date": attrs.get("date") if period(attrs.get("date")) else None,
+                "date": attrs.get("date") if parse_span(attrs.get("date")) else None,
                 "smooth": {"enabled": True, "type": "curvedCW", "roundness": bend} if bend else None}
     entry.update({k: v for k, v in optional.items() if v is not None})
     if attrs.get("highlight"):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 
+from prevgraph.graph.analysis import find_gaps
 from prevgraph.graph.lookup import resolve_node
 from prevgraph.graph.store import GraphStore
 from prevgraph.visualisations.aggregate import aggregate, fold, leaf_supporters, representatives
@@ -49,8 +50,6 @@ def build_map(graph: nx.MultiDiGraph, options: MapOptions, focus: str | None = N
 
 def gap_findings(graph: nx.MultiDiGraph, options: MapOptions) -> list:
     """The gap analyses' findings for the map's period (only called when ``options.gaps``)."""
-    from prevgraph.graph.analysis import find_gaps
-
     return list(find_gaps(graph, since=options.since))
 
 

@@ -7,13 +7,12 @@ facilitator gets the same map whichever way it was asked for.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
 from prevgraph.errors import MapError
+from prevgraph.graph.analysis.dates import Span, parse_span
 from prevgraph.schema import ontology
 
 COLOUR_MODES = ("location", "pillar")
@@ -21,44 +20,14 @@ COLOUR_MODES = ("location", "pillar")
 #: small actors) so the browser stays responsive.
 AGGREGATE_ABOVE = 1500
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _WHOLE_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
-@dataclass(frozen=True)
-class Period:
-    """The first and last day a date of the graph stands for ("2021" is the whole year)."""
-
-    start: str
-    end: str
-
-
-def period(value: object) -> Period | None:
-    """The period an ISO date, year-month or year denotes; ``None`` for anything else.
-
-    Edges carry dates at whatever precision the document gave, so "2021" must compare as
-    the whole of 2021 rather than as a string shorter than "2021-03-01".
-    """
-    match = _DATE.match(str(value)) if value is not None else None
-    if not match:
-        return None
-    year, month, day = int(match[1]), match[2], match[3]
-    try:
-        if day:
-            iso = date(year, int(month), int(day)).isoformat()
-            return Period(iso, iso)
-        if month:
-            last = calendar.monthrange(year, int(month))[1]
-            return Period(date(year, int(month), 1).isoformat(), date(year, int(month), last).isoformat())
-        return Period(f"{year:04d}-01-01", f"{year:04d}-12-31")
-    except ValueError:
-        return None
-
-
-def parse_period(value: str, what: str) -> Period:
-    """A user-given date (``2020``, ``2020-11``, ``2020-11-24``), or a one-line :class:`MapError`."""
+def parse_period(value: str, what: str) -> Span:
+    """A user-given date (``2020``, ``2020-11``, ``2020-11-24``) as the span of days it covers, or a
+    one-line :class:`MapError` naming the option. Dates in the graph are read with ``parse_span``."""
     text = str(value).strip()
-    found = period(text) if _WHOLE_DATE.fullmatch(text) else None
+    found = parse_span(text) if _WHOLE_DATE.fullmatch(text) else None
     if found is None:
         raise MapError(f"{what}: {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
     return found
@@ -106,11 +75,11 @@ class MapOptions:
             raise MapError(f"since {self.since} is after until {self.until}")
 
     @property
-    def since_period(self) -> Period | None:
+    def since_period(self) -> Span | None:
         return parse_period(self.since, "since") if self.since else None
 
     @property
-    def until_period(self) -> Period | None:
+    def until_period(self) -> Span | None:
         return parse_period(self.until, "until") if self.until else None
 
     @classmethod

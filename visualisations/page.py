@@ -15,8 +15,8 @@ from importlib import resources
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
+from prevgraph.graph.analysis.dates import parse_span
 from prevgraph.visualisations.drawing import EDGE_DEFAULTS, NODE_FONT, Drawing
-from prevgraph.visualisations.options import period
 from prevgraph.visualisations.style import HIGHLIGHT_COLOUR, MARK_COLOUR
 
 
@@ -60,6 +60,12 @@ def vis_options(node_count: int) -> dict:
     }
 
 
+def _period(value: str) -> dict:
+    """A date of the slider with the first and last day it covers (ISO strings compare in the page)."""
+    span = parse_span(value)
+    return {"value": value, "start": span.start.isoformat(), "end": span.end.isoformat()}
+
+
 def page_data(drawing: Drawing, hops: int, story: dict | None = None) -> dict:
     """Everything the page's script reads, as plain JSON-ready data."""
     return {
@@ -69,7 +75,7 @@ def page_data(drawing: Drawing, hops: int, story: dict | None = None) -> dict:
         "colourBy": drawing.colour_by,
         "statuses": drawing.statuses,
         "kinds": drawing.kinds,
-        "dates": [{"value": d, "start": period(d).start, "end": period(d).end} for d in drawing.dates],
+        "dates": [_period(d) for d in drawing.dates],
         "focus": drawing.focus,
         "hops": hops,
         "findings": drawing.findings,

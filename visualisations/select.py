@@ -11,8 +11,9 @@ from collections.abc import Iterable
 import networkx as nx
 
 from prevgraph.errors import MapError, NotFound
+from prevgraph.graph.analysis.dates import Span, parse_span
 from prevgraph.schema import ontology
-from prevgraph.visualisations.options import MapOptions, Period, period
+from prevgraph.visualisations.options import MapOptions
 
 #: The node kind evidence points at; documents are shown as sources in tooltips rather
 #: than as nodes of their own unless an edge (a document of a meeting, a citation) ties them in.
@@ -24,12 +25,12 @@ def is_flow(rel_type: str | None) -> bool:
     return bool(kind and kind.is_flow)
 
 
-def node_period(attrs: dict) -> Period | None:
+def node_period(attrs: dict) -> Span | None:
     """The date a node stands for, when it has one (a meeting's or a resolution's ``date`` property)."""
-    return period((attrs.get("props") or {}).get("date"))
+    return parse_span((attrs.get("props") or {}).get("date"))
 
 
-def _overlaps(found: Period | None, since: Period | None, until: Period | None) -> bool:
+def _overlaps(found: Span | None, since: Span | None, until: Span | None) -> bool:
     if found is None:
         return True
     return not ((since and found.end < since.start) or (until and found.start > until.end))
@@ -71,7 +72,7 @@ def select(graph: nx.MultiDiGraph, options: MapOptions, focus: str | None = None
             continue
         if options.statuses and is_flow(attrs.get("type")) and attrs.get("status") not in options.statuses:
             continue
-        if not _overlaps(period(attrs.get("date")), since, until):
+        if not _overlaps(parse_span(attrs.get("date")), since, until):
             continue
         result.add_edge(u, v, key, **attrs)
     result.remove_nodes_from([n for n in nodes if graph.degree(n) and not result.degree(n)])

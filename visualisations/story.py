@@ -173,7 +173,8 @@ def render_story(graph: nx.MultiDiGraph, story: Story, findings: Sequence[Findin
         if scene.options.gaps:
             edges += sorted(k for k, (u, v) in ghosts.items() if u in shown and v in shown)
         scenes.append({"title": scene.title, "caption": scene.caption, "nodes": nodes, "edges": edges,
-                       "focus": node_of.get(scene.focus) if scene.focus else None, "colourBy": scene.options.colour_by})
+                       "focus": node_of.get(scene.focus) if scene.focus else None, "colourBy": scene.options.colour_by,
+                       "gaps": scene.options.gaps})
         ordered = sorted((e for e in chosen.edges(keys=True, data=True) if e[2] in edge_of),
                          key=lambda e: (not is_flow(e[3].get("type")), str(e[2])))
         appendix.append({"title": scene.title, "caption": scene.caption,

@@ -15,7 +15,7 @@ from prevgraph.visualisations import MapOptions, load_story, render_map, render_
 from prevgraph.visualisations.headless import offline_browser, open_map
 from prevgraph.visualisations.select import find_focus
 
-from .test_story import STORY
+from .test_story import EXAMPLE, STORY
 
 pytestmark = pytest.mark.browser
 
@@ -138,13 +138,28 @@ def test_a_dialogue_pack_steps_with_the_arrow_keys_and_prints_its_appendix(brows
 
 
 @pytest.mark.slow
-def test_the_sample_corpus_map_through_the_cli(browser, corpus, tmp_path):
+def test_the_sample_corpus_map_and_the_example_story_through_the_cli(browser, corpus, tmp_path):
     store = tmp_path / "corpus.db"
     cli = [str(Path(sys.executable).parent / "prevgraph"), "--store", str(store)]
     subprocess.run([*cli, "load", str(corpus)], check=True, capture_output=True, timeout=600)
     out = tmp_path / "corpus.html"
-    subprocess.run([*cli, "map", "-o", str(out)], check=True, capture_output=True, timeout=600)
+    subprocess.run([*cli, "map", "--gaps", "-o", str(out)], check=True, capture_output=True, timeout=600)
     page, log = opened(browser, tmp_path, out.read_text(encoding="utf-8"), "corpus-map.html")
     assert visible_nodes(page) > 10
-    page.screenshot(path=str(ARTIFACTS / "map-corpus.png"))
+    assert page.locator("#findings button.finding").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "map-corpus-gaps.png"))
+    page.locator("#findings button.finding").first.click()
+    assert page.is_visible("#details")
+    assert log.errors == []
+
+    story = tmp_path / "dialogue.html"
+    subprocess.run([*cli, "map", "--story", str(EXAMPLE), "-o", str(story)], check=True, capture_output=True,
+                   timeout=600)
+    page, log = opened(browser, tmp_path, story.read_text(encoding="utf-8"), "dialogue-page.html")
+    for scene in range(2, 7):
+        page.keyboard.press("ArrowRight")
+        assert page.get_attribute("body", "data-scene") == str(scene)
+        assert visible_nodes(page) > 1
+        assert page.is_visible("#findings") == (scene == 6)  # only the last scene asks for the gaps
+        page.screenshot(path=str(ARTIFACTS / f"dialogue-scene-{scene}.png"))
     assert log.errors == []

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from prevgraph.schema import edge_id
-from prevgraph.visualisations import MapOptions, build_map
+from prevgraph.visualisations import MapOptions, build_map, render_map
 from prevgraph.visualisations.gaps import PANEL_FINDINGS
+from prevgraph.visualisations.maps import gap_findings
 
 HC, SC, HRC = "office:high-commissioner-for-human-rights", "body:security-council", "body:human-rights-council"
 PBC, CHAIR = "body:peacebuilding-commission", "office:chair-of-the-peacebuilding-commission"
@@ -93,3 +94,15 @@ def test_findings_land_on_what_a_folded_map_draws(small_graph):
     nodes = {n["id"]: n for n in drawing.nodes}
     assert paragraph not in nodes
     assert "nothing carried it out" in nodes["resolution:a-hrc-res-45-31"]["tip"]
+
+
+def test_the_gap_analyses_findings_reach_the_page(small_graph):
+    html = render_map(small_graph, MapOptions(gaps=True))
+    assert 'id="findings"' in html and "Unrealised mandate:</b> Chair of the Peacebuilding Commission" in html
+    assert "dark halo: single point of failure" in html
+    assert 'id="findings"' not in render_map(small_graph, MapOptions())
+    findings = gap_findings(small_graph, MapOptions(gaps=True))
+    _, nodes, edges = drawn(small_graph, findings)
+    assert edges[MANDATED]["shadow"]["enabled"] and edges[BLOCKED]["shadow"]["enabled"]
+    assert nodes[HC]["marked"]  # the one actor Geneva reaches New York through
+    assert [(e["from"], e["to"]) for e in edges.values() if e["type"] == "MISSING"]

@@ -7,23 +7,9 @@ import pytest
 from prevgraph.errors import MapError, NotFound
 from prevgraph.schema import node_id
 from prevgraph.visualisations import MapOptions
-from prevgraph.visualisations.options import Period, period
 from prevgraph.visualisations.select import find_focus, select
 
 HC, SC, HRC = "office:high-commissioner-for-human-rights", "body:security-council", "body:human-rights-council"
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2021", Period("2021-01-01", "2021-12-31")),
-    ("2024-02", Period("2024-02-01", "2024-02-29")),
-    ("2020-11-24", Period("2020-11-24", "2020-11-24")),
-    ("2020-11-24T10:00", Period("2020-11-24", "2020-11-24")),
-    ("soon", None),
-    ("2020-13", None),
-    (None, None),
-])
-def test_a_date_stands_for_the_whole_period_it_names(text, expected):
-    assert period(text) == expected
 
 
 def test_query_parameters_become_options():

@@ -299,6 +299,22 @@
     label.textContent = "up to " + data.dates[index].value;
   }
 
+  /* Gap marks (glows and halos) are shown only in the scenes that ask for the gaps. */
+  function marks(items) {
+    return items.filter(function (x) { return x.shadow; })
+      .map(function (x) { return { id: x.id, shadow: Object.assign({}, x.shadow) }; });
+  }
+  var gapMarks = { nodes: marks(data.nodes), edges: marks(data.edges) };
+  var gapsShown = true;
+  function showGaps(on) {
+    if (on === gapsShown) { return; }
+    gapsShown = on;
+    nodes.update(gapMarks.nodes.map(function (n) { return { id: n.id, shadow: on ? n.shadow : { enabled: false } }; }));
+    edges.update(gapMarks.edges.map(function (e) { return { id: e.id, shadow: on ? e.shadow : { enabled: false } }; }));
+    var panel = document.getElementById("findings");
+    if (panel) { panel.hidden = !on; }
+  }
+
   /* Dialogue pack: each scene names the nodes and edges it shows (computed in Python). */
   function wireStory() {
     var scenes = data.story.scenes;
@@ -311,6 +327,7 @@
       scene.edges.forEach(function (id) { shown.edges[id] = true; });
       state.colourBy = scene.colourBy;
       recolour();
+      showGaps(scene.gaps);
       show(shown);
       fitShown(shown);
       network.unselectAll();
