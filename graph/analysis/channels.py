@@ -1,8 +1,10 @@
 """Channels between the sides: missing direct channels, stated missing links, asymmetry.
 
 The *principal bodies* of a side are not a list written here: they are the bodies,
-offices and mechanisms of that side with the most channel edges (any status) in the
-graph, the top ``principals`` per side, ties broken by name then id.
+offices and mechanisms of that side that take part in the most flows (channels of any
+status, blocks, stated missing links), the top ``principals`` per side, ties broken by
+name then id. Pairs across the sides that a document says have no link are examined too,
+whether or not both are principal.
 """
 
 from __future__ import annotations
@@ -11,22 +13,28 @@ from collections import Counter
 
 import numpy as np
 
-from prevgraph.graph.analysis.context import NO_LINK, PRINCIPAL_KINDS, STATUS_ORDER, GapContext
+from prevgraph.graph.analysis.context import BLOCKS, NO_LINK, PRINCIPAL_KINDS, STATUS_ORDER, GapContext
 from prevgraph.graph.analysis.findings import Citation, Draft
 from prevgraph.graph.analysis.indexed import GENEVA, NEW_YORK
 
 
 def flow_degree(ctx: GapContext) -> np.ndarray:
-    """Channel edges (any status) at each actor, by actor index."""
+    """How many flows each actor takes part in (channels of any status, blocks and stated missing links),
+    by actor index."""
     n = len(ctx.actors)
     arcs = ctx.arcs
-    return np.bincount(arcs.src, minlength=n) + np.bincount(arcs.dst, minlength=n)
+    degree = np.bincount(arcs.src, minlength=n) + np.bincount(arcs.dst, minlength=n)
+    for u, v, _, data in ctx.edges_of_type(BLOCKS, NO_LINK):
+        if ctx.current(data):
+            for end in {ctx.actor_of(u), ctx.actor_of(v)} - {None}:
+                degree[ctx.index[end]] += 1
+    return degree
 
 
 def principal_bodies(ctx: GapContext, k: int = 3) -> dict[str, list[str]]:
-    """The ``k`` bodies, offices or mechanisms with the most channel edges on each side.
+    """The ``k`` bodies, offices or mechanisms on each side that take part in the most flows.
 
-    Only actors with at least one channel edge qualify; ties go to the name, then the id.
+    Only actors in at least one flow qualify; ties go to the name, then the id.
     """
     degree = flow_degree(ctx)
     chosen: dict[str, list[str]] = {}
@@ -54,21 +62,31 @@ def _route_text(ctx: GapContext, route: list[int] | None, start: str, end: str) 
     return f"from {ctx.name(start)} the shortest realised route runs via {', '.join(via)} ({len(route) - 1} steps)"
 
 
-def missing_channels(ctx: GapContext, *, principals: int = 3) -> list[Draft]:
+def missing_channels(ctx: GapContext, *, principals: int = 3, route_limit: int = 50) -> list[Draft]:
     """Pairs of principal bodies (one per side) with no direct realised flow either way, with
-    their shortest indirect routes, the brokers on them, and the links documents say are missing."""
+    their shortest indirect routes, the brokers on them, and the links documents say are missing.
+
+    Cross-side pairs a document says have no link join the principal pairs (the ``route_limit``
+    most often stated, on a very large graph).
+    """
     chosen = principal_bodies(ctx, principals)
     realised = ctx.channels(("REALISED",))
     stated = _stated_links(ctx)
     degree = flow_degree(ctx)
+    pairs = {(g, n) for g in chosen["GENEVA"] for n in chosen["NEW_YORK"]}
+    extra = []
+    for pair, edges in stated.items():
+        g, n = sorted(pair, key=lambda x: ctx.side(x) != "GENEVA")
+        if (ctx.side(g), ctx.side(n)) == ("GENEVA", "NEW_YORK") and (g, n) not in pairs:
+            extra.append((-len(edges), g, n))
+    pairs.update((g, n) for _, g, n in sorted(extra)[:route_limit])
     drafts = []
-    for g in chosen["GENEVA"]:
-        for n in chosen["NEW_YORK"]:
-            i, j = ctx.index[g], ctx.index[n]
-            if realised.has_arc(i, j) or realised.has_arc(j, i):
-                continue
-            drafts.append(_missing_draft(ctx, g, n, realised.route(i, j), realised.route(j, i),
-                                         stated.get(frozenset((g, n)), []), chosen, int(degree[i] + degree[j])))
+    for g, n in sorted(pairs):
+        i, j = ctx.index[g], ctx.index[n]
+        if realised.has_arc(i, j) or realised.has_arc(j, i):
+            continue
+        drafts.append(_missing_draft(ctx, g, n, realised.route(i, j), realised.route(j, i),
+                                     stated.get(frozenset((g, n)), []), chosen, int(degree[i] + degree[j])))
     return drafts
 
 
@@ -138,7 +156,8 @@ def stated_missing_links(ctx: GapContext, *, route_limit: int = 50) -> list[Draf
         direct = [e for x, y in ((i, j), (j, i)) for e in ctx.arc_edges(x, y, ("REALISED",))]
         searched = position < route_limit and not direct
         forth, back = (realised.route(i, j), realised.route(j, i)) if searched else (None, None)
-        statement = f"{_documents(-minus_quotes)} that there is no link between {ctx.name(a)} and {ctx.name(b)}"
+        formal = " formal" if any((e[3].get("props") or {}).get("formal") for e in edges) else ""
+        statement = f"{_documents(-minus_quotes)} that there is no{formal} link between {ctx.name(a)} and {ctx.name(b)}"
         if direct:
             statement += f"; the graph nevertheless records {len(direct)} realised flow(s) between them."
         elif searched:

@@ -25,7 +25,7 @@ GAP_OPTIONS: dict[str, Any] = {
     "broker_statuses": ("REALISED", "MANDATED"),  # channels brokers are found over
     "pair_budget": 20_000,  # (in, out) pairs examined per broker before sampling
     "spof_limit": 20,  # cut vertices and bridges reported, each
-    "route_limit": 50,  # stated missing links whose detours are searched
+    "route_limit": 50,  # stated missing links whose detours are searched (and that join the principal pairs)
     "what_if": (),  # flows an analyst names: edge ids, (source, target) or "source->target"
     "what_if_limit": 50,  # proposals reported (all are evaluated; named flows always reported)
 }
@@ -35,7 +35,8 @@ Analysis = Callable[[GapContext, dict[str, Any], int], list[Draft]]
 _ANALYSES: dict[str, Analysis] = {
     "unrealised_mandate": lambda ctx, o, _: unrealised_mandates(ctx, thin=o["thin"]),
     "blocked_channel": lambda ctx, o, _: blocked_channels(ctx),
-    "missing_channel": lambda ctx, o, _: missing_channels(ctx, principals=o["principals"]),
+    "missing_channel": lambda ctx, o, _: missing_channels(ctx, principals=o["principals"],
+                                                          route_limit=o["route_limit"]),
     "stated_missing_link": lambda ctx, o, _: stated_missing_links(ctx, route_limit=o["route_limit"]),
     "single_point_of_failure": lambda ctx, o, _: single_points_of_failure(ctx, limit=o["spof_limit"]),
     "broker": lambda ctx, o, seed: brokers(ctx, statuses=tuple(o["broker_statuses"]), limit=o["broker_limit"],

@@ -204,29 +204,35 @@ def _crosses(ctx: GapContext, mandate: Mandate) -> bool:
 
 
 def _mandate_statement(ctx: GapContext, mandate: Mandate, state: str, since: str | None, blocks: int) -> str:
-    by = sorted({ctx.name(r[0]) for r in mandate.requests})
-    source = f" by {', '.join(by)}" if by else ""
-    when = f" since {since}" if since else ""
+    dated = f" ({since})" if since else ""
     if mandate.flow is None:
         request = mandate.requests[0]
-        dated = f" ({since})" if since else ""
         asked = f"{ctx.name(request[0])} {phrase(request[3].get('type', ''), 0)}s {ctx.name(request[1])} to act{dated}"
         if state == "blocked":
-            return f"{asked}; {_count(blocks, 'statement')} report it blocked or not done."
+            return f"{asked}; {_reporting(blocks)}."
         return f"{asked}; the graph records no flow by {ctx.name(request[1])} that carries it out."
     u, v, _, data = mandate.flow
     rel = data.get("type", "")
-    status = "reported unrealised" if data.get("status") == "UNREALISED" else "mandated"
-    head = f"{ctx.name(u)} is {status}{source} to {phrase(rel, 0)} {ctx.name(v)}{when}"
     noun = phrase(rel, 2)
+    if data.get("status") == "UNREALISED" and state == "blocked":
+        return (f"The {noun} of {ctx.name(v)} by {ctx.name(u)} is reported not to have happened{dated}; "
+                f"no {noun} is recorded.")
+    by = sorted({ctx.name(r[0]) for r in mandate.requests})
+    source = f" by {', '.join(by)}" if by else ""
+    when = f" since {since}" if since else ""
+    head = f"{ctx.name(u)} is mandated{source} to {phrase(rel, 0)} {ctx.name(v)}{when}"
     if state == "blocked":
-        return f"{head}; no {noun} is recorded, and {_count(blocks, 'statement')} report it blocked or not done."
+        return f"{head}; no {noun} is recorded, and {_reporting(blocks)}."
     if state == "unrealised":
         return f"{head}; no {noun} is recorded."
     realised = _count(len(mandate.realised), "time")
     if state == "realised_but_blocked":
-        return f"{head}; it happened {realised}, and {_count(blocks, 'statement')} report it blocked or not done."
+        return f"{head}; it happened {realised}, and {_reporting(blocks)}."
     return f"{head}; it is recorded only {realised}."
+
+
+def _reporting(statements: int) -> str:
+    return f"{_count(statements, 'statement')} report{'s' if statements == 1 else ''} it blocked or not done"
 
 
 def _count(n: int, noun: str) -> str:
@@ -262,8 +268,12 @@ def _block_draft(ctx: GapContext, block: Edge4, flow: Edge4 | None) -> Draft:
     citations += ctx.edge_citations(fdata)
     cross = ctx.crosses(u, v)
     status = fdata.get("status")
-    statement = (f"{ctx.name(blocker)} blocks {ctx.name(u)} from {phrase(fdata.get('type', ''), 1)} {ctx.name(v)}"
-                 f" ({(status or 'standing').lower()} flow).")
+    kind = f"({(status or 'standing').lower()} flow)"
+    if blocker == u:
+        statement = f"{ctx.name(u)} itself stops its {phrase(fdata.get('type', ''), 2)} of {ctx.name(v)} {kind}."
+    else:
+        statement = (f"{ctx.name(blocker)} blocks {ctx.name(u)} from {phrase(fdata.get('type', ''), 1)} "
+                     f"{ctx.name(v)} {kind}.")
     severity = "high" if cross or status == "MANDATED" else "medium"
     return Draft("blocked_channel", statement, severity, about=[key], nodes=[blocker, target, u, v],
                  edges=[key, fkey], evidence=citations, since=data.get("date") or fdata.get("date"),

@@ -3,6 +3,7 @@
 Each module of this package registers its commands on :data:`app`.
 """
 
+from prevgraph.cli import analysis  # noqa: F401  (registers commands)
 from prevgraph.cli import data  # noqa: F401  (registers commands)
 from prevgraph.cli import maps  # noqa: F401  (registers commands)
 from prevgraph.cli import serve  # noqa: F401  (registers commands)
