@@ -85,8 +85,11 @@ def fold(graph: nx.MultiDiGraph, mapping: dict[str, str], named: bool = False) -
         members[mapping[node]].append(node)
     for rep, group in members.items():
         attrs = dict(graph.nodes[rep]) if rep in graph else {}
-        inside = Counter(graph.nodes[m].get("kind") for m in group if m != rep)
-        attrs["folded"] = dict(sorted((attrs.get("folded") or {}).items())) | dict(sorted(inside.items()))
+        inside = Counter(attrs.get("folded") or {})
+        for member in (m for m in group if m != rep):
+            inside[graph.nodes[member].get("kind")] += 1
+            inside.update(graph.nodes[member].get("folded") or {})
+        attrs["folded"] = dict(sorted(inside.items()))
         attrs["members"] = [m for g in group for m in graph.nodes[g].get("members", [g])]
         if named and len(group) > 1:
             attrs["named_members"] = [m for m in group if m != rep]
@@ -97,8 +100,8 @@ def fold(graph: nx.MultiDiGraph, mapping: dict[str, str], named: bool = False) -
         if su == sv and u != v:
             continue
         buckets[(su, sv, attrs.get("type"), attrs.get("status"))].append({**attrs, "id": attrs.get("id", key)})
-    for (su, sv, _, _), group in buckets.items():
-        merged = _merge_edges(group)
+    for (su, sv, _, _), parallel in buckets.items():
+        merged = _merge_edges(parallel)
         folded.add_edge(su, sv, merged["id"], **merged)
     return folded
 
@@ -131,7 +134,7 @@ def _merge_edges(group: list[dict]) -> dict:
 
 
 def _rank(graph: nx.MultiDiGraph) -> list[str]:
-    flows = Counter()
+    flows: Counter[str] = Counter()
     for u, v, t in graph.edges(data="type"):
         if is_flow(t):
             flows[u] += 1

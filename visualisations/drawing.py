@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
@@ -174,7 +175,7 @@ def _edge_entry(graph: nx.MultiDiGraph, u: str, v: str, key: str, attrs: dict, c
         "tip": edge_tip(graph, u, v, attrs, ctx, blocked),
     }
     dashes = [6, 10] if ghost else (list(style.dashes) if style.dashes else None)
-    arrow = {"enabled": False} if ghost else ({"type": style.arrow} if style.arrow != "arrow" else {})
+    arrow: dict[str, Any] = {"enabled": False} if ghost else ({"type": style.arrow} if style.arrow != "arrow" else {})
     if not flow and not ghost:
         arrow["scaleFactor"] = 0.7
     optional = {"dashes": dashes, "arrows": {"to": arrow} if arrow else None, "ghost": ghost or None,

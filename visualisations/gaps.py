@@ -78,7 +78,7 @@ def _linked(graph: nx.MultiDiGraph, u: str, v: str) -> tuple[str, str, str] | No
 def overlay(graph: nx.MultiDiGraph, findings: Sequence[FindingLike]) -> list[dict]:
     """Mark ``findings`` on ``graph`` in place; returns the panel entries (best ranked first)."""
     node_of, edge_of = drawn_ids(graph)
-    panel = []
+    panel: list[dict] = []
     for finding in sorted(findings, key=lambda f: (f.rank or 10**9, f.kind, f.statement)):
         nodes = list(dict.fromkeys(node_of[n] for n in finding.nodes if n in node_of))
         if finding.kind not in OVERALL:

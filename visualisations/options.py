@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from prevgraph.errors import MapError
 from prevgraph.graph.analysis.dates import Span, parse_span
@@ -110,7 +111,7 @@ class MapOptions:
         gaps = (single("gaps") or "false").lower()
         if gaps not in ("true", "false", "1", "0", "yes", "no"):
             raise MapError(f"gaps: {gaps!r} is not true or false")
-        options = {
+        options: dict[str, Any] = {
             "focus": single("focus"),
             "statuses": tuple(s.upper() for s in values("status")),
             "kinds": tuple(values("kind")),
