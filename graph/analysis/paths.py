@@ -1,9 +1,11 @@
 """``find_paths``: the routes information can take between two nodes, with the evidence for each hop.
 
 A route walks information channels in their direction (BRIEFS, REQUESTS, INVITES,
-FEEDS_INTO) and structure in either direction (PART_OF, ADOPTED_BY, REPRESENTS: an office
-speaks for its body, a resolution for the body that adopted it), so "the Peacebuilding
-Commission to the Human Rights Council" finds the route through the Commission's Chair.
+FEEDS_INTO) and structure in either direction where a part speaks for its whole (an office
+PART_OF its body, a paragraph PART_OF its resolution, a resolution ADOPTED_BY its body, a
+participant REPRESENTS its organisation), so "the Peacebuilding Commission to the Human
+Rights Council" finds the route through the Commission's Chair, but a subsidiary body never
+reaches its siblings through their parent.
 Between two nodes only the strongest edge of each direction is walked.
 
 Routes are ranked by the weakest status on them (realised before mandated before proposed
@@ -23,14 +25,20 @@ from prevgraph.errors import AnalysisError, NotFound
 from prevgraph.graph.analysis.context import STATUS_CODE, STATUS_ORDER, channel_types, cite, status_of
 from prevgraph.graph.analysis.findings import Hop, Pathway
 
-#: Structure walked in both directions.
+#: Structure walked in both directions: what speaks for what.
 STRUCTURE_TYPES = frozenset({"PART_OF", "ADOPTED_BY", "REPRESENTS"})
+#: Only these kinds of part speak for their whole (an office for its body, a paragraph for its
+#: resolution); a subsidiary body is not a channel to its siblings through their parent.
+SPEAKING_PARTS = frozenset({"Office", "Paragraph"})
 _PENALTY = {status: 10 ** i if i else 0 for i, status in enumerate(STATUS_ORDER)}
 _MAX_EXAMINED = 200_000
 
 
-def _allowed(data: dict, types: frozenset[str], statuses: frozenset[str] | None) -> bool:
+def _allowed(graph: nx.MultiDiGraph, u: str, data: dict, types: frozenset[str],
+             statuses: frozenset[str] | None) -> bool:
     if data.get("type") not in types:
+        return False
+    if data.get("type") == "PART_OF" and graph.nodes[u].get("kind") not in SPEAKING_PARTS:
         return False
     status = status_of(data)
     return statuses is None or status is None or status in statuses
@@ -50,11 +58,11 @@ def _steps(graph: nx.MultiDiGraph, node: str, types: frozenset[str], statuses: f
     forward = graph.in_edges(node, data=True) if backwards else graph.out_edges(node, data=True)
     against = graph.out_edges(node, data=True) if backwards else graph.in_edges(node, data=True)
     for u, v, data in forward:
-        if _allowed(data, types, statuses):
+        if _allowed(graph, u, data, types, statuses):
             other = u if backwards else v
             _keep(best, (other, False), (_strength(data), u, v, data))
     for u, v, data in against:
-        if data.get("type") in STRUCTURE_TYPES and _allowed(data, types, statuses):
+        if data.get("type") in STRUCTURE_TYPES and _allowed(graph, u, data, types, statuses):
             other = v if backwards else u
             _keep(best, (other, True), (_strength(data), u, v, data))
     for (other, reverse), (_, u, v, data) in sorted(best.items()):

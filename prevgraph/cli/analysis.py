@@ -107,20 +107,20 @@ def gaps(
 
 
 def _print_pathways(pathways: list[Pathway], names: dict[str, str], source: str, target: str) -> None:
-    out.print(Text(f"Routes from {names[source]} to {names[target]}", style="bold"))
+    out.print(Text(f"Routes from {names[source]} to {names[target]}", style="bold"), soft_wrap=True)
     for p in pathways:
         route = " \u2192 ".join(names.get(n, n) for n in p.nodes)
         out.print(Text(f"\n{p.rank}. {route}  ({p.status.lower()}, {p.length} hop{'s' * (p.length != 1)})",
-                       style="bold"))
+                       style="bold"), soft_wrap=True)
         for hop in p.hops:
             start, end = (hop.target, hop.source) if hop.reverse else (hop.source, hop.target)
             label = f"{hop.type}" + (f", {hop.status.lower()}" if hop.status else "") + (
                 ", walked backwards" if hop.reverse else "")
-            out.print(Text(f"   {names.get(start, start)} \u2014[{label}]\u2192 {names.get(end, end)}"))
+            out.print(Text(f"   {names.get(start, start)} \u2014[{label}]\u2192 {names.get(end, end)}"), soft_wrap=True)
             for citation in hop.evidence[:2]:
                 line = Text("      \u201c" + citation.quote[:200] + "\u201d", style="italic")
                 line.append(f" ({citation.title or citation.document})", style="dim")
-                out.print(line)
+                out.print(line, soft_wrap=True)
 
 
 @app.command()

@@ -59,3 +59,29 @@ def two_sides(build: Builder) -> Builder:
     build.edge("rmr", "sg")
     build.edge("sg", "sc", quote="The Secretary-General invoked Article 99 of the Charter.")
     return build
+
+
+@pytest.fixture
+def rich(build: Builder) -> Builder:
+    """A bit of everything: mandates, blocks, a stated missing link, proposals, a lone node, loops, parallels."""
+    for node, where in (("hrc", "GENEVA"), ("ohchr", "GENEVA"), ("sc", "NEW_YORK"), ("sg", "NEW_YORK"),
+                        ("rmr", "NEW_YORK"), ("pbc", "NEW_YORK")):
+        build.node(node, where)
+    build.node("hc", None, kind="Office", name="High Commissioner")  # no location of its own ...
+    build.edge("hc", "ohchr", "PART_OF")  # ... but part of a Geneva body
+    build.node("nowhere", None, kind="Organization", name="Unplaced NGO")
+    build.node("res", kind="Resolution", name="A/HRC/RES/45/31")
+    build.edge("res", "hrc", "ADOPTED_BY")
+    build.edge("res", "sg", "REQUESTS", "MANDATED", date="2020")
+    flow = build.edge("pbc", "hrc", status="MANDATED", date="2021")
+    build.edge("sc", "pbc", "BLOCKS", "REALISED", blocks=flow, date="2023")
+    build.edge("hc", "hrc", date="2022")
+    build.edge("hc", "hrc", date="2022-06", key="parallel")
+    build.edge("ohchr", "rmr", "FEEDS_INTO")
+    build.edge("rmr", "sg")
+    build.edge("sg", "sc")
+    build.edge("sg", "sg", key="loop")
+    build.edge("nowhere", "sc")
+    build.edge("hrc", "sc", "NO_LINK", None)
+    build.edge("hrc", "sg", status="PROPOSED", date="2023")
+    return build

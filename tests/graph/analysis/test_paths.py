@@ -63,6 +63,14 @@ def test_structure_is_walked_both_ways(build):
     assert path.hops[0].edge == part and path.hops[0].reverse is True and path.hops[0].status is None
 
 
+def test_a_subsidiary_body_does_not_reach_its_siblings_through_their_parent(build):
+    for node in ("ga", "pbc", "hrc"):
+        build.node(node)
+    build.edge("pbc", "ga", "PART_OF")
+    build.edge("hrc", "ga", "PART_OF")
+    assert find_paths(build.graph, "pbc", "hrc") == []
+
+
 def test_of_parallel_edges_the_strongest_is_walked(build):
     build.node("a", "GENEVA")
     build.node("b", "NEW_YORK")
