@@ -197,15 +197,19 @@ class Baseline:
     side_from: dict[str, np.ndarray]
     side_to: dict[str, np.ndarray]
     side_before: dict[str, float]
-    pair_from: dict[str, np.ndarray]
-    pair_to: dict[str, np.ndarray]
+    pair_from: dict[int, np.ndarray]
+    pair_to: dict[int, np.ndarray]
     pairs: list[tuple[str, int, int]]
 
 
 def _baseline(ctx: GapContext, realised: Indexed, principals: int) -> Baseline:
     backward = realised.reversed()
     chosen = principal_bodies(ctx, principals)
-    side_from, side_to, side_before, pair_from, pair_to = {}, {}, {}, {}, {}
+    side_from: dict[str, np.ndarray] = {}
+    side_to: dict[str, np.ndarray] = {}
+    side_before: dict[str, float] = {}
+    pair_from: dict[int, np.ndarray] = {}
+    pair_to: dict[int, np.ndarray] = {}
     for label, a, b in DIRECTIONS:
         side_from[label] = realised.distances(ctx.side_indices(a))
         side_to[label] = backward.distances(ctx.side_indices(b))

@@ -62,7 +62,7 @@ def cite(graph: nx.MultiDiGraph, about: str, evidence: Iterable[dict], limit: in
 
     Evidence in the projection was validated when it was stored, so citations are built without re-validation.
     """
-    cites = []
+    cites: list[Citation] = []
     for item in evidence:
         if limit is not None and len(cites) >= limit:
             break

@@ -58,7 +58,8 @@ def _one(text: str) -> Span | None:
     match = _ISO.match(text)
     if match is None:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     try:
         if month is None:
             return Span(date(year, 1, 1), date(year, 12, 31))

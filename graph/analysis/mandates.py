@@ -65,7 +65,7 @@ def unrealised_mandates(ctx: GapContext, *, thin: int = 1) -> list[Draft]:
     for mandate in mandates:
         mandate.since_text, mandate.since = _since(ctx, mandate)
         if mandate.flow is not None:
-            _realisations(ctx, mandate)
+            _realisations(ctx, mandate, mandate.flow)
         stopped = mandate.ids | {e[2] for e in mandate.blocking}
         mandate.blocking.extend(b for edge_id in sorted(stopped) for b in blocks_by_target.get(edge_id, ()))
         draft = _mandate_draft(ctx, mandate, thin)
@@ -130,8 +130,8 @@ def _since(ctx: GapContext, mandate: Mandate) -> tuple[str | None, Span | None]:
     return (dated[0][1], dated[0][0]) if dated else (None, None)
 
 
-def _realisations(ctx: GapContext, mandate: Mandate) -> None:
-    u, v, _, data = mandate.flow
+def _realisations(ctx: GapContext, mandate: Mandate, flow: Edge4) -> None:
+    u, v, key, data = flow
     a, b = ctx.actor_of(u), ctx.actor_of(v)
     if a is None or b is None or a == b:
         return
@@ -139,7 +139,7 @@ def _realisations(ctx: GapContext, mandate: Mandate) -> None:
     i, j = ctx.index[a], ctx.index[b]
     for edge in ctx.arc_edges(i, j):
         edata = edge[3]
-        if edata.get("type") != data.get("type") or edge[2] == mandate.flow[2]:
+        if edata.get("type") != data.get("type") or edge[2] == key:
             continue
         if edata.get("status") == "REALISED" and not_before(ctx.span(edata), since):
             mandate.realised.append(edge)

@@ -149,7 +149,7 @@ def find_paths(graph: nx.MultiDiGraph, source_id: str, target_id: str, *, max_ho
         return []
     found: list[tuple[float, tuple[str, ...], list[tuple[str, str, dict, bool]], list[str]]] = []
     examined = 0
-    stack = [(source_id, [source_id], [])]
+    stack: list[tuple[str, list[str], list[tuple[str, str, dict, bool]]]] = [(source_id, [source_id], [])]
     while stack and examined < _MAX_EXAMINED:
         node, nodes, hops = stack.pop()
         examined += 1

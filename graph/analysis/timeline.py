@@ -33,23 +33,26 @@ def change_over_time(ctx: GapContext) -> list[Draft]:
     """Flows by year and status, and before/after ``ctx.since`` when it is set."""
     types = channel_types() | {BLOCKS}
     by_year: dict[int, list[tuple[str, str, str, dict, bool]]] = defaultdict(list)
-    undated: Counter = Counter()
-    before, after = Counter(), Counter()
-    cross_before, cross_after = Counter(), Counter()
+    undated: Counter[str] = Counter()
+    before: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    cross_before: Counter[str] = Counter()
+    cross_after: Counter[str] = Counter()
     for u, v, key, data in ctx.edges_of_type(*types):
-        if _key(data) is None:
+        label = _key(data)
+        if label is None:
             continue
         span = ctx.span(data)
         if span is None:
-            undated[_key(data)] += 1
+            undated[label] += 1
             continue
         cross = ctx.crosses(u, v)
         by_year[span.year].append((u, v, key, data, cross))
         if ctx.since is not None:
             late = span.end >= ctx.since.start
-            (after if late else before)[_key(data)] += 1
+            (after if late else before)[label] += 1
             if cross:
-                (cross_after if late else cross_before)[_key(data)] += 1
+                (cross_after if late else cross_before)[label] += 1
     drafts = [_year_draft(ctx, year, edges) for year, edges in sorted(by_year.items())]
     if ctx.since is not None:
         drafts.append(_comparison_draft(ctx, before, after, cross_before, cross_after, by_year, undated))

@@ -94,7 +94,8 @@ def test_gaps_what_if_takes_a_named_flow(store_path):
 def test_path_resolves_names_and_shows_the_evidence_of_each_hop(store_path):
     text = _run(store_path, "path", "High Commissioner", "UNSC")
     assert "Routes from High Commissioner for Human Rights to Security Council" in text
-    assert "1. High Commissioner for Human Rights → Regional Monthly Review → Secretary-General → Security Council" in text
+    assert ("1. High Commissioner for Human Rights → Regional Monthly Review → Secretary-General → Security Council"
+            in text)
     assert "Article 99" in text and "(realised, 3 hops)" in text
     payload = json.loads(_run(store_path, "path", "HRC", "Security Council", "--status", "PROPOSED", "-f", "json"))
     assert payload["count"] == 1 and payload["pathways"][0]["hops"][0]["status"] == "PROPOSED"
