@@ -97,7 +97,7 @@ _MANDATE = re.compile(
     rf"[ \t]+(?P<prep>on|for|to|of|in)[ \t]+(?P<topic>{_TOPIC})"
 )
 
-_ORG_HEADS = (r"Group|Watch|Institute|Institution|Centre|Center|Foundation|Stiftung|Network|Alliance|Coalition|"
+_ORG_HEADS = (r"Fund|Group|Watch|Institute|Institution|Centre|Center|Foundation|Stiftung|Network|Alliance|Coalition|"
               r"Association|Society|Academy|University|Forum|Trust|Council|Commission(?![ \t]+of[ \t]+Inquiry)|Bank|"
               r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign|Authority|Organization|"
               r"Organisation")
@@ -114,7 +114,7 @@ _ORG_HEAD_WORDS = frozenset(re.sub(r"\(\?!.*?\)", "", _ORG_HEADS).split("|"))
 _ORG_TAIL_HEADS = frozenset({"Institute", "Institution", "Centre", "Center", "Foundation", "Academy", "University",
                              "Forum", "Network", "Alliance", "Coalition", "Association", "Society", "Trust",
                              "Council", "Commission", "Bank", "Initiative", "Project", "Partnership", "Campaign",
-                             "Authority", "Organization", "Organisation"})
+                             "Authority", "Organization", "Organisation", "Fund"})
 
 #: the State's name is read by the lexicon where ``state`` starts (so "Côte d'Ivoire" and
 #: "Saint Vincent and the Grenadines" are read whole)
@@ -139,7 +139,7 @@ _GENERIC_HEADS = ("Council", "Office", "Commission", "Committee", "Assembly", "M
                   "Fund", "Programme", "Section", "Department", "Court", "Group", "Agenda", "Review", "Division",
                   "Secretariat", "Conference", "Platform", "Initiative")
 _CONTEXTUAL = re.compile(
-    r"(?<![\w-])[Tt]he[ \t]+(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])(?![ \t]+(?:of|for|on)[ \t]+[A-Z])"
+    r"(?<![\w-])[Tt]he[ \t]+(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])(?![ \t]+(?:of|for|on)[ \t]+\w)"
     r"(?![ \t]+[A-Z][a-z])"
 )
 _POSSESSIVE_PART = re.compile(
@@ -455,6 +455,14 @@ def contextual_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _same_clause(gap: str) -> bool:
+    """True when a crisis word and the State after it are in one clause: no punctuation between them,
+    unless what follows the punctuation is only a list of names ("the situations in Sudan, Burundi and")."""
+    parts = re.split(r"[,;:.]", gap)
+    return all(not part.strip() or re.fullmatch(r"[ \t]*(?:and[ \t]+)?(?:[A-Z][\w'’-]*[ \t]*)+(?:and[ \t]+)?(?:in[ \t]+)?",
+                                                   part) for part in parts[1:])
+
+
 def situation_candidates(findings: Findings, kept: list[Candidate], in_lists: set[int]) -> list[Candidate]:
     """States named as the place of a crisis, in the same sentence, become Situations (not in a list of supporters)."""
     text = findings.text
@@ -463,7 +471,10 @@ def situation_candidates(findings: Findings, kept: list[Candidate], in_lists: se
         if cand.kind != "State" or cand.start in in_lists:
             continue
         since = max(findings.sentence_at(cand.start).start, cand.start - 70)
-        if SITUATION_CUE.search(text, since, cand.start) or _CRISIS_AFTER.match(text, cand.end):
+        cue = None
+        for cue in SITUATION_CUE.finditer(text, since, cand.start):
+            pass
+        if (cue is not None and _same_clause(text[cue.end():cand.start])) or _CRISIS_AFTER.match(text, cand.end):
             out.append(Candidate(cand.start, cand.end, "Situation", cand.name, RULE_SITUATION, 5, None,
                                  {"state": cand.name}))
     return out

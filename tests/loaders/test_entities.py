@@ -196,9 +196,25 @@ def test_states_named_as_crises_are_situations(text: str, situation: str) -> Non
     assert ("Situation", situation) in nodes and ("State", situation) not in nodes
 
 
-def test_states_named_as_actors_stay_states() -> None:
-    nodes = nodes_of("Norway and Mexico co-hosted the informal briefing.")
-    assert ("State", "Norway") in nodes and ("Situation", "Norway") not in nodes
+@pytest.mark.parametrize(("text", "state"), [
+    ("Norway and Mexico co-hosted the informal briefing.", "Norway"),
+    ("The Council held an open debate on conflict prevention, chaired by the Foreign Minister of Ghana.", "Ghana"),
+    ("Greece announced a contribution to the Office for its work on atrocity prevention.", "Greece"),
+])
+def test_states_named_as_actors_stay_states(text: str, state: str) -> None:
+    nodes = nodes_of(text)
+    assert ("State", state) in nodes and ("Situation", state) not in nodes
+
+
+def test_a_list_of_crises_is_a_list_of_situations() -> None:
+    nodes = nodes_of("The Council discussed the situations in Sudan, Burundi and Afghanistan.")
+    assert {("Situation", "Sudan"), ("Situation", "Burundi"), ("Situation", "Afghanistan")} <= set(nodes)
+
+
+def test_a_numbered_group_is_not_a_contextual_reference() -> None:
+    nodes = nodes_of("Speaking for the Group of 77 and China, Cuba stressed development. The African Group agreed.")
+    assert ("Organization", "Group of 77 and China") in nodes
+    assert "contextual-reference" not in {e.rule for e in nodes[("Organization", "African Group")].evidence}
 
 
 def test_every_mention_has_evidence_pointing_into_the_text() -> None:
