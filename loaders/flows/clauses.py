@@ -40,7 +40,6 @@ WORD = re.compile(r"[\w’'-]+")
 #: clauses end at a semicolon or a contrasting conjunction after a comma
 CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:but|while|whereas|although|though|however|yet)\b)", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(r"[;:]|\bthat\b", re.IGNORECASE)
-_WORD_LOWER = re.compile(r"[a-z0-9]+")
 _POSSESSIVE_CHAIN = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: "called on X to invite": X, object of one verb, is the subject of the infinitive
 _INFINITIVE_GAP = re.compile(r"^\s*,?\s*to\s*$", re.IGNORECASE)
@@ -116,17 +115,12 @@ class Clause:
         return self.text.lower()
 
     @cached_property
-    def words(self) -> tuple[tuple[int, str], ...]:
-        """Each word of the clause in lower case, with its offset in ``text``."""
-        return tuple((m.start(), m.group(0)) for m in _WORD_LOWER.finditer(self.lower))
-
-    @cached_property
     def open_groups(self) -> frozenset[str]:
         """The rule groups whose stems (``GATES``) start a word of the clause: the others cannot match."""
         found: set[str] = set()
-        for _, word in self.words:
-            if word.startswith(GATES["sentence"]):
-                found.update(group for group, stems in GATES.items() if word.startswith(stems))
+        for match in _stem_pattern(GATES["sentence"]).finditer(self.lower):
+            word = self.lower[match.start(): match.start() + 16]
+            found.update(group for group, stems in GATES.items() if word.startswith(stems))
         return frozenset(found)
 
     def opens(self, group: str) -> bool:
@@ -135,16 +129,15 @@ class Clause:
     def scan(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> list[re.Match[str]]:
         """``pattern.finditer(self.text)``, tried only where a word starts with one of ``stems``.
 
-        A big alternation scanned over every character is the slowest thing a rule can do;
-        checking each word's start against the stems is cheap. The tests check that the
-        stems cover every word the pattern can start with.
+        A big alternation tried at every character is the slowest thing a rule can do; a
+        plain alternation of stems finds the few places worth trying. The tests check that
+        the stems cover every word the pattern can start with.
         """
-        firsts = _first_words(stems)
         found: list[re.Match[str]] = []
-        for at, word in self.words:
-            if not word.startswith(firsts) or (found and at < found[-1].end()):
+        for stem in _stem_pattern(stems).finditer(self.lower):
+            if found and stem.start() < found[-1].end():
                 continue
-            match = pattern.match(self.text, at)
+            match = pattern.match(self.text, stem.start())
             if match is not None:
                 found.append(match)
         return found
@@ -266,8 +259,10 @@ class Clause:
 
 
 @cache
-def _first_words(stems: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(stem.split()[0] for stem in stems)
+def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a word starts with one of ``stems`` (their first words, in lower case)."""
+    firsts = sorted({stem.split()[0] for stem in stems}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(first) for first in firsts) + ")")
 
 
 def _is_filler(word: str, filler: frozenset[str]) -> bool:
