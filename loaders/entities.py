@@ -83,7 +83,7 @@ _TOPIC_STOP = (r"\w+ly|said|says|has|have|had|is|are|was|were|will|would|can|cou
                r"urged|reaches|remains|continues|welcomed|submitted|visited|reported|issued|announced|stated|warned|"
                r"expressed|"
                r"presented|briefed|told|who|which|that|to|in|at|during|as|since|before|after|with|by|his|her|their|its")
-_TOPIC = rf"(?:the[ \t]+)?(?:(?!(?:{_TOPIC_STOP})\b)[\w'’-]+)(?:[ \t]+(?:(?!(?:{_TOPIC_STOP}|and[ \t]+(?:the|a|an|other)\b)\b)[\w'’-]+|in[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})){{0,11}}"
+_TOPIC = rf"(?:the[ \t]+)?(?:(?!(?:{_TOPIC_STOP})\b)[\w'’-]+)(?:(?:,(?=[ \t]+(?!(?:a|an|the|who|which|whose|his|her|its|their)\b)[a-z]))?[ \t]+(?:(?!(?:{_TOPIC_STOP}|and[ \t]+(?:the|a|an|other)\b)\b)[\w'’-]+|in[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})){{0,11}}"
 _MANDATE = re.compile(
     r"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>Special[ \t]+Rapporteur|Independent[ "
     r"\t]+Expert|"
@@ -237,7 +237,7 @@ def un_body_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_PROPER_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:and[ \t]+|of[ \t]+(?:the[ \t]+)?|the[ \t]+)?{_CAP})*")
+_PROPER_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:and[ \t]+|or[ \t]+|of[ \t]+(?:the[ \t]+)?|the[ \t]+)?{_CAP})*")
 
 
 def _trim_topic(topic: str) -> str:
