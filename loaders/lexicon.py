@@ -59,11 +59,17 @@ def _render(node: dict) -> str:
     return body
 
 
+_UN_PREFIXES = ("United Nations ", "UN ", "U.N. ")
+
+
 def variants(name: str) -> set[str]:
-    """The spellings a name is matched in: as written and, for names of two words or more, in capitals."""
+    """The spellings a name is matched in: as written, with "United Nations", "UN" or "U.N." for one another in
+    front, and, for names of two words or more, in capitals."""
     out = {name}
-    if " " in name:
-        out.add(name.upper())
+    prefix = next((p for p in _UN_PREFIXES if name.startswith(p)), None)
+    if prefix is not None:
+        out.update(other + name[len(prefix):] for other in _UN_PREFIXES)
+    out.update(spelling.upper() for spelling in list(out) if " " in spelling)
     return out
 
 

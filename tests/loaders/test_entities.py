@@ -37,6 +37,8 @@ def rules_of(text: str, kind: str, name: str) -> set[str]:
     ("HUMAN RIGHTS WATCH CALLS ON MEMBER STATES TO ACT", "Organization", "Human Rights Watch"),
     ("The representative of the European Union spoke on behalf of its member States.", "Organization", "European Union"),
     ("The Call to Action on Human Rights puts prevention first.", "Initiative", "Call to Action for Human Rights"),
+    ("The U.N. Security Council is expected to vote on Friday.", "Body", "Security Council"),
+    ("The United Nations Peacebuilding Fund financed the project.", "Body", "Peacebuilding Fund"),
 ])
 def test_lexicon_names(sentence: str, kind: str, name: str) -> None:
     assert "lexicon-name" in rules_of(sentence, kind, name)
