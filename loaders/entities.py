@@ -111,6 +111,7 @@ _ORG_TAIL = re.compile(
     r"(?![\w-])"
 )
 _ORG_HEAD_WORDS = frozenset(re.sub(r"\(\?!.*?\)", "", _ORG_HEADS).split("|"))
+_ORG_HEAD_KEYS = tuple(sorted(_ORG_HEAD_WORDS))
 _ORG_TAIL_HEADS = frozenset({"Institute", "Institution", "Centre", "Center", "Foundation", "Academy", "University",
                              "Forum", "Network", "Alliance", "Coalition", "Association", "Society", "Trust",
                              "Council", "Commission", "Bank", "Initiative", "Project", "Partnership", "Campaign",
@@ -269,7 +270,7 @@ def mandate_candidates(text: str) -> list[Candidate]:
 def organisation_candidates(text: str, known: bytearray | None = None) -> list[Candidate]:
     """Organisations by their head word; a head inside a known name ("Security Council") is not looked at."""
     out = []
-    for head_match in near(_ORG_HEAD, text, _ORG_HEAD_WORDS, 1, 1):
+    for head_match in near(_ORG_HEAD, text, _ORG_HEAD_KEYS, 1, 1):
         if known is not None and known[head_match.start()] and known[head_match.end() - 1]:
             continue
         left = _LEFT_CAPS.search(text, max(0, head_match.start() - 150), head_match.start())

@@ -10,22 +10,22 @@ only in a window around each, so a document pays for what it contains.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 
 @lru_cache(maxsize=256)
-def _keyword_pattern(keywords: frozenset[str]) -> re.Pattern[str]:
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     """One alternation of literal keywords: the regex engine scans for them in C, faster than a loop of finds."""
     return re.compile("|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True)))
 
 
-def windows(text: str, keywords: Iterable[str], before: int, after: int, start: int = 0,
+def windows(text: str, keywords: tuple[str, ...], before: int, after: int, start: int = 0,
             end: int | None = None) -> list[tuple[int, int]]:
     """Merged spans of ``text[start:end]`` reaching ``before`` characters before and ``after`` after each keyword."""
     stop = len(text) if end is None else end
     merged: list[list[int]] = []
-    for hit in _keyword_pattern(frozenset(keywords)).finditer(text, start, stop):
+    for hit in _keyword_pattern(keywords).finditer(text, start, stop):
         left, right = max(start, hit.start() - before), min(stop, hit.end() + after)
         if merged and left <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], right)
@@ -34,7 +34,7 @@ def windows(text: str, keywords: Iterable[str], before: int, after: int, start: 
     return [(left, right) for left, right in merged]
 
 
-def near(pattern: re.Pattern[str], text: str, keywords: Iterable[str], before: int = 80, after: int = 80,
+def near(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], before: int = 80, after: int = 80,
          start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` in windows around ``keywords``, in text order (a match must fit its window)."""
     for left, right in windows(text, keywords, before, after, start, end):
