@@ -79,3 +79,19 @@ def test_reference_parent_must_exist():
     with pytest.raises(OntologyError, match="parent 'Nowhere'"):
         parse_gazetteer({"x.yaml": {"entries": [
             {"key": "A", "kind": "Body", "source": "s", "parent": "Nowhere"}]}})
+
+
+def test_node_kinds_document_their_properties():
+    meeting = ontology().node_kinds["Meeting"]
+    assert {"title", "start_date", "end_date", "rule", "participants"} <= set(meeting.properties)
+    assert all(isinstance(text, str) and text for kind in ontology().node_kinds.values()
+               for text in kind.properties.values())
+    raw = {"version": 1, "locations": {}, "pillars": {}, "statuses": {}, "relationship_kinds": {},
+           "node_kinds": {"X": {"description": "d", "shape": "box", "properties": ["not", "a", "mapping"]}}}
+    with pytest.raises(OntologyError, match="properties"):
+        parse_ontology(raw)
+
+
+def test_reference_entries_carry_kind_specific_props():
+    twin = gazetteer().lookup("S/RES/2282 (2016)")
+    assert twin.props["body"] == "Security Council" and "twin resolutions on Sustaining Peace" in twin.props["cited_as"]
