@@ -540,8 +540,13 @@ def possessive_parts(findings: Findings, kept: list[Candidate]) -> None:
             if match is None:
                 continue
             name = _clean(match.group("name"))
-            child = Candidate(match.start("name"), match.end("name"), "Body", name, RULE_POSSESSIVE, 2,
-                              gazetteer().lookup(name))
+            entry = next((e for e in map(gazetteer().lookup, (f"{_clean(text[parent.start:parent.end])} {name}",
+                                                               f"{parent.name} {name}", name))
+                          if e is not None and e.parent == parent.name), None)
+            # a part the reference data does not know is named with its body: "New York Office" alone
+            # would merge the offices of every body that has one
+            child = Candidate(match.start("name"), match.end("name"), "Body",
+                              entry.name if entry else f"{name} ({parent.name})", RULE_POSSESSIVE, 2, entry)
             findings.mention(candidate_node(child), child.start, child.end, RULE_POSSESSIVE)
         child_node = candidate_node(child)
         if onto.relationship_kinds["PART_OF"].allows(child.kind, "Body") and child_node.id != parent_id:

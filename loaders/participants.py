@@ -46,7 +46,8 @@ _SPEECH = re.compile(r"\b(?:highlighted|noted|said|stressed|described|argued|rec
                      r"expressed|concluded|added|introduced|welcomed|opined|reflected|acknowledged|referred|spoke|"
                      r"discussed|"
                      r"outlined|reiterated|cited|replied|addressed|presented|delivered|underscored|observed|suggested|"
-                     r"proposed|remarks|keynote)\b", re.IGNORECASE)
+                     r"proposed|remarks|keynote|agreed|warned|cautioned|recommended|questioned|responded|concurred|"
+                     r"called|urged|pointed|asked|argued|insisted|reported)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^,[ \t]+$")
 _POSSESSIVE = re.compile(r"^['’]s[ \t]+$")
 
@@ -100,11 +101,11 @@ def recognise_participants(findings: Findings, meeting: str | None) -> int:
             count += 1
             continue
         sentence = findings.sentence_at(mention.start)
-        office = _OFFICE_CUE.search(text, sentence.start, mention.start)
+        office = _OFFICE_CUE.search(text[sentence.start:mention.start])
         if mention.kind == "Office" and office is not None and (office.group("former") or office.group("former2")) \
                 and _SPEECH.search(sentence.text):
             label, role, end = _label(findings, mention, mention.end, "", True)
-            _participant(findings, meeting, mention, label, role, mention.start - len(head) + office.start(), end,
+            _participant(findings, meeting, mention, label, role, sentence.start + office.start(), end,
                          RULE_OFFICE)
             count += 1
     return count

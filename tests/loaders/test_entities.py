@@ -175,14 +175,18 @@ def test_the_council_with_no_council_named_is_not_guessed() -> None:
     ("A staff member of OHCHR's Emergency Response Section briefed the group.",
      "body:emergency-response-section", "body:office-of-the-high-commissioner-for-human-rights"),
     ("DPPA's Regional Analysis Unit prepared the risk assessment.",
-     "body:regional-analysis-unit", "body:department-of-political-and-peacebuilding-affairs"),
+     "body:regional-analysis-unit-department-of-political-and-peacebuilding-affairs",
+     "body:department-of-political-and-peacebuilding-affairs"),
+    ("A representative of OHCHR's New York Office spoke.", "body:ohchr-new-york-office",
+     "body:office-of-the-high-commissioner-for-human-rights"),
 ])
 def test_possessive_parts(text: str, child: str, parent: str) -> None:
     assert (child, "PART_OF", parent) in edges_of(text)
 
 
-def test_unknown_possessive_part_is_unreviewed() -> None:
-    node = nodes_of("DPPA's Regional Analysis Unit prepared the risk assessment.")[("Body", "Regional Analysis Unit")]
+def test_unknown_possessive_part_is_unreviewed_and_named_with_its_body() -> None:
+    nodes = nodes_of("DPPA's Regional Analysis Unit prepared the risk assessment.")
+    node = nodes[("Body", "Regional Analysis Unit (Department of Political and Peacebuilding Affairs)")]
     assert node.reviewed is False
 
 

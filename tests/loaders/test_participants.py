@@ -36,6 +36,8 @@ def participants(body: str) -> dict[str, tuple[str, set[str]]]:
      "Representative of Costa Rica (lead negotiator on resolution 48/13)", "state:costa-rica"),
     ("Keynote remarks by the former President of the General Assembly opened the day.",
      "Former President of the General Assembly", "office:president-of-the-general-assembly"),
+    ("The former Chair of the Peacebuilding Commission agreed, but warned that consensus would be hard.",
+     "Former Chair of the Peacebuilding Commission", "office:chair-of-the-peacebuilding-commission"),
 ])
 def test_participants_by_affiliation(sentence: str, name: str, represents: str) -> None:
     found = participants(sentence)
