@@ -144,7 +144,8 @@ def supporters(findings: Findings, lists: list[StateList]) -> None:
         used.add(item.start)
         _link(findings, item, target, match.start())
         if stated is not None and stated != len(item.states):
-            findings.warnings.append(f"the document says {stated} States support {target or 'it'}; its list names "
+            named = findings.nodes[target].name if target in findings.nodes else "it"
+            findings.warnings.append(f"the document says {stated} States support {named}; its list names "
                                      f"{len(item.states)}")
     for item in lists:
         sentence = findings.sentence_at(item.start)
