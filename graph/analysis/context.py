@@ -60,16 +60,15 @@ def status_of(data: dict) -> str | None:
 def cite(graph: nx.MultiDiGraph, about: str, evidence: Iterable[dict], limit: int | None = None) -> list[Citation]:
     """Citations for the evidence of node or edge ``about``, each with its document's title.
 
-    Evidence in the projection was validated when it was stored, so citations are built without re-validation.
+    Evidence in the projection was validated when it was stored.
     """
     cites: list[Citation] = []
     for item in evidence:
         if limit is not None and len(cites) >= limit:
             break
         document = graph.nodes.get(item["document"]) or {}
-        cites.append(Citation.model_construct(document=item["document"], quote=item["quote"], start=int(item["start"]),
-                                              end=int(item["end"]), rule=item.get("rule") or "", about=about,
-                                              title=document.get("name")))
+        cites.append(Citation(item["document"], item["quote"], int(item["start"]), int(item["end"]),
+                              item.get("rule") or "", about, document.get("name")))
     return cites
 
 
@@ -155,7 +154,7 @@ class GapContext:
 
     def current(self, data: dict) -> bool:
         """Whether an edge belongs to the state of things from ``since`` on (see the module notes)."""
-        return self.is_mandate(data) or not_before(self.span(data), self.since)
+        return self.since is None or self.is_mandate(data) or not_before(self.span(data), self.since)
 
     @cached_property
     def by_type(self) -> dict[str, list[tuple[str, str, str, dict]]]:

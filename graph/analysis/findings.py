@@ -40,11 +40,13 @@ class _Frozen(BaseModel):
         return self.model_dump(mode="json")
 
 
-class Citation(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Citation:
     """One piece of evidence behind a finding or a hop: where a document states the fact.
 
     ``about`` is the id of the node or edge the quote backs, so every part of a finding
-    can be traced; ``title`` is the document's title when the graph holds it.
+    can be traced; ``title`` is the document's title when the graph holds it. A plain frozen
+    dataclass (findings validate it as a field): a large graph makes hundreds of thousands.
     """
 
     document: str
@@ -54,6 +56,10 @@ class Citation(_Frozen):
     rule: str
     about: str
     title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "quote": self.quote, "start": self.start, "end": self.end,
+                "rule": self.rule, "about": self.about, "title": self.title}
 
 
 class Finding(_Frozen):

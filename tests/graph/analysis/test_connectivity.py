@@ -165,3 +165,22 @@ def test_what_if_reports_every_named_flow_and_the_best_proposals_up_to_the_limit
     findings = find_gaps(build.graph, kinds="what_if", what_if_limit=2, what_if=["hrc->sc"])
     assert len(findings) == 3 and sum(f.data["named"] for f in findings) == 1
     assert all(f.data["evaluated"] == 6 for f in findings)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_vectorised_weights_rank_as_the_single_measure_does(build, seed):
+    from prevgraph.graph.analysis.connectivity import _baseline, _measure, _weights
+    from prevgraph.graph.analysis.context import GapContext
+
+    rng = random.Random(seed)
+    names = [f"n{k}" for k in range(14)]
+    for k, name in enumerate(names):
+        build.node(name, ("GENEVA", "NEW_YORK")[k] if k < 2 else rng.choice(("GENEVA", "NEW_YORK", None)))
+    for _ in range(24):
+        build.edge(rng.choice(names), rng.choice(names), key=f"e{_}")
+    ctx = GapContext(build.graph)
+    realised = ctx.channels(("REALISED",))
+    base = _baseline(ctx, realised, 3)
+    pairs = [(a, b) for a in range(len(names)) for b in range(len(names)) if a != b]
+    weights = _weights(realised, base, np.array([a for a, _ in pairs]), np.array([b for _, b in pairs]))
+    assert list(weights) == [_measure(realised, base, a, b)["weight"] for a, b in pairs]
