@@ -71,7 +71,13 @@ def _replace_numbers(text: str) -> str:
             return match.group(0).replace(number, MARKER) if pattern is LABELLED_PHONE else MARKER
         return replace
 
-    return PHONE.sub(sub(PHONE), LABELLED_PHONE.sub(sub(LABELLED_PHONE), text))
+    # Numbers written back to back ("+44 1903 81+44 1903 82") hide the second one behind the
+    # first one's last digit; repeat until nothing changes (the marker has no digits, so this ends).
+    while True:
+        redacted = PHONE.sub(sub(PHONE), LABELLED_PHONE.sub(sub(LABELLED_PHONE), text))
+        if redacted == text:
+            return text
+        text = redacted
 
 
 def redact_inline(text: str) -> str:

@@ -58,6 +58,10 @@ def test_telephone_numbers_are_removed(number: str, shape: str):
     assert sum(c.isdigit() for c in out) <= 2, out  # at most a stray country code or label digit survives
 
 
+def test_numbers_written_back_to_back_are_all_removed():
+    assert not any(ch.isdigit() for ch in redact("Call +44 1903 81+44 1903 82 or 0041 22 917 9000/0041 22 917 9001"))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([*"aZ9 .:@+()-\n", "T: ", "E: ", "Contact: ", "Jane Doe", "+44 1903 81",
                                   "Kind regards,", "x@y.org"]), max_size=80).map("".join))
