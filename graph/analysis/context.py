@@ -33,7 +33,6 @@ from prevgraph.schema import ontology
 ACTOR_KINDS = frozenset({"Body", "Office", "Mechanism", "Organization", "State"})
 #: Kinds that can be a principal body of a side.
 PRINCIPAL_KINDS = frozenset({"Body", "Office", "Mechanism"})
-SIDE_NAMES = {GENEVA: "GENEVA", NEW_YORK: "NEW_YORK"}
 SIDE_LABELS = {"GENEVA": "Geneva", "NEW_YORK": "New York"}
 #: Flow statuses from strongest to weakest: pathways and arcs keep the strongest.
 STATUS_ORDER: tuple[str, ...] = ("REALISED", "MANDATED", "PROPOSED", "UNREALISED", "BLOCKED")
@@ -168,13 +167,9 @@ class GapContext:
         return buckets
 
     def edges_of_type(self, *types: str) -> Iterator[tuple[str, str, str, dict]]:
+        """The edges of the given types (among those :attr:`by_type` buckets), type by type."""
         for rel_type in sorted(set(types)):
-            yield from self.by_type.get(rel_type) or self._other_type(rel_type)
-
-    def _other_type(self, rel_type: str) -> list[tuple[str, str, str, dict]]:
-        if rel_type in self.by_type:
-            return []
-        return [(u, v, k, d) for u, v, k, d in self.graph.edges(keys=True, data=True) if d.get("type") == rel_type]
+            yield from self.by_type.get(rel_type, ())
 
     def edges_by_id(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str, dict]]:
         """The edges with the given ids (edge key = edge id), found in one pass over the graph."""
@@ -297,9 +292,6 @@ class Arcs:
         self._keys = src * max(n, 1) + dst
         self._order = np.argsort(self._keys, kind="stable")
         self._sorted = self._keys[self._order]
-
-    def __len__(self) -> int:
-        return int(self.src.size)
 
     def lookup(self, i: int, j: int) -> list[int]:
         key = i * max(self.n, 1) + j
