@@ -12,11 +12,13 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from cross_web import HTTPException
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
 from graphql import GraphQLError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionResult
@@ -38,6 +40,10 @@ STORE_THREADS = 16
 #: seconds /health, and a request that ran out of time, wait for the store to answer a ping
 PING_TIMEOUT = 5.0
 
+#: GraphiQL's scripts and styles, vendored (see static/README.md), and where they are served
+STATIC = Path(__file__).with_name("static")
+STATIC_PATH = "/graphql/static"
+
 _HTTP_STATUS = {"NOT_FOUND": 404, "STORE_UNAVAILABLE": 503, "LIMIT_EXCEEDED": 413, "FORBIDDEN": 403,
                 "MUTATIONS_DISABLED": 403}
 
@@ -49,6 +55,10 @@ class PrevgraphRouter(GraphQLRouter):
         super().__init__(*args, **kwargs)
         self.request_timeout = request_timeout
         self.ping = ping
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL from prevgraph's own copies of its scripts: the page loads nothing from the internet."""
+        return HTMLResponse(_graphiql_page())
 
     async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:  # type: ignore[override]
         """Turn strawberry's plain-text 4xx refusals (malformed JSON, ...) into the GraphQL error shape."""
@@ -91,6 +101,10 @@ class PrevgraphRouter(GraphQLRouter):
         if result.extensions:
             shaped["extensions"] = result.extensions
         return shaped
+
+
+def _graphiql_page() -> str:
+    return (STATIC / "graphiql.html").read_text(encoding="utf-8").replace("{{static}}", STATIC_PATH)
 
 
 class BodyLimit:
@@ -160,6 +174,7 @@ def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | Non
     router = PrevgraphRouter(build_schema(settings), context_getter=context_getter, graphql_ide="graphiql",
                              request_timeout=settings.request_timeout, ping=ping)
     app.include_router(router, prefix="/graphql")
+    app.mount(STATIC_PATH, StaticFiles(directory=STATIC), name="graphiql-static")
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     @app.exception_handler(PrevgraphError)
