@@ -11,38 +11,39 @@ formats take scalar attributes only.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import IO
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
 
 import networkx as nx
 
 from prevgraph.graph.store import GraphStore
+from prevgraph.schema import Edge, Node
 
 FORMATS = ("json", "graphml", "gexf")
 
 
-def node_record(node) -> dict:
+def node_record(node: Node) -> dict:
     return {"id": node.id, "label": node.kind, **node.model_dump(exclude={"id", "kind"})}
 
 
-def edge_record(edge) -> dict:
+def edge_record(edge: Edge) -> dict:
     return edge.model_dump()
+
+
+def _json_array(batches: Iterable[list], record: Callable[[Any], dict]) -> Iterator[str]:
+    separator = "\n"
+    for batch in batches:
+        for item in batch:
+            yield separator + json.dumps(record(item), ensure_ascii=False)
+            separator = ",\n"
 
 
 def iter_json(store: GraphStore) -> Iterator[str]:
     """The JSON export in chunks, so a large graph is never held as one string."""
     yield '{"nodes": ['
-    first = True
-    for batch in store.iter_nodes():
-        for node in batch:
-            yield ("" if first else ",") + "\n" + json.dumps(node_record(node), ensure_ascii=False)
-            first = False
+    yield from _json_array(store.iter_nodes(), node_record)
     yield '\n], "edges": ['
-    first = True
-    for edge_batch in store.iter_edges():
-        for edge in edge_batch:
-            yield ("" if first else ",") + "\n" + json.dumps(edge_record(edge), ensure_ascii=False)
-            first = False
+    yield from _json_array(store.iter_edges(), edge_record)
     yield "\n]}\n"
 
 
@@ -61,7 +62,8 @@ def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
             graph.add_node(node.id, **attrs)
     for edge_batch in store.iter_edges():
         for edge in edge_batch:
-            attrs = {k: _flat(v) for k, v in edge_record(edge).items() if v is not None and k not in ("source", "target")}
+            attrs = {k: _flat(v) for k, v in edge_record(edge).items()
+                     if v is not None and k not in ("source", "target")}
             graph.add_edge(edge.source, edge.target, key=edge.id, **attrs)
     return graph
 
