@@ -191,12 +191,18 @@ class MeetingFacts:
     breakouts: list[tuple[str, str | None, int, int]] = field(default_factory=list)
 
     def key(self) -> str:
-        """The canonical key of the meeting: its title, else its kind, lead organiser and year."""
+        """The canonical key of the meeting: its title, else its kind, dates and organisers.
+
+        Every document of a meeting that gives its title computes the same key, whatever
+        else it says (a background paper gives no dates). A document without a title gets
+        a provisional key from what it does say, until a titled document of the same
+        meeting claims it (:class:`MeetingIndex`, ``pipeline.relink``).
+        """
         if self.title:
             return canonical_title(self.title)
-        lead = self.organisers[0][0].node_id.split(":", 1)[1] if self.organisers else "unknown organiser"
-        year = self.date.iso_start[:4] if self.date else ""
-        return slugify(f"{self.type or 'meeting'} {lead} {year}")
+        lead = " ".join(sorted(i.split(":", 1)[1] for i in self.organiser_ids)) or "unknown organiser"
+        when = self.date.iso_start if self.date else ""
+        return slugify(f"{self.type or 'meeting'} {when} {lead}")
 
     @property
     def organiser_ids(self) -> set[str]:
@@ -410,8 +416,14 @@ def _details(findings: Findings, facts: MeetingFacts, block: list[tuple[int, int
         facts.breakouts.append((number, theme, m.start(), m.end()))
 
 
-def record_meeting(findings: Findings, facts: MeetingFacts, meeting_id: str, document: Node) -> Node:
-    """The Meeting node, its organisers, breakout groups and the document's PART_OF edge."""
+def record_meeting(findings: Findings, facts: MeetingFacts, meeting_id: str, document: Node,
+                   known_name: str | None = None) -> Node:
+    """The Meeting node, its organisers, breakout groups and the document's PART_OF edge.
+
+    A document that gives no title names the meeting by ``known_name`` (the title a
+    titled document of the meeting gave it), else by a placeholder of its kind and
+    organisers; the placeholder never becomes the name of a titled meeting.
+    """
     anchor = facts.title_at[0] if facts.title_at else 0
     props: dict = {"type": facts.type, "title": facts.title, "code": facts.code,
                    "organisers": sorted({m.node_id for m, _r, _a in facts.organisers}) or None}
@@ -429,7 +441,7 @@ def record_meeting(findings: Findings, facts: MeetingFacts, meeting_id: str, doc
     if facts.breakout_count is not None:
         props["breakout_groups"] = facts.breakout_count[0]
     organisers = ", ".join(findings.nodes[m.node_id].name for m, _r, _a in facts.organisers[:2])
-    name = facts.title or f"{(facts.type or 'meeting').capitalize()} ({organisers or 'organisers not named'})"
+    name = facts.title or known_name or f"{(facts.type or 'meeting').capitalize()} ({organisers or 'organisers not named'})"
     node = unreviewed_node("Meeting", name, meeting_id, **props).model_copy(update={"reviewed": True,
                                                                                    "evidence": tuple(evidence)})
     findings.add_node(node)
@@ -509,43 +521,91 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+@dataclass(frozen=True)
+class KnownMeeting:
+    """What the index remembers of a meeting: enough to tell whether a document's facts describe it."""
+
+    id: str
+    titled: bool
+    type: str | None
+    organisers: frozenset[str]
+    year: str | None
+
+    def matches(self, facts: MeetingFacts) -> bool:
+        """Same kind of meeting, a shared organiser, compatible years."""
+        year = facts.date.iso_start[:4] if facts.date else None
+        return (bool(facts.organiser_ids & self.organisers) and self.type == facts.type
+                and (year is None or self.year in (None, year)))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The meeting a document belongs to, the name to give it, and the untitled meetings it turns out to be."""
+
+    meeting: str
+    name: str | None = None
+    #: ids of meetings known only from untitled documents that this titled document shows to be its meeting
+    absorbs: tuple[str, ...] = ()
+
+
 @dataclass
 class MeetingIndex:
     """Meetings already known (in the store, or loaded earlier in this run), to give one meeting one node.
 
-    A document that names its meeting by title meets the node of that title; one that
-    gives no title meets a known meeting of the same kind sharing an organiser, in a
-    compatible year.
+    A document that gives its meeting's title meets the node of that title, always (its
+    id comes from the title, which every titled document of the meeting computes alike).
+    One that gives no title meets a known meeting of the same kind sharing an organiser,
+    in a compatible year (a titled one first), else gets a provisional node of its own;
+    when a titled document later matches that provisional meeting, the claim says so
+    (``Claim.absorbs``) and the loader re-links the untitled documents to the titled
+    meeting, so the result does not depend on the order documents are loaded in.
     """
 
     by_title: dict[str, str] = field(default_factory=dict)
-    signatures: list[tuple[str | None, frozenset[str], str | None, str]] = field(default_factory=list)
+    known: dict[str, KnownMeeting] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    #: provisional meeting id -> the titled meeting that absorbed it
+    merged: dict[str, str] = field(default_factory=dict)
 
     def add(self, node: Node) -> None:
+        """Remember a Meeting node a store holds (meetings named in passing have no organisers and never match)."""
         title = node.props.get("title")
-        if isinstance(title, str) and title:
-            self.by_title.setdefault(canonical_title(title), node.id)
+        titled = isinstance(title, str) and bool(title)
+        if titled:
+            self.by_title.setdefault(canonical_title(str(title)), node.id)
+            self.names.setdefault(node.id, node.name)
         organisers = node.props.get("organisers") or []
         start = node.props.get("start_date")
-        self.signatures.append((node.props.get("type"), frozenset(organisers),  # type: ignore[arg-type]
-                                str(start)[:4] if start else None, node.id))
+        self._remember(KnownMeeting(node.id, titled, node.props.get("type"),  # type: ignore[arg-type]
+                                    frozenset(organisers), str(start)[:4] if start else None))  # type: ignore[arg-type]
 
-    def claim(self, facts: MeetingFacts) -> str:
-        """Resolve ``facts`` to a meeting id and remember its title and signature for the documents after it."""
+    def _remember(self, meeting: KnownMeeting) -> None:
+        old = self.known.get(meeting.id)
+        if old is not None:
+            meeting = KnownMeeting(meeting.id, old.titled or meeting.titled, old.type or meeting.type,
+                                   old.organisers | meeting.organisers, old.year or meeting.year)
+        self.known[meeting.id] = meeting
+
+    def claim(self, facts: MeetingFacts) -> Claim:
+        """Resolve ``facts`` to a meeting and remember what they say of it for the documents after them."""
         meeting = self.resolve(facts)
+        absorbs: tuple[str, ...] = ()
         if facts.title:
             self.by_title.setdefault(canonical_title(facts.title), meeting)
+            self.names.setdefault(meeting, facts.title)
+            absorbs = tuple(sorted(m.id for m in self.known.values()
+                                   if not m.titled and m.id != meeting and m.id not in self.merged and m.matches(facts)))
+            self.merged.update(dict.fromkeys(absorbs, meeting))
         year = facts.date.iso_start[:4] if facts.date else None
-        self.signatures.append((facts.type, frozenset(facts.organiser_ids), year, meeting))
-        return meeting
+        self._remember(KnownMeeting(meeting, bool(facts.title), facts.type, frozenset(facts.organiser_ids), year))
+        return Claim(meeting, self.names.get(meeting), absorbs)
 
     def resolve(self, facts: MeetingFacts) -> str:
-        """The id of the meeting ``facts`` describe: a known one if it matches, else one from its own key."""
-        if facts.title and canonical_title(facts.title) in self.by_title:
-            return self.by_title[canonical_title(facts.title)]
-        year = facts.date.iso_start[:4] if facts.date else None
-        organisers = facts.organiser_ids
-        for kind, known, known_year, meeting in self.signatures:
-            if organisers and organisers & known and kind == facts.type and (year is None or known_year in (None, year)):
-                return meeting
+        """The id of the meeting ``facts`` describe: the title's, else a known matching one, else one of its own."""
+        if facts.title:
+            return self.by_title.get(canonical_title(facts.title)) or node_id("Meeting", facts.key())
+        matching = sorted((not m.titled, m.id) for m in self.known.values() if m.matches(facts))
+        if matching:
+            found = matching[0][1]
+            return self.merged.get(found, found)
         return node_id("Meeting", facts.key())

@@ -12,20 +12,22 @@ carrying on past a file that fails.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prevgraph.errors import DocumentError, PrevgraphError, ValidationError
 from prevgraph.graph import GraphStore
-from prevgraph.graph.store import NodeFilter
+from prevgraph.graph.store import EdgeFilter, NodeFilter
 from prevgraph.loaders import entities, states
 from prevgraph.loaders.findings import Findings
 from prevgraph.loaders.flows import extract_flows
 from prevgraph.loaders.meetings import (
     NON_ATTRIBUTION,
     NON_ATTRIBUTION_WORDS,
+    Claim,
     MeetingFacts,
     MeetingIndex,
     document_genre,
@@ -76,7 +78,13 @@ def document_node(raw: RawDocument, text: str, genre: str, title: str | None, da
     props = {"file": raw.path.name, "format": raw.format, "sha256": raw.sha256, "text": text, "genre": genre}
     if date:
         props["date"] = date
-    return Node(id=node_id("Document", raw.path.stem), kind="Document", name=name[:200], props=props)
+    return Node(id=document_id(raw.path), kind="Document", name=name[:200], props=props)
+
+
+def document_id(path: Path) -> str:
+    """A Document's id: its file name with the extension, so ``note.pdf`` and ``note.html`` are two documents,
+    and reloading the same file replaces its previous version."""
+    return node_id("Document", path.name)
 
 
 def text_document(text: str, name: str = "document") -> RawDocument:
@@ -117,7 +125,7 @@ class Recognised:
 def recognise(raw: RawDocument) -> Recognised:
     """Normalise, segment and run the entity, list, resolution and meeting-fact rules over one document."""
     text = normalise(raw.text)
-    findings = Findings(node_id("Document", raw.path.stem), text, segment(text))
+    findings = Findings(document_id(raw.path), text, segment(text))
     kept = entities.recognise(findings)
     lists = states.find_lists(findings, kept)
     entities.record(findings, kept, states.protected(findings, lists))
@@ -130,15 +138,16 @@ def recognise(raw: RawDocument) -> Recognised:
     return Recognised(raw, findings, genre, date, document, resolutions, facts)
 
 
-def complete(rec: Recognised, meeting: str | None) -> Built:
+def complete(rec: Recognised, claim: Claim | None) -> Built:
     """The meeting-dependent stages (meeting, participants), then the flows, checked against the ontology."""
     findings, facts = rec.findings, rec.facts
-    if facts is not None and meeting is not None:
-        record_meeting(findings, facts, meeting, rec.document)
+    meeting = claim.meeting if claim is not None else None
+    if facts is not None and claim is not None:
+        record_meeting(findings, facts, claim.meeting, rec.document, claim.name)
     named_meetings(findings, meeting)
     recognise_participants(findings, meeting)
-    non_attribution = bool(facts and facts.rule) or next(near(NON_ATTRIBUTION, findings.text, NON_ATTRIBUTION_WORDS, 20, 20),
-                                                          None) is not None
+    stated_rule = next(near(NON_ATTRIBUTION, findings.text, NON_ATTRIBUTION_WORDS, 20, 20), None)
+    non_attribution = bool(facts and facts.rule) or stated_rule is not None
     ctx = DocumentContext(document=rec.document, text=findings.text, sentences=findings.sentences,
                           mentions=findings.mentions, nodes=findings.nodes, meeting=meeting, date=rec.date,
                           genre=rec.genre, non_attribution=non_attribution, resolution=rec.resolutions.resolution,
@@ -198,22 +207,45 @@ def build_batch(raw: RawDocument) -> DocumentBatch:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and the loadable files inside folders named (sorted); missing paths are kept to be reported."""
+    """Files named, and the loadable files inside folders named (sorted).
+
+    Missing paths, and paths or folders the user may not open, are kept in the list so that
+    reading them reports each on one line, and the rest of the load carries on.
+    """
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LOADABLE_SUFFIXES))
-        else:
-            files.append(path)
+        try:
+            folder = path.is_dir()
+        except OSError:
+            folder = False
+        files.extend(_files_under(path) if folder else [path])
     return files
 
 
-def summarise(built: Built, path: Path) -> DocumentReport:
+def _files_under(folder: Path) -> list[Path]:
+    """The loadable files under ``folder``, and the folders below it that cannot be opened."""
+    found: list[Path] = []
+    for root, _dirs, names in os.walk(folder, onerror=lambda exc: found.append(Path(exc.filename))):
+        for name in names:
+            path = Path(root, name)
+            if path.suffix.lower() in LOADABLE_SUFFIXES and _is_file(path):
+                found.append(path)
+    return sorted(found)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return True  # reading it will say why it cannot be read
+
+
+def summarise(built: Built, path: Path, warnings: tuple[str, ...] = ()) -> DocumentReport:
     batch = built.batch
     kinds = Counter(n.kind for n in batch.nodes)
     statuses = Counter(e.status for e in batch.edges if e.status)
     return DocumentReport(path, batch.document.id, dict(sorted(kinds.items())), dict(sorted(statuses.items())),
-                          skipped=built.skipped, warnings=built.warnings)
+                          skipped=built.skipped, warnings=built.warnings + warnings)
 
 
 def meeting_index(store: GraphStore) -> MeetingIndex:
@@ -224,21 +256,26 @@ def meeting_index(store: GraphStore) -> MeetingIndex:
     return index
 
 
-def _write(built: Built, path: Path, store: GraphStore) -> DocumentReport:
+def _write(built: Built, path: Path, store: GraphStore, warnings: tuple[str, ...] = ()) -> DocumentReport:
     try:
         store.load_document(built.batch)
     except PrevgraphError as exc:
         return DocumentReport(path, error=f"{path}: {exc}")
-    return summarise(built, path)
+    return summarise(built, path, warnings)
 
 
 def load_file(path: Path, store: GraphStore, meetings: MeetingIndex | None = None) -> DocumentReport:
     """Load one file; a failure is reported, never raised, so the rest of a load carries on."""
+    index = meetings if meetings is not None else meeting_index(store)
     try:
-        built = build(read_document(path), meetings if meetings is not None else meeting_index(store))
+        rec = recognise(read_document(path))
     except DocumentError as exc:
         return DocumentReport(path, error=str(exc))
-    return _write(built, path, store)
+    claim = index.claim(rec.facts) if rec.facts is not None else None
+    report = _write(complete(rec, claim), path, store)
+    if claim is None or not claim.absorbs or report.error:
+        return report
+    return replace(report, warnings=report.warnings + relink(store, claim, index, {report.document}))
 
 
 def load_paths(paths: Iterable[Path], store: GraphStore) -> Iterator[DocumentReport]:
@@ -248,6 +285,9 @@ def load_paths(paths: Iterable[Path], store: GraphStore) -> Iterator[DocumentRep
     has said what it knows of its meeting: titled ones claim their meeting first, so a
     concept note that gives no title meets the node its event page names, whatever the
     order of the files. Documents of no meeting are written as soon as they are read.
+    A titled document that shows a meeting stored earlier from untitled documents to be
+    its own re-links those documents (:func:`relink`), so separate loads in any order
+    give one meeting too.
     """
     index = meeting_index(store)
     deferred: list[Recognised] = []
@@ -261,12 +301,49 @@ def load_paths(paths: Iterable[Path], store: GraphStore) -> Iterator[DocumentRep
             yield _write(complete(rec, None), path, store)
         else:
             deferred.append(rec)
-    claimed = {id(rec): index.claim(rec.facts) for rec in sorted(deferred, key=_claim_order) if rec.facts}
+    claims = {id(rec): index.claim(rec.facts) for rec in sorted(deferred, key=_claim_order) if rec.facts}
+    this_load = {rec.document.id for rec in deferred}
     for rec in deferred:
-        yield _write(complete(rec, claimed[id(rec)]), rec.raw.path, store)
+        claim = claims[id(rec)]
+        report = _write(complete(rec, claim), rec.raw.path, store)
+        if claim.absorbs and not report.error:
+            report = replace(report, warnings=report.warnings + relink(store, claim, index, this_load))
+        yield report
 
 
 def _claim_order(rec: Recognised) -> tuple[bool, bool]:
     """Titled meetings with organisers first, then titled ones, then untitled ones."""
     facts = rec.facts
     return (facts is None or facts.title is None, facts is None or not facts.organisers)
+
+
+def stored_document(node: Node) -> RawDocument | None:
+    """A stored Document as a read document again: its normalised text (normalising it again changes nothing)."""
+    text, file = node.props.get("text"), node.props.get("file")
+    if not isinstance(text, str) or not isinstance(file, str) or not text.strip():
+        return None
+    return RawDocument(Path(file), text, str(node.props.get("format", "text")), str(node.props.get("sha256", "")))
+
+
+def relink(store: GraphStore, claim: Claim, index: MeetingIndex, skip: set[str | None]) -> tuple[str, ...]:
+    """Reload, from their stored text, the documents of the meetings ``claim`` absorbs, now as documents of its meeting.
+
+    The provisional meeting loses its last evidence and is deleted by the reload; the
+    Document node is kept as stored (its name may come from file metadata the text lacks).
+    Returns one line per document re-linked, for the load report.
+    """
+    said: list[str] = []
+    for absorbed in claim.absorbs:
+        for edge in store.find_edges(EdgeFilter(types=("PART_OF",), target=absorbed)):
+            node = store.node(edge.source)
+            raw = stored_document(node) if node is not None and node.kind == "Document" else None
+            if raw is None or node is None or node.id in skip or document_id(raw.path) != node.id:
+                continue
+            rec = replace(recognise(raw), document=node)
+            facts_claim = index.claim(rec.facts) if rec.facts is not None else claim
+            if store_error := _write(complete(rec, facts_claim), raw.path, store).error:
+                said.append(f"could not re-link {node.name!r} to this meeting: {store_error}")
+            else:
+                said.append(f"{node.name!r}, loaded earlier without the meeting's title, is now a document of "
+                            f"this meeting")
+    return tuple(said)

@@ -9,6 +9,8 @@ rather than loaded as noise. The text returned is not yet normalised nor redacte
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,11 +47,17 @@ class RawDocument:
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a :class:`DocumentError` if it is missing, a folder, empty or too large."""
-    if not path.exists():
-        raise DocumentError(f"{path}: no such file")
-    if not path.is_file():
-        raise DocumentError(f"{path}: a folder or special file, not a document")
-    size = path.stat().st_size
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: no such file") from None
+    except OSError as exc:  # a folder on the way that the user may not enter
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DocumentError(f"{path}: {_folder_problem(path)}")
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(f"{path}: a special file, not a document")
+    size = info.st_size
     if size == 0:
         raise DocumentError(f"{path}: the file is empty")
     if size > MAX_BYTES:
@@ -58,6 +66,15 @@ def read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from exc
+
+
+def _folder_problem(path: Path) -> str:
+    """Why a folder stands where a document was expected: it cannot be opened, or it is simply a folder."""
+    try:
+        os.scandir(path).close()
+    except OSError as exc:
+        return f"a folder that cannot be opened ({exc.strerror})"
+    return "a folder, not a document"
 
 
 def read_document(path: Path) -> RawDocument:

@@ -88,10 +88,12 @@ def redact_inline(text: str) -> str:
     lower = text.casefold()
     if "@" in text or "at]" in lower or "at)" in lower:
         text = EMAIL.sub(MARKER, text)
-    if _DIGIT.search(text):
-        text = _replace_numbers(text)
+    # names before numbers: a name glued to a number ("Jane Doe+44 ...") hides the number until the
+    # name is a marker, and a second pass must find nothing left to remove
     if any(keyword in lower for keyword in _NAME_KEYWORDS):
         text = INTRODUCED_NAME.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + MARKER, text)
+    if _DIGIT.search(text):
+        text = _replace_numbers(text)
     return text
 
 

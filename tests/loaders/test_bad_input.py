@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -265,3 +267,61 @@ def test_a_failing_file_leaves_the_store_as_it_was(docs, tmp_path: Path):
     assert f"skipped: {report}: truncated or damaged PDF" in result.stderr
     assert _documents(store) == before_docs
     assert _prevgraph("--store", str(store), "export", "--format", "json").stdout == before
+
+
+@pytest.fixture
+def open_folder():
+    """A folder every user can enter (pytest's own temporary folders are private to root)."""
+    folder = Path(tempfile.mkdtemp(prefix="prevgraph-loaders-"))
+    folder.chmod(0o777)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def _as_nobody(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """`prevgraph ARGS` as the unprivileged user `nobody` when run as root (root may open every folder)."""
+    command = [str(PREVGRAPH), *args]
+    if os.geteuid() == 0:
+        assert shutil.which("setpriv"), "setpriv (util-linux) is needed to drop root for this test"
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREVGRAPH_", "NEO4J_"))}
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, env={**env, "HOME": str(home)},
+                          check=False)
+
+
+def test_folders_the_user_cannot_enter_are_named_one_line_each_and_the_rest_loaded(open_folder: Path):
+    """A folder named on the command line that sits in a folder the user cannot enter, a file in it, and a
+    locked folder met while walking a folder: one line each, no traceback, the readable file loaded."""
+    locked = open_folder / "locked"
+    (locked / "inner").mkdir(parents=True)
+    (locked / "inner" / "hidden.txt").write_text(SENTENCE, encoding="utf-8")
+    walked = open_folder / "walked"
+    (walked / "private").mkdir(parents=True)
+    (walked / "private" / "secret.txt").write_text(SENTENCE, encoding="utf-8")
+    (walked / "good.txt").write_text(SENTENCE, encoding="utf-8")
+    for folder in (walked, walked / "private", locked, locked / "inner"):
+        folder.chmod(0o755)
+    locked.chmod(0o700)
+    (walked / "private").chmod(0o700)
+
+    result = _as_nobody("--store", str(open_folder / "g.db"), "load", str(locked / "inner"),
+                        str(locked / "inner" / "hidden.txt"), str(walked), home=open_folder)
+
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    skipped = [line for line in result.stderr.splitlines() if line.strip()]
+    assert skipped == [f"skipped: {locked / 'inner'}: cannot be read (Permission denied)",
+                       f"skipped: {locked / 'inner' / 'hidden.txt'}: cannot be read (Permission denied)",
+                       f"skipped: {walked / 'private'}: a folder that cannot be opened (Permission denied)"]
+    assert "1 of 4 documents loaded." in result.stdout
+
+
+def test_files_that_share_a_stem_are_two_documents(docs, tmp_path: Path):
+    """note.pdf and note.html hold different text: each is a document of its own, named by its file name."""
+    store = tmp_path / "graph.db"
+    pdf = _pdf(docs, tmp_path / "note.pdf")
+    page = docs.html([["The Security Council heard a briefing by the Secretary-General."]], tmp_path / "note.html")
+    assert _prevgraph("--store", str(store), "load", str(pdf), str(page)).returncode == 0
+    assert set(_documents(store)) == {"note.pdf", "note.html"}
+    assert _prevgraph("--store", str(store), "load", str(pdf)).returncode == 0
+    assert set(_documents(store)) == {"note.pdf", "note.html"}, "reloading a file replaces only its own document"

@@ -3,6 +3,7 @@ resolutions and paragraphs, participants by affiliation only. Loaded into real s
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -27,17 +28,17 @@ def _edges(store, rel: str) -> set[tuple[str, str]]:
     return {(e.source, e.target) for e in store.find_edges(EdgeFilter(types=(rel,)))}
 
 
-def _meeting_of(store, document_stem: str) -> str:
-    document = node_id("Document", document_stem)
+def _meeting_of(store, file_name: str) -> str:
+    document = node_id("Document", file_name)
     (meeting,) = [t for s, t in _edges(store, "PART_OF") if s == document]
     return meeting
 
 
 def test_the_2020_dialogue_documents_meet_at_one_meeting(loaded) -> None:
     store, _reports = loaded
-    meetings = {_meeting_of(store, stem) for stem in ("2020-11-hrc-sc-policy-dialogue-event-page",
-                                                      "2020-11-hrc-sc-policy-dialogue-concept-note",
-                                                      "2020-11-breakout-group-2-background-paper")}
+    meetings = {_meeting_of(store, stem) for stem in ("2020-11-hrc-sc-policy-dialogue-event-page.txt",
+                                                      "2020-11-hrc-sc-policy-dialogue-concept-note.txt",
+                                                      "2020-11-breakout-group-2-background-paper.txt")}
     assert len(meetings) == 1
     meeting = store.node(meetings.pop())
     assert meeting.props["title"] == DIALOGUE_TITLE
@@ -54,7 +55,7 @@ def test_the_2020_dialogue_documents_meet_at_one_meeting(loaded) -> None:
 
 def test_the_wilton_park_conference(loaded) -> None:
     store, _reports = loaded
-    meeting = store.node(_meeting_of(store, "2020-01-wilton-park-wp1725-concept-note"))
+    meeting = store.node(_meeting_of(store, "2020-01-wilton-park-wp1725-concept-note.txt"))
     assert meeting.name == "Human Rights, Peace and Security"
     assert (meeting.props["start_date"], meeting.props["end_date"]) == ("2020-01-15", "2020-01-17")
     assert meeting.props["venue"] == "Wiston House" and meeting.props["code"] == "WP1725"
@@ -69,7 +70,7 @@ def test_the_wilton_park_conference(loaded) -> None:
 
 def test_the_transatlantic_roundtable(loaded) -> None:
     store, _reports = loaded
-    meeting = store.node(_meeting_of(store, "2023-02-transatlantic-roundtable-meeting-report"))
+    meeting = store.node(_meeting_of(store, "2023-02-transatlantic-roundtable-meeting-report.txt"))
     assert meeting.props["start_date"] == "2023-02-20"
     organisers = {t for s, t in _edges(store, "ORGANISED_BY") if s == meeting.id}
     assert organisers == {"organization:universal-rights-group", "organization:international-crisis-group"}
@@ -90,7 +91,7 @@ def test_the_supporters_of_the_appeal_and_the_count_checked(loaded) -> None:
 
 def test_the_2016_twin_resolutions(loaded) -> None:
     store, _reports = loaded
-    wilton = node_id("Document", "2020-01-wilton-park-wp1725-concept-note")
+    wilton = node_id("Document", "2020-01-wilton-park-wp1725-concept-note.txt")
     cited = {t for s, t in _edges(store, "CITES") if s == wilton}
     assert {"resolution:a-res-70-262", "resolution:s-res-2282-2016"} <= cited
     adopted = _edges(store, "ADOPTED_BY")
@@ -110,7 +111,7 @@ def test_resolution_45_31_and_its_paragraphs(loaded) -> None:
 
 def test_participants_by_affiliation_only(loaded) -> None:
     store, _reports = loaded
-    meeting = _meeting_of(store, "2023-02-transatlantic-roundtable-meeting-report")
+    meeting = _meeting_of(store, "2023-02-transatlantic-roundtable-meeting-report.txt")
     attended = {s for s, t in _edges(store, "ATTENDED") if t == meeting}
     represents = {t for s, t in _edges(store, "REPRESENTS") if s in attended}
     assert {"body:emergency-response-section", "body:methodology-education-and-training-section",
@@ -152,20 +153,33 @@ def test_reloading_the_corpus_changes_nothing(corpus: Path, loaded) -> None:
 def test_the_corpus_on_every_store(corpus: Path, store) -> None:
     """Both stores hold the same entity facts for the corpus (meetings met, supporters, participants)."""
     assert not [r.error for r in load_paths([corpus], store) if r.error]
-    meetings = {_meeting_of(store, stem) for stem in ("2020-11-hrc-sc-policy-dialogue-event-page",
-                                                      "2020-11-hrc-sc-policy-dialogue-concept-note",
-                                                      "2020-11-breakout-group-2-background-paper")}
+    meetings = {_meeting_of(store, stem) for stem in ("2020-11-hrc-sc-policy-dialogue-event-page.txt",
+                                                      "2020-11-hrc-sc-policy-dialogue-concept-note.txt",
+                                                      "2020-11-breakout-group-2-background-paper.txt")}
     assert len(meetings) == 1
     assert len({s for s, t in _edges(store, "SUPPORTS") if t == "initiative:13th-june-appeal"}) == 70
     assert store.count_nodes(NodeFilter(kind="Participant")) >= 10
 
 
-def test_documents_of_one_meeting_loaded_separately_meet(corpus: Path, sqlite_store) -> None:
-    for stem in ("2020-11-hrc-sc-policy-dialogue-concept-note", "2020-11-hrc-sc-policy-dialogue-event-page",
-                 "2020-11-breakout-group-2-background-paper"):
-        (report,) = load_paths([corpus / f"{stem}.txt"], sqlite_store)
+DIALOGUE_FILES = ("2020-11-hrc-sc-policy-dialogue-concept-note.txt", "2020-11-hrc-sc-policy-dialogue-event-page.txt",
+                  "2020-11-breakout-group-2-background-paper.txt")
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(DIALOGUE_FILES)), ids=lambda o: "-".join(
+    name.split("-")[-2] for name in o))
+def test_documents_of_one_meeting_loaded_one_at_a_time_in_any_order_meet(corpus: Path, sqlite_store, order) -> None:
+    """Separate loads (one `prevgraph load` per file): the untitled concept note, the titled background paper
+    (no dates, no organisers) and the event page (title, dates, organisers) meet at one Meeting node named by
+    the real title, whichever comes first."""
+    for name in order:
+        (report,) = load_paths([corpus / name], sqlite_store)
         assert report.error is None
-    meetings = {_meeting_of(sqlite_store, stem) for stem in ("2020-11-hrc-sc-policy-dialogue-event-page",
-                                                             "2020-11-hrc-sc-policy-dialogue-concept-note",
-                                                             "2020-11-breakout-group-2-background-paper")}
+    meetings = {_meeting_of(sqlite_store, name) for name in DIALOGUE_FILES}
     assert len(meetings) == 1
+    meeting = sqlite_store.node(meetings.pop())
+    assert meeting.name == DIALOGUE_TITLE and meeting.props["title"] == DIALOGUE_TITLE
+    assert not [a for a in meeting.aliases if a.startswith("Dialogue (")], meeting.aliases
+    own = [n for n in sqlite_store.find_nodes(NodeFilter(kind="Meeting")) if "organisers" in n.props]
+    assert [n.id for n in own] == [meeting.id], "a provisional meeting of the untitled concept note is left over"
+    assert meeting.props["start_date"] == "2020-11-23" and set(meeting.props["organisers"]) == {
+        "organization:permanent-mission-of-germany", "organization:universal-rights-group"}
