@@ -9,7 +9,8 @@ Documents list the States behind an appeal or a resolution, often in a footnote
   mark after a stated count, by a support verb in its own sentence, or by standing
   right after the sentence that states the count) gives a SUPPORTS edge from each State.
   The count the document states is checked against the States listed, and a mismatch
-  is reported as a warning, never silently.
+  is reported as a warning, never silently; the initiative carries both
+  (``supporters_stated``, ``supporters_listed``).
 """
 
 from __future__ import annotations
@@ -138,6 +139,7 @@ def supporters(findings: Findings, lists: list[StateList]) -> None:
         item = _list_for(findings, lists, match)
         target = _target(findings, match.start(), match.end())
         stated = _count(match)
+        _stated(findings, target, stated, match.start())
         if item is None:
             findings.skipped.append(f"a count of {stated} supporting States at {match.start()} has no list of them")
             continue
@@ -152,6 +154,15 @@ def supporters(findings: Findings, lists: list[StateList]) -> None:
         if item.start in used or not _SUPPORT_CUE.search(findings.text, sentence.start, item.start):
             continue
         _link(findings, item, _target(findings, sentence.start, item.start), sentence.start)
+
+
+def _stated(findings: Findings, target: str | None, stated: int | None, at: int) -> None:
+    """The count of supporters the document states, on the initiative (beside the count it lists)."""
+    if target is None or stated is None or target not in findings.nodes:
+        return
+    node = findings.nodes[target]
+    findings.add_node(node.model_copy(update={"props": {**node.props, "supporters_stated": stated},
+                                              "evidence": (findings.evidence(at, RULE_SUPPORTERS),)}))
 
 
 def _link(findings: Findings, item: StateList, target: str | None, count_at: int) -> None:

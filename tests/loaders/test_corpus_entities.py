@@ -85,6 +85,8 @@ def test_the_supporters_of_the_appeal_and_the_count_checked(loaded) -> None:
             "state:united-kingdom", "state:republic-of-korea", "state:uruguay"} <= supporters
     report = reports["2020-01-wilton-park-wp1725-concept-note.txt"]
     assert any("71" in w and "70" in w for w in report.warnings)
+    appeal = store.node("initiative:13th-june-appeal")
+    assert (appeal.props["supporters_stated"], appeal.props["supporters_listed"]) == (71, 70)
     fyrom = store.node("state:the-former-yugoslav-republic-of-macedonia")
     assert fyrom.props["successor"] == "North Macedonia" and fyrom.props["valid_to"] == 2019
 
