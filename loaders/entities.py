@@ -35,6 +35,7 @@ from functools import cache
 
 from prevgraph.loaders.findings import Findings, reference_node, unreviewed_node
 from prevgraph.loaders.lexicon import lexicon
+from prevgraph.loaders.meetings import title_block
 from prevgraph.loaders.scan import near
 from prevgraph.schema import gazetteer, node_id, ontology
 from prevgraph.schema.reference import ReferenceEntry
@@ -138,7 +139,11 @@ _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+)?(?P<acr>[A-Z][A-Za-z0-
 
 _GENERIC_HEADS = ("Council", "Office", "Commission", "Committee", "Assembly", "Mission", "Appeal", "Mechanism",
                   "Fund", "Programme", "Section", "Department", "Court", "Group", "Agenda", "Review", "Division",
-                  "Secretariat", "Conference", "Platform", "Initiative")
+                  "Secretariat", "Conference", "Platform", "Initiative", "Bureau")
+#: heads that always name a part of a body: with no such part named, "the Bureau" is the part of the body in context
+_PART_HEADS = frozenset({"Bureau"})
+#: where the head of a name ends: "Chair | of the Peacebuilding Commission", "Committee | on the Elimination ..."
+_COMPLEMENT = re.compile(r"[ \t]+(?:of|for|on|in|at|to)[ \t]+|,")
 _CONTEXTUAL = re.compile(
     r"(?<![\w-])[Tt]he[ \t]+(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])(?![ \t]+(?:of|for|on)[ \t]+\w)"
     r"(?![ \t]+[A-Z][a-z])"
@@ -182,7 +187,14 @@ def _demonyms() -> dict[str, ReferenceEntry]:
 
 @cache
 def _heads_of(name: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[A-Za-z]+", name) if w in _GENERIC_HEADS)
+    """The generic head a name ends its head phrase with: "Council" for the Human Rights Council, "Office" for the
+    Office of the High Commissioner, none for the Chair of the Peacebuilding Commission (a Chair is no Commission:
+    "the Commission" after it is the Commission it chairs, through its reference parent)."""
+    head = _COMPLEMENT.split(name, maxsplit=1)[0].replace("-", " ").split()
+    return frozenset(head[-1:]) & _GENERIC_HEADS_SET
+
+
+_GENERIC_HEADS_SET = frozenset(_GENERIC_HEADS)
 
 
 def _clean(surface: str) -> str:
@@ -425,29 +437,68 @@ def _parent_of(name: str) -> Candidate | None:
     return Candidate(0, 0, parent.kind, parent.name, RULE_CONTEXTUAL, 1, parent)
 
 
-def contextual_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
-    """Resolve "the Council", "the Office", ... to the latest entity named before whose name holds the word.
+@cache
+def _parts_of(name: str) -> dict[str, Candidate]:
+    """The reference parts of a body that a part head names alone ("the Bureau" of the Human Rights Council)."""
+    found: dict[str, list[ReferenceEntry]] = {}
+    for entry in gazetteer().entries.values():
+        if entry.parent == name:
+            for head in _heads_of(entry.name) & _PART_HEADS:
+                found.setdefault(head, []).append(entry)
+    return {head: Candidate(0, 0, e[0].kind, e[0].name, RULE_CONTEXTUAL, 1, e[0]) for head, e in found.items()
+            if len(e) == 1}
 
-    With nothing before, the first such entity named after is taken (a heading that
-    speaks of "the Council" before the paragraph that names it).
+
+def _home(text: str, anchors: list[Candidate]) -> dict[str, Candidate]:
+    """The body a document is set in, per head word: the only one its heading names ("Human Rights Council,
+    52nd session" over a statement). In such a document "the Council" is that body, unless another council
+    was named earlier in the same sentence."""
+    headings = [(start, end) for start, end in title_block(text)
+                if end - start <= 200 and not text[start:end].rstrip().endswith(".")]
+    if not headings or headings[-1][1] >= len(text.rstrip()):
+        return {}
+    named: dict[str, dict[str, Candidate]] = {}
+    for anchor in anchors:
+        if any(start <= anchor.start < end for start, end in headings):
+            for head in _heads_of(anchor.name):
+                named.setdefault(head, {})[anchor.name] = anchor
+    return {head: next(iter(by_name.values())) for head, by_name in named.items() if len(by_name) == 1}
+
+
+def contextual_candidates(findings: Findings, kept: list[Candidate]) -> list[Candidate]:
+    """Resolve "the Council", "the Office", ... to the entity the context fixes.
+
+    In order: the latest entity named before in the same sentence whose head is that
+    word; the body the document is set in (:func:`_home`); the latest such entity named
+    before; the part of a body in context for a part head ("the Bureau"); with nothing
+    before, the first such entity named after (a heading that speaks of "the Council"
+    before the paragraph that names it).
     """
+    text = findings.text
     anchors = [c for c in kept if c.kind not in ("State", "Situation")]
+    home = _home(text, anchors)
     out = []
     index = 0
     latest: dict[str, Candidate] = {}
+    parts: dict[str, Candidate] = {}
     for match in near(_CONTEXTUAL, text, _GENERIC_HEADS, 5, 30):
         while index < len(anchors) and anchors[index].start < match.start():
             anchor = anchors[index]
             parent = _parent_candidate(anchor)
             if parent is not None:
+                parts.update(_parts_of(parent.name))
                 for head in _heads_of(parent.name):
                     latest[head] = parent
+            if anchor.entry is not None:
+                parts.update(_parts_of(anchor.entry.name))
             for head in _heads_of(anchor.name) | _heads_of(text[anchor.start:anchor.end]):
                 latest[head] = anchor
             index += 1
         head = match.group("head")
-        target = latest.get(head) or next(
-            (a for a in anchors[index:] if head in _heads_of(a.name)), None)
+        target = latest.get(head)
+        if head in home and not (target is not None and target.start >= findings.sentence_at(match.start()).start):
+            target = home[head]
+        target = target or parts.get(head) or next((a for a in anchors[index:] if head in _heads_of(a.name)), None)
         if target is None:
             continue
         start = match.start("head") - 4 if text[match.start():match.start() + 3] in ("the", "The") else match.start()
@@ -495,7 +546,7 @@ def recognise(findings: Findings) -> list[Candidate]:
         candidates.extend(rule(text))
     kept = select(text, candidates)
     kept = select(text, kept + acronym_candidates(text, kept))
-    kept = select(text, kept + contextual_candidates(text, kept))
+    kept = select(text, kept + contextual_candidates(findings, kept))
     return kept
 
 

@@ -60,15 +60,34 @@ def _render(node: dict) -> str:
 
 
 _UN_PREFIXES = ("United Nations ", "UN ", "U.N. ")
+#: second halves of the compounds UN names are written with closed, hyphenated or open ("Peacebuilding",
+#: "Peace-building", "Peace building"; "peacekeeping", "policy-making", "decision makers")
+COMPOUND_TAILS = ("building", "keeping", "making", "maker", "makers")
+_COMPOUND = re.compile(r"(?i)\b(?P<head>[a-z]{3,})(?P<sep>[- ]?)(?P<tail>" + "|".join(COMPOUND_TAILS) + r")\b")
+_HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+
+
+def _compounds(name: str) -> set[str]:
+    """``name`` with each compound written closed, hyphenated and open, and "Secretary-General" as "Secretary
+    General" (a hyphen between capitalised words is often left out)."""
+    out = {name}
+    for match in _COMPOUND.finditer(name):
+        head, tail = match.group("head"), match.group("tail")
+        forms = {head + tail.lower(), f"{head}-{tail.lower()}", f"{head} {tail.lower()}"}
+        if head[:1].isupper():
+            forms |= {f"{head}-{tail.capitalize()}", f"{head} {tail.capitalize()}"}
+        out = {spelled[:match.start()] + form + spelled[match.end():] for spelled in out for form in forms}
+    return out | {_HYPHENATED.sub(" ", spelled) for spelled in out}
 
 
 def variants(name: str) -> set[str]:
     """The spellings a name is matched in: as written, with "United Nations", "UN" or "U.N." for one another in
-    front, and, for names of two words or more, in capitals."""
+    front, with its compounds closed, hyphenated or open, and, for names of two words or more, in capitals."""
     out = {name}
     prefix = next((p for p in _UN_PREFIXES if name.startswith(p)), None)
     if prefix is not None:
         out.update(other + name[len(prefix):] for other in _UN_PREFIXES)
+    out = {form for spelling in out for form in _compounds(spelling)}
     out.update(spelling.upper() for spelling in list(out) if " " in spelling)
     return out
 

@@ -354,7 +354,7 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
             continue
         sink.add("BLOCKS", blocker, flow.source.node_id, sentence=clause.sentence,
                  rule=f"blocks:{status.block.cue.name}", status=status.block.status, blocks=flow_id,
-                 date=stated or ctx.date, qualifier=flow_id,
+                 date=stated or ctx.date, qualifier=f"{flow_id}|{reason}",
                  props={"reason": reason, "blocker_inferred": inferred or None})
 
 

@@ -167,6 +167,108 @@ def test_the_council_follows_the_latest_council_named() -> None:
     assert not any(e.rule == "contextual-reference" for e in hrc.evidence)
 
 
+def contextual_targets(text: str, surface: str) -> set[str]:
+    """The nodes every "the X" written ``surface`` resolves to."""
+    mentions = build(text_document(text)).context.mentions
+    return {m.node_id for m in mentions if m.surface.lower() == surface.lower() and m.rule == "contextual-reference"}
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("The Chair of the Peacebuilding Commission briefed the General Assembly. The Commission later agreed on a "
+     "statement.", "the Commission", "body:peacebuilding-commission"),
+    ("The PBC Chair wrote to the Council on the Sahel. The Commission will hold a meeting in May.",
+     "the Commission", "body:peacebuilding-commission"),
+    ("The President of the Human Rights Council opened the session, and the Council then adopted its agenda.",
+     "the Council", "body:human-rights-council"),
+    ("Keynote remarks were given by the President of the Security Council. The Council has yet to act.",
+     "the Council", "body:security-council"),
+    ("The High Commissioner presented her report. The Office will open a country office in June.",
+     "the Office", "body:office-of-the-high-commissioner-for-human-rights"),
+])
+def test_an_office_of_a_body_is_not_the_body(text: str, surface: str, expected: str) -> None:
+    """A Chair, a President: "the Commission" or "the Council" after them is the body they preside over."""
+    assert contextual_targets(text, surface) == {expected}
+
+
+STATEMENT_IN_THE_HRC = """Human Rights Council, 54th session
+Item 2: Annual report of the High Commissioner
+Joint statement delivered by Costa Rica
+
+Mr. President,
+
+We thank the High Commissioner for his update. We note that the Security Council discussed the situation in the Sahel last month. The Council should receive the findings of its special procedures in time.
+
+We encourage the President of the Human Rights Council to inform the General Assembly of the work of the Council.
+"""
+
+PRESS_RELEASE_OF_THE_SC = """Security Council Press Statement on the Great Lakes Region
+SC/15999
+
+The members of the Security Council heard a briefing by the High Commissioner. They recalled that the Human Rights Council had adopted a resolution on the region. The Council will remain seized of the matter.
+"""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (STATEMENT_IN_THE_HRC, "body:human-rights-council"),
+    (PRESS_RELEASE_OF_THE_SC, "body:security-council"),
+    ("The Security Council met in 2022. The Human Rights Council met in Geneva and the Council adopted 40 texts.",
+     "body:human-rights-council"),
+])
+def test_the_council_is_the_body_a_document_is_set_in(text: str, expected: str) -> None:
+    """In a statement delivered in the Human Rights Council (its heading says so), "the Council" is that Council
+    even after the Security Council is named in an earlier sentence; another council named earlier in the same
+    sentence is what "the Council" refers to."""
+    assert contextual_targets(text, "the Council") == {expected}
+
+
+def test_without_a_heading_the_council_is_the_latest_named() -> None:
+    text = ("The Human Rights Council has adopted many resolutions on prevention over the past decade, while the "
+            "Security Council has rarely been briefed on them.\n\nExperts agreed that the Council should hear "
+            "from the High Commissioner more often, and that it should do so before a crisis, not after it.")
+    assert contextual_targets(text, "the Council") == {"body:security-council"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The President of the Human Rights Council consulted the Bureau before presenting the programme of work.",
+     {"body:bureau-of-the-human-rights-council"}),
+    ("The Human Rights Council will hold an urgent debate. The Bureau met on Friday to agree its modalities.",
+     {"body:bureau-of-the-human-rights-council"}),
+    ("The Bureau of the Human Rights Council met in Geneva, and the Bureau agreed on the list of speakers.",
+     {"body:bureau-of-the-human-rights-council"}),
+])
+def test_the_bureau_is_the_bureau_of_the_body_in_context(text: str, expected: set[str]) -> None:
+    assert {n.id for n in build(text_document(text)).batch.nodes if n.kind == "Body" and "bureau" in n.id} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Bureau will meet on Friday to agree the modalities.",
+    "The Security Council met on Monday. The Bureau of Statistics published its figures.",
+])
+def test_a_bureau_with_no_body_in_context_is_not_guessed(text: str) -> None:
+    assert not [n for n in build(text_document(text)).batch.nodes if "bureau-of-the-human-rights-council" in n.id]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "name"), [
+    ("The Chairperson of the Peace building Commission was not invited to brief.", "Office",
+     "Chair of the Peacebuilding Commission"),
+    ("The Peace-building Commission held its annual session.", "Body", "Peacebuilding Commission"),
+    ("The Peace Building Fund supported the dialogue.", "Body", "Peacebuilding Fund"),
+    ("The Department of Political and Peace-building Affairs prepared a note.", "Body",
+     "Department of Political and Peacebuilding Affairs"),
+    ("The Secretary General appointed a new envoy.", "Office", "Secretary-General"),
+])
+def test_names_written_with_a_compound_open_or_hyphenated(sentence: str, kind: str, name: str) -> None:
+    assert "lexicon-name" in rules_of(sentence, kind, name)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peace building in the region depends on trust.",
+    "The commission on peace building in schools met.",
+])
+def test_the_compound_alone_is_no_name(sentence: str) -> None:
+    assert not [k for k in nodes_of(sentence) if k[0] in ("Body", "Office")]
+
+
 def test_the_council_with_no_council_named_is_not_guessed() -> None:
     assert list(nodes_of("The Council will meet again next year.")) == []
 

@@ -45,6 +45,9 @@ def test_the_chair_of_the_peacebuilding_commission_is_blocked_from_briefing_the_
     by_reason = {e.props["reason"]: e for e in blocks}
     assert by_reason["blocked"].source == PBC and by_reason["blocked"].props["blocker_inferred"] is True
     assert by_reason["declined"].source == CHAIR
+    # "the Chairperson of the Peace building Commission, who is not allowed to brief the Human Rights Council"
+    assert by_reason["not allowed"].source == PBC and by_reason["not allowed"].props["blocker_inferred"] is True
+    assert not _edges(report, "BRIEFS", PBC, HRC), "the Chair's blocked briefing is not the Commission's own"
     assert all(flows[e.blocks].date == "2023-02-20" for e in blocks)
 
 
