@@ -99,24 +99,29 @@ def synthetic_projection(n: int, *, edges_per_node: float = 5.0, seed: int = 0) 
         flow_ids.append(key)
     extra = m - flows
     mandates = extra * 3 // 10
+    addressees = order[rng.choice(actors.size, mandates, p=weights)]
+    mandate_years = rng.integers(2006, 2025, mandates)
     for k in range(mandates):
         key = f"r{k}"
         res = ids[resolutions[k % resolutions.size]] if resolutions.size else ids[order[0]]
-        edges.append((res, ids[order[rng.choice(actors.size, p=weights)]], key,
-                      _edge(key, "REQUESTS" if k % 2 else "INVITES", "MANDATED", str(rng.integers(2006, 2025)),
+        edges.append((res, ids[addressees[k]], key,
+                      _edge(key, "REQUESTS" if k % 2 else "INVITES", "MANDATED", str(mandate_years[k]),
                             documents[k % len(documents)], k)))
+    adopters = order[rng.choice(actors.size, resolutions.size, p=weights)]
     for k, r in enumerate(resolutions.tolist()):
-        edges.append((ids[r], ids[order[rng.choice(actors.size, p=weights)]], f"a{k}",
+        edges.append((ids[r], ids[adopters[k]], f"a{k}",
                       _edge(f"a{k}", "ADOPTED_BY", None, None, documents[k % len(documents)], k)))
+    represented = order[rng.choice(actors.size, participants.size, p=weights)]
     for k, p in enumerate(participants.tolist()):
-        edges.append((ids[p], ids[order[rng.choice(actors.size, p=weights)]], f"p{k}",
+        edges.append((ids[p], ids[represented[k]], f"p{k}",
                       _edge(f"p{k}", "REPRESENTS", None, None, documents[k % len(documents)], k)))
-    rest = extra - mandates - resolutions.size - participants.size
-    for k in range(max(rest, 0)):
-        a, b = ids[actors[rng.integers(actors.size)]], ids[actors[rng.integers(actors.size)]]
+    rest = max(extra - mandates - resolutions.size - participants.size, 0)
+    ends, blocked_rows = actors[rng.integers(actors.size, size=(rest, 2))], rng.integers(len(flow_ids), size=rest)
+    for k in range(rest):
+        a, b = ids[ends[k, 0]], ids[ends[k, 1]]
         roll = k % 10
         if roll < 3:
-            blocked = flow_ids[rng.integers(len(flow_ids))]
+            blocked = flow_ids[blocked_rows[k]]
             edges.append((a, b, f"b{k}", _edge(f"b{k}", "BLOCKS", "REALISED", None, documents[0], k, blocks=blocked)))
         elif roll < 4:
             edges.append((a, b, f"n{k}", _edge(f"n{k}", "NO_LINK", None, None, documents[0], k)))

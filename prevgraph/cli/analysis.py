@@ -77,7 +77,8 @@ def gaps(
     since: Annotated[str | None, typer.Option(
         help="Only the state of things from this date (YYYY, YYYY-MM or YYYY-MM-DD); mandates stay in force.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(GAP_FORMATS)}.")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: stdout); the table format writes the markdown note.")] = None,
     limit: Annotated[int, typer.Option(help="Show only the first N findings (0: all).")] = 0,
     what_if: Annotated[list[str] | None, typer.Option(
         "--what-if", help="A flow to try as if realised: an edge id, or SOURCE->TARGET node ids; repeatable.")] = None,
