@@ -95,9 +95,8 @@ def gaps(
         findings = findings[:limit]
     if fmt == "table":
         if output is None:
-            out.print(_gaps_table(findings, since))
-            if not findings:
-                out.print("No gaps found: the graph holds no flows between Geneva and New York.")
+            out.print(_gaps_table(findings, since) if findings else
+                      "No gaps found: the graph holds no flows between Geneva and New York.")
             return
         _emit(findings_markdown(findings, since=since), output)
         return
