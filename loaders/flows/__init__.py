@@ -39,11 +39,11 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
         inside = ordered[bisect_left(starts, sentence.start): bisect_left(starts, sentence.end)]
         mentions = outermost(m for m in inside if m.end <= sentence.end)
         whole = whole_sentence(ctx.text, sentence, mentions, office)
-        if mentions and whole.open_groups:
+        if (mentions or whole.opens("charter")) and whole.open_groups:
             covered = extract_mandates(ctx, whole, sink, state, citations) if state.pending or whole.opens(
                 "mandates") else []
             for clause in split_clauses(ctx.text, sentence, mentions, office):
-                if whole.opens("briefs"):
+                if whole.opens("briefs") or whole.opens("charter"):
                     extract_briefs(ctx, clause, sink, covered)
                 if whole.opens("links"):
                     extract_no_links(clause, sink)

@@ -7,7 +7,9 @@ Four ways a sentence states a briefing, each a small finder over one clause:
 - a passive ("the Council was briefed by the Chair");
 - a noun ("briefings by the Chair of the Peacebuilding Commission to the Council",
   "the Council heard a briefing by X", "fed into the Council through briefings by X");
-- an information flow ("the flow of information from the Council to the Security Council").
+- an information flow ("the flow of information from the Council to the Security Council");
+- the use of a Charter article that opens a channel ("the Secretary-General invoked Article 99":
+  :mod:`.charter`), whose ends the reference data gives when the sentence does not name them.
 
 The status comes from :func:`prevgraph.loaders.flows.cues.flow_status`; a blocking cue
 in the same clause adds a BLOCKS edge from the blocker to the actor whose flow it stops.
@@ -19,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from prevgraph.loaders.flows.charter import article_uses, cited_article, describes_channel
 from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, PRONOUN_START, Clause, words
 from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, frequency, stated_date, topic
 from prevgraph.loaders.flows.lexicon import (
@@ -44,6 +47,7 @@ from prevgraph.loaders.flows.lexicon import (
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Mention
 from prevgraph.schema import gazetteer
+from prevgraph.schema.reference import ReferenceEntry
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
 _PARTICIPLE_ENDINGS = ("ed", "told", "brought", "sent", "spoken", "drawn")
@@ -80,6 +84,10 @@ class Flow:
     subject_start: int
     subject_end: int
     rule: str
+    #: the Charter article the flow runs under, when the sentence reports its use
+    article: str | None = None
+    #: ends the sentence does not name but the article does (reference entries), to enter with this evidence
+    implied: tuple[ReferenceEntry, ...] = ()
 
 
 # ------------------------------------------------------------------ recipients
@@ -259,11 +267,37 @@ def information_flows(clause: Clause) -> list[Flow]:
     return flows
 
 
+def _named_or_implied(clause: Clause, entry: ReferenceEntry, start: int, end: int) -> tuple[Mention, bool]:
+    """The clause's mention of ``entry``, else a mention the article stands for (and True: it is implied)."""
+    named = next((m for m in clause.mentions if m.node_id == entry.id), None)
+    if named is not None:
+        return named, False
+    return Mention(entry.id, entry.kind, start, end, clause.slice(start, end), "charter-article"), True
+
+
+def article_flows(clause: Clause) -> list[Flow]:
+    """"The Secretary-General invoked Article 99", "a letter under Article 99": the article's office briefs
+    the body the article names (:mod:`.charter`)."""
+    flows: list[Flow] = []
+    for use in article_uses(clause):
+        source, source_implied = _named_or_implied(clause, use.channel.office, use.article_start, use.article_end)
+        target, target_implied = _named_or_implied(clause, use.channel.recipient, use.article_start, use.article_end)
+        subject = (source.start, source.end) if not source_implied and source.end <= use.start else (use.start,
+                                                                                                    use.start)
+        implied = tuple(e for e, yes in ((use.channel.office, source_implied), (use.channel.recipient,
+                                                                                target_implied)) if yes)
+        flows.append(Flow(source, (target,), use.start, use.end, *subject, "briefs:charter-article",
+                          use.channel.article, implied))
+    return flows
+
+
 def find_flows(clause: Clause, exclude: list[tuple[int, int]]) -> list[Flow]:
     """Every briefing the clause states, outside the spans a mandate rule has read already."""
     found = verb_flows(clause) + receiver_flows(clause) + nominal_flows(clause)
     if clause.opens("information"):
         found += information_flows(clause)
+    if clause.opens("charter"):
+        found += article_flows(clause)
     return [f for f in found if not any(a <= f.start < b for a, b in exclude)]
 
 
@@ -338,13 +372,17 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
         "concerning": situation,
         "mandated_by": _mandated_by(clause),
     }
+    for entry in flow.implied:
+        sink.implied(entry, clause.sentence, flow.rule)
     qualifier = "|".join(x for x in (situation, stated) if x) or None
     rule = f"{flow.rule}/{status.cue}"
     for target in flow.targets:
         if target.node_id == flow.source.node_id:
             continue
+        article = flow.article or cited_article(clause, flow.source.node_id, target.node_id)
         flow_id = sink.add("BRIEFS", flow.source.node_id, target.node_id, sentence=clause.sentence, rule=rule,
-                           status=status.status, date=stated or ctx.date, props=props, qualifier=qualifier)
+                           status=status.status, date=stated or ctx.date, props={**props, "article": article},
+                           qualifier=qualifier)
         if flow_id is None or status.block is None:
             continue
         blocker, reason, inferred = _blocker(sink, clause, flow, status.block)
@@ -365,6 +403,9 @@ def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude
         if key in seen or flow.source.kind not in ACTOR_KINDS:
             continue
         seen.add(key)
+        if flow.article is not None and describes_channel(clause, flow.start):
+            sink.skip(clause.sentence, f"Article {flow.article} is described as a channel, not reported as used")
+            continue
         status = flow_status(clause, (flow.subject_start, flow.subject_end), flow.start, flow.end)
         if status is None:
             sink.skip(clause.sentence, f"a flow from {sink.name(flow.source.node_id)} is only asked about or supposed")

@@ -108,6 +108,32 @@ PASSIVE_INFO = _rx(
     r"(?:briefed|informed|addressed|updated|alerted|told|warned)\b"
 )
 
+#: an article of the Charter cited: "Article 99", "Art. 99 of the UN Charter" (which articles open a channel is
+#: reference data: ``charter_channels``)
+ARTICLE = _rx(r"\bArt(?:icle|\.)\s*(?P<article>\d{1,3})\b(?:\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?Charter)?")
+
+#: words right before an article that make its citation a use of it: "invoked Article 99", "the invocation of",
+#: "a letter under", "wrote to the President of the Security Council under", "used his power under"
+ARTICLE_USE_BEFORE = _rx(
+    r"\b(?:invok(?:e|es|ed|ing)|invocations?\s+of|(?:use|uses|used|using|make\s+use|made\s+use)\s+of|"
+    r"us(?:e|es|ed|ing)|resort(?:s|ed|ing)?\s+to|recourse\s+to|trigger(?:s|ed|ing)?|"
+    r"letters?\s+(?:\w+\s+){0,3}?under|"
+    r"(?:wr(?:ote|ites?|itten|iting)|(?:brought|brings?|bringing)\s+(?:\S+\s+){0,10}?to\s+(?:the\s+)?attention)"
+    r"\s+(?:\S+\s+){0,10}?under|"
+    r"(?:us\w*|exercis\w*|invok\w*)\s+(?:his|her|the|its)\s+(?:powers?|authority|prerogative)\s+under|"
+    r"acting\s+under)\s+(?:the\s+)?$"
+)
+
+#: words right after an article that make its citation a use of it: "an Article 99 letter", "Article 99 was invoked"
+ARTICLE_USE_AFTER = _rx(r"\s*(?:letters?\b|invocations?\b|(?:was|were|has\s+been|had\s+been|is|been)\s+(?:\w+\s+)?invoked\b)")
+
+#: a clause that speaks of the article as a power or its conditions, not of a use of it ("requires support
+#: for the invocation of Article 99", "relies on", "the power to invoke")
+CHANNEL_ONLY = _rx(
+    r"\b(?:requir(?:e|es|ed|ing)|depend(?:s|ed|ing)?\s+on|rel(?:y|ies|ied|ying)\s+on|"
+    r"(?:power|powers|authority|prerogative|right|ability|capacity)\s+to)\b"
+)
+
 # ----------------------------------------------------------------------- mandates
 
 
@@ -219,6 +245,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "links": ("between", "silo", "with", "two"),
     "feeds": ("from", "into", "contribut"),
     "information": ("from",),
+    "charter": ("article", "art."),
     "briefs": ("brief", "address", "inform", "updat", "alert", "warn", "tell", "told", "speak", "spoke", "talk",
                "appear", "report", "present", "submit", "transmit", "forward", "convey", "send", "sent", "communicat",
                "deliver", "shar", "keep", "kept", "bring", "brought", "draw", "drew", "hear", "heard", "receiv",

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from prevgraph.loaders.findings import reference_node
 from prevgraph.loaders.model import DocumentContext, Extraction, Sentence
-from prevgraph.schema import Edge, edge_id, ontology
+from prevgraph.schema import Edge, Node, edge_id, ontology
 from prevgraph.schema.records import PropValue
+from prevgraph.schema.reference import ReferenceEntry
 
 
 @dataclass
@@ -20,6 +22,8 @@ class FlowSink:
     ctx: DocumentContext
     edges: dict[str, Edge] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    #: nodes a flow rule adds because a sentence states them without naming them (a Charter article's ends)
+    nodes: dict[str, Node] = field(default_factory=dict)
     _kinds: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -32,6 +36,17 @@ class FlowSink:
     def name(self, node_id: str) -> str:
         node = self.ctx.nodes.get(node_id)
         return node.name if node is not None else node_id
+
+    def implied(self, entry: ReferenceEntry, sentence: Sentence, rule: str) -> None:
+        """Add the reference node ``entry`` with ``sentence`` as its evidence, if the document does not name it."""
+        if self.kind(entry.id) is not None and entry.id not in self.nodes:
+            return
+        node = self.nodes.get(entry.id) or reference_node(entry)
+        evidence = self.ctx.evidence(sentence, rule)
+        if evidence not in node.evidence:
+            node = node.model_copy(update={"evidence": (*node.evidence, evidence)})
+        self.nodes[entry.id] = node
+        self._kinds[entry.id] = entry.kind
 
     def skip(self, sentence: Sentence, reason: str) -> None:
         self.skipped.append(f"{reason} (at {sentence.start}: {sentence.text[:80]!r})")
@@ -76,4 +91,4 @@ class FlowSink:
         return identity
 
     def extraction(self) -> Extraction:
-        return Extraction(edges=list(self.edges.values()), skipped=list(self.skipped))
+        return Extraction(nodes=list(self.nodes.values()), edges=list(self.edges.values()), skipped=list(self.skipped))
