@@ -1,6 +1,7 @@
 """Loader throughput and accuracy on synthetic documents with known facts.
 
-Generates ``--documents`` documents with ``benchmarks/synthetic_documents.py`` (seeded),
+Generates ``--documents`` documents with ``benchmarks/synthetic_documents.py`` (seeded), every
+other one given a paragraph of flow sentences by ``synthetic_flows.add_flows`` (their flows known),
 runs the whole loader pipeline on each in this one process (one core: normalise,
 segment, entities, resolutions, meetings, participants, flows; no store), and prints:
 
@@ -8,10 +9,10 @@ segment, entities, resolutions, meetings, participants, flows; no store), and pr
   for the recognition stages alone (everything before the flows), per core: from the
   process's CPU time, so that other work on a shared machine does not count (the wall
   clock figure is printed beside it);
-- precision and recall of the entities (node ids of bodies, offices, mechanisms,
+- precision, recall and F1 of the entities (node ids of bodies, offices, mechanisms,
   organisations, States, situations, resolutions and meetings) against the known facts;
-- precision and recall of the flows (source, type, target, status) for the documents
-  whose generator states flows.
+- precision, recall and F1 of the flows (source, type, target, status; and without the
+  status) for the documents whose generator states flows.
 
 Run: ``.venv/bin/python -m benchmarks.bench_loaders --documents 5000 --seed 7``
 """
@@ -24,6 +25,7 @@ import time
 from dataclasses import dataclass
 
 from benchmarks.synthetic_documents import SyntheticDocument, generate
+from benchmarks.synthetic_flows import add_flows
 from prevgraph.loaders.pipeline import build, recognise, text_document
 
 MEASURED_KINDS = frozenset({"Body", "Office", "Mechanism", "Organization", "State", "Situation", "Resolution",
@@ -46,7 +48,9 @@ class Score:
     def line(self) -> str:
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return f"precision {precision:.3f}  recall {recall:.3f}  (tp {self.tp}, fp {self.fp}, fn {self.fn})"
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return (f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  "
+                f"(tp {self.tp}, fp {self.fp}, fn {self.fn})")
 
 
 def run(docs: list[SyntheticDocument]) -> None:
@@ -59,7 +63,7 @@ def run(docs: list[SyntheticDocument]) -> None:
         recognise(raw)
     recognition, recognition_cpu = time.perf_counter() - started, time.process_time() - cpu
 
-    entities, flows = Score(), Score()
+    entities, flows, endpoints = Score(), Score(), Score()
     with_flows = 0
     started, cpu = time.perf_counter(), time.process_time()
     batches = [build(raw).batch for raw in raws]
@@ -68,7 +72,9 @@ def run(docs: list[SyntheticDocument]) -> None:
         entities.add({n.id for n in batch.nodes if n.kind in MEASURED_KINDS}, set(doc.entities))
         if doc.flows:
             with_flows += 1
-            flows.add({(e.source, e.type, e.target, e.status) for e in batch.edges if e.status}, set(doc.flows))
+            found = {(e.source, e.type, e.target, e.status) for e in batch.edges if e.status}
+            flows.add(found, set(doc.flows))
+            endpoints.add({f[:3] for f in found}, {f[:3] for f in doc.flows})
 
     print(f"cores on this machine (nproc): {os.cpu_count()}; this benchmark uses one")
     print(f"corpus: {len(docs)} synthetic documents, {megabytes:.2f} MB of text")
@@ -77,10 +83,9 @@ def run(docs: list[SyntheticDocument]) -> None:
         print(f"{label + ':':20} {len(docs) / cpu_seconds:8.1f} documents/s  {megabytes / cpu_seconds:6.3f} MB/s per "
               f"core (CPU time {cpu_seconds:.1f} s; wall clock {wall:.1f} s, {megabytes / wall:.3f} MB/s)")
     print(f"entities: {entities.line()}")
-    if with_flows:
-        print(f"flows ({with_flows} documents state flows): {flows.line()}")
-    else:
-        print("flows: the generator states no flows yet (SyntheticDocument.flows); nothing to score")
+    print(f"flows ({with_flows} documents state flows):")
+    print(f"  type + endpoints:   {endpoints.line()}")
+    print(f"  with status:        {flows.line()}")
 
 
 def main() -> None:
@@ -88,7 +93,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    run(list(generate(args.documents, args.seed)))
+    run(list(add_flows(generate(args.documents, args.seed), args.seed)))
 
 
 if __name__ == "__main__":

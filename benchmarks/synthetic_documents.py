@@ -9,8 +9,9 @@ sessions. Every template records the node ids the loaders should give for what i
 names, so precision and recall can be computed against known facts.
 
 ``SyntheticDocument.flows`` holds the flows a document states, as
-``(source id, TYPE, target id, STATUS)``; the flow templates fill it (the entity
-templates here state none), and ``bench_loaders.py`` scores them when present.
+``(source id, TYPE, target id, STATUS)``: the one entity template that states a flow ("Members
+of the Security Council heard a briefing by X") records it, ``synthetic_flows.add_flows`` adds
+paragraphs of flow sentences with theirs, and ``bench_loaders.py`` scores them.
 
     >>> docs = list(generate(3, seed=1))
     >>> len(docs), all(d.entities for d in docs)
@@ -76,6 +77,7 @@ class _Writer:
         self.rng, self.vocab = rng, vocab
         self.sentences: list[str] = []
         self.entities: set[str] = set()
+        self.flows: set[tuple[str, str, str, str]] = set()
 
     def name_of(self, entry: ReferenceEntry) -> str:
         """One of the entry's names, as documents write it (acronyms included)."""
@@ -83,9 +85,12 @@ class _Writer:
         return self.rng.choice(names or [entry.name])
 
     def un(self) -> str:
+        return self.name_of(self.un_entry())
+
+    def un_entry(self) -> ReferenceEntry:
         entry = self.rng.choice(self.vocab.un)
         self.entities.add(entry.id)
-        return self.name_of(entry)
+        return entry
 
     def council(self, name: str) -> str:
         entry = self.vocab.councils[name]
@@ -163,7 +168,10 @@ def _sentence(w: _Writer) -> None:
     elif choice == 6:
         w.say(f"The {w.mission()} circulated a non-paper on {topic} ahead of {w.session()}.")
     elif choice == 7:
-        w.say(f"Members of the {w.council(SC)} heard a briefing on {topic} by the {w.un()}.")
+        council, briefer = w.council(SC), w.un_entry()
+        w.say(f"Members of the {council} heard a briefing on {topic} by the {w.name_of(briefer)}.")
+        if briefer.name != SC:  # the sentence states a realised briefing of the Council
+            w.flows.add((briefer.id, "BRIEFS", w.vocab.councils[SC].id, "REALISED"))
     elif choice == 8:
         w.say(f"{w.state()} announced a voluntary contribution to the {w.un()} for its work on {topic}.")
     elif choice == 9:
@@ -201,4 +209,4 @@ def generate(count: int, seed: int = 7, sentences: tuple[int, int] = (8, 20)) ->
             paragraphs.append(" ".join(writer.sentences))
             writer.sentences = []
         yield SyntheticDocument(f"synthetic-{seed}-{index:06d}", head + "\n\n".join(paragraphs),
-                                frozenset(writer.entities))
+                                frozenset(writer.entities), frozenset(writer.flows))
