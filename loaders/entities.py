@@ -36,7 +36,7 @@ from functools import cache
 from prevgraph.loaders.findings import Findings, reference_node, unreviewed_node
 from prevgraph.loaders.lexicon import lexicon
 from prevgraph.loaders.meetings import title_block
-from prevgraph.loaders.scan import near
+from prevgraph.loaders.scan import near, run_before
 from prevgraph.schema import gazetteer, node_id, ontology
 from prevgraph.schema.reference import ReferenceEntry
 
@@ -105,7 +105,7 @@ _ORG_HEADS = (r"Fund|Group|Watch|Institute|Institution|Centre|Center|Foundation|
 _NOT_AFTER_OF = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 _ORG_HEAD = re.compile(rf"(?<![\w-])(?:{_ORG_HEADS})(?![\w-])")
 #: up to five capitalised words ending where a head word starts (searched in a short window before it)
-_LEFT_CAPS = re.compile(rf"(?<![\w'’&-])(?:{_CAP}[ \t]+){{1,5}}$")
+_CAP_TOKEN = re.compile(_CAP)
 _ORG_TAIL = re.compile(
     rf"(?:[ \t]+(?:for|on|of|to)[ \t]+(?:the[ \t]+)?{_NOT_AFTER_OF}{_CAP}(?:[ \t]+(?:and[ \t]+|&[ "
     rf"\t]+)?{_NOT_AFTER_OF}{_CAP}){{0,5}}){{0,3}}"
@@ -285,9 +285,9 @@ def organisation_candidates(text: str, known: bytearray | None = None) -> list[C
     for head_match in near(_ORG_HEAD, text, _ORG_HEAD_KEYS, 1, 1):
         if known is not None and known[head_match.start()] and known[head_match.end() - 1]:
             continue
-        left = _LEFT_CAPS.search(text, max(0, head_match.start() - 150), head_match.start())
+        left = run_before(text, head_match.start(), _CAP_TOKEN, "_'’&-.", 5, max(0, head_match.start() - 150))
         tail = _ORG_TAIL.match(text, head_match.end())
-        start = left.start() if left else head_match.start()
+        start = left if left is not None else head_match.start()
         end = tail.end() if tail else head_match.end()
         start = _strip_leading(text, start, end)
         name = _clean(text[start:end])
@@ -398,8 +398,9 @@ def candidate_node(cand: Candidate):
     return unreviewed_node(cand.kind, cand.name, node_id(cand.kind, cand.name), **cand.props)
 
 
-def acronym_candidates(text: str, kept: list[Candidate]) -> list[Candidate]:
+def acronym_candidates(findings: Findings, kept: list[Candidate]) -> list[Candidate]:
     """Acronyms a document defines ("Name (ACR)") and its later uses of them."""
+    text = findings.text
     taught: dict[str, Candidate] = {}
     for cand in kept:
         match = _ACRONYM_AFTER.match(text, cand.end)
@@ -545,8 +546,10 @@ def recognise(findings: Findings) -> list[Candidate]:
                  government_candidates):
         candidates.extend(rule(text))
     kept = select(text, candidates)
-    kept = select(text, kept + acronym_candidates(text, kept))
-    kept = select(text, kept + contextual_candidates(findings, kept))
+    for rule in (acronym_candidates, contextual_candidates):
+        more = rule(findings, kept)
+        if more:  # select(kept) is kept: settle overlaps again only when a rule found something
+            kept = select(text, kept + more)
     return kept
 
 

@@ -53,7 +53,7 @@ class Findings:
         One Evidence record per (sentence span, rule): the many mentions of one sentence share it.
         """
         first = self.sentence_at(start)
-        last = self.sentence_at(end - 1) if end is not None and end > start else first
+        last = self.sentence_at(end - 1) if end is not None and end > first.end else first
         stop = max(last.end, first.end)
         key = (first.start, stop, rule)
         found = self._quotes.get(key)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from prevgraph.loaders.findings import Findings, unreviewed_node
 from prevgraph.loaders.model import Mention
-from prevgraph.loaders.scan import near
+from prevgraph.loaders.scan import near, run_before
 from prevgraph.schema import Node, node_id, slugify
 
 RULE_GENRE = "document-genre"
@@ -159,7 +159,7 @@ _DEBATE = re.compile(
     r"[a-z][\w-]*){0,6}?)(?=[ \t]*(?:[:,.;\n]|$))"
 )
 _NAMED_HEAD = re.compile(r"(?<![\w-])(?:Dialogues?|Conference|Summit|Retreat|Symposium|Round[ \t]?[Tt]able|Forum)\b")
-_NAMED_LEFT = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){1,5}$")
+_NAMED_WORD = re.compile(r"[A-Z][\w'’-]+")
 #: words that make a name an event rather than an organisation ("met at the Paris Peace Forum")
 _AT_EVENT = re.compile(r"\b(?:at|during|attended|margins[ \t]+of|ahead[ \t]+of)[ \t]+the[ \t]+$")
 _NAMED_STOP = frozenset(["The", "A", "An", "This", "That", "These", "In", "At", "On", "For", "By", "With", "From", "To", "As", "Our", "Its", "Their", "Policy", "Each", "Annual"])
@@ -464,7 +464,7 @@ def named_meetings(findings: Findings, own: str | None) -> None:
     councils = sorted((m for m in findings.mentions if m.kind == "Body"
                        and findings.nodes[m.node_id].name in ("Human Rights Council", "General Assembly")),
                       key=lambda m: m.start)
-    for m in near(_SESSION, text, ("ession", "ESSION", "HRC"), 100, 100):
+    for m in near(_SESSION, text, ("ession", "ESSION", "HRC"), 60, 60):
         number = _ordinal_value(m.group("ord") or m.group("ord2") or m.group("ord3"))
         said = re.sub(r"[ \t]+", " ", m.group("body") or m.group("body2") or "HRC")
         body = {"hrc": "Human Rights Council", "unga": "General Assembly", "assembly": "General Assembly",
@@ -485,12 +485,12 @@ def named_meetings(findings: Findings, own: str | None) -> None:
     named = sorted((m.start, m.end) for m in findings.mentions)
     starts = [start for start, _end in named]
     for head in near(_NAMED_HEAD, text, _NAMED_HEAD_WORDS, 1, 12):
-        left = _NAMED_LEFT.search(text, max(0, head.start() - 120), head.start())
+        left = run_before(text, head.start(), _NAMED_WORD, "_'’-", 5, max(0, head.start() - 120))
         at = bisect_left(starts, head.end())
-        if left is None or (at and named[at - 1][1] > left.start()
-                            and not _AT_EVENT.search(text, max(0, left.start() - 30), left.start())):
+        if left is None or (at and named[at - 1][1] > left
+                            and not _AT_EVENT.search(text, max(0, left - 30), left)):
             continue
-        words = text[left.start():head.end()].split()
+        words = text[left:head.end()].split()
         while words and words[0] in _NAMED_STOP:
             words.pop(0)
         if len(words) < 2:

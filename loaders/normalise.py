@@ -322,7 +322,14 @@ def paragraphs(lines: list[Line], space: Spacing, vocabulary: frozenset[str]) ->
             out[-1][-1:] = [joined] if joined is not None else [out[-1][-1], line.text]
         else:
             out.append([line.text])
-    return [_SPACE_BEFORE_PUNCTUATION.sub("", _BULLET.sub("", " ".join(parts))) for parts in out]
+    return [_tidy(_BULLET.sub("", " ".join(parts))) for parts in out]
+
+
+def _tidy(paragraph: str) -> str:
+    """No space before a comma, full stop or semicolon (looked for only where one could be)."""
+    if " ," in paragraph or " ." in paragraph or " ;" in paragraph:
+        return _SPACE_BEFORE_PUNCTUATION.sub("", paragraph)
+    return paragraph
 
 
 def normalise(text: str) -> str:

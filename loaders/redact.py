@@ -62,6 +62,10 @@ BLOCK_LINES = 3
 _CONTACT_LINE_WORDS = 3
 
 
+#: the shortest run of digits and separators either telephone pattern can take (a line without one has no number)
+_NUMBER_RUN = re.compile(r"[\d(+][\d\s().\-/]{4,}\d")
+
+
 def _replace_numbers(text: str) -> str:
     def sub(pattern: re.Pattern[str]):
         def replace(match: re.Match[str]) -> str:
@@ -92,7 +96,7 @@ def redact_inline(text: str) -> str:
     # name is a marker, and a second pass must find nothing left to remove
     if any(keyword in lower for keyword in _NAME_KEYWORDS):
         text = INTRODUCED_NAME.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + MARKER, text)
-    if _DIGIT.search(text):
+    if _NUMBER_RUN.search(text):
         text = _replace_numbers(text)
     return text
 

@@ -39,3 +39,28 @@ def near(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], before:
     """Matches of ``pattern`` in windows around ``keywords``, in text order (a match must fit its window)."""
     for left, right in windows(text, keywords, before, after, start, end):
         yield from pattern.finditer(text, left, right)
+
+
+def run_before(text: str, end: int, token: re.Pattern[str], word: str, limit: int, lo: int = 0) -> int | None:
+    """Where the longest run of up to ``limit`` ``token``s, each followed by spaces or tabs, ends at ``end``.
+
+    The same as searching ``(?<![<word>])(?:TOKEN[ \\t]+){1,limit}$`` in ``text[lo:end]`` (``word``: the
+    characters a token is made of, which may not stand before the run), without trying the pattern at every
+    position of the window: the run is walked back token by token from ``end``. None if there is no run.
+    """
+    start, pos = None, end
+    for _ in range(limit):
+        gap = pos
+        while gap > lo and text[gap - 1] in " \t":
+            gap -= 1
+        if gap == pos:
+            break
+        first = gap
+        while first > lo and (text[first - 1].isalnum() or text[first - 1] in word):
+            first -= 1
+        if first == gap or token.fullmatch(text, first, gap) is None:
+            break
+        if first == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in word):
+            break
+        start, pos = first, first
+    return start

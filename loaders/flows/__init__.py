@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from prevgraph.loaders.flows.briefs import extract_briefs
-from prevgraph.loaders.flows.clauses import outermost, split_clauses, whole_sentence
+from prevgraph.loaders.flows.clauses import CLAUSE_BREAK, Gates, outermost, split_clauses, whole_sentence
 from prevgraph.loaders.flows.links import extract_feeds, extract_no_links
 from prevgraph.loaders.flows.mandates import Citations, MandateState, extract_mandates
 from prevgraph.loaders.flows.sink import FlowSink
@@ -35,20 +35,36 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
     ordered = sorted(ctx.mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     office: Mention | None = None
+    gates = Gates.of(ctx.text)
     for sentence in ctx.sentences:
         inside = ordered[bisect_left(starts, sentence.start): bisect_left(starts, sentence.end)]
+        if gates is not None and not gates.between(sentence.start, sentence.end):
+            # no rule can match here: only the office a pronoun in the next sentence may stand for is kept
+            office = _last_office(inside, sentence) if any(m.kind == "Office" for m in inside) else None
+            continue
         mentions = outermost(m for m in inside if m.end <= sentence.end)
-        whole = whole_sentence(ctx.text, sentence, mentions, office)
+        whole = whole_sentence(ctx.text, sentence, mentions, office, gates)
         if (mentions or whole.opens("charter")) and whole.open_groups:
             covered = extract_mandates(ctx, whole, sink, state, citations) if state.pending or whole.opens(
                 "mandates") else []
-            for clause in split_clauses(ctx.text, sentence, mentions, office):
-                if whole.opens("briefs") or whole.opens("charter"):
+            clauses = split_clauses(ctx.text, sentence, mentions, office, gates) if CLAUSE_BREAK.search(
+                sentence.text) else [whole]
+            for clause in clauses:
+                actors = clause.actors()
+                # a briefing needs a recipient and a source named here (or the office "he"/"she" stands for),
+                # unless a Charter article names them; a missing link needs two different actors
+                if whole.opens("charter") or (whole.opens("briefs") and (
+                        len(actors) >= 2 or (actors and clause.antecedent is not None))):
                     extract_briefs(ctx, clause, sink, covered)
-                if whole.opens("links"):
+                if whole.opens("links") and len({m.node_id for m in actors}) >= 2:
                     extract_no_links(clause, sink)
                 if whole.opens("feeds"):
                     extract_feeds(clause, sink)
         # "he"/"she" in the next sentence stands for the office named last in this one (or none)
         office = next((m for m in reversed(mentions) if m.kind == "Office"), None)
     return sink.extraction()
+
+
+def _last_office(inside: list[Mention], sentence) -> Mention | None:
+    mentions = outermost(m for m in inside if m.end <= sentence.end)
+    return next((m for m in reversed(mentions) if m.kind == "Office"), None)

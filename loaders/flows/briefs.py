@@ -27,6 +27,7 @@ from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, freq
 from prevgraph.loaders.flows.lexicon import (
     BLOCK_CUES,
     EXAMPLES,
+    INFO_NOUN_WORDS,
     INFO_NOUNS,
     INFO_VERB_ANY,
     INFO_VERB_STEMS,
@@ -34,12 +35,14 @@ from prevgraph.loaders.flows.lexicon import (
     INFORMATION_FLOW,
     INFORMATION_REACHES,
     PASSIVE_INFO,
+    PASSIVE_INFO_WORDS,
     POSSESSIVE_PRONOUN,
     PRESIDING_OFFICE,
     REACH_VERB,
     RECEIVING_VERBS,
     REPORTING,
     REVERSE_INFO,
+    REVERSE_INFO_WORDS,
     Cue,
     InfoNoun,
     InfoVerb,
@@ -166,7 +169,10 @@ def verb_flows(clause: Clause) -> list[Flow]:
 def receiver_flows(clause: Clause) -> list[Flow]:
     """Flows whose subject receives: "the Council was briefed by X", "the Council rarely hears from X"."""
     flows: list[Flow] = []
-    for pattern, agent, name in ((PASSIVE_INFO, _BY_WITHIN, "passive"), (REVERSE_INFO, _RIGHT_HERE, "hears-from")):
+    for pattern, words_, agent, name in ((PASSIVE_INFO, PASSIVE_INFO_WORDS, _BY_WITHIN, "passive"),
+                                         (REVERSE_INFO, REVERSE_INFO_WORDS, _RIGHT_HERE, "hears-from")):
+        if not any(word in clause.lower for word in words_):
+            continue
         for match in pattern.finditer(clause.text):
             start, end = clause.start + match.start(), clause.start + match.end()
             target = clause.subject_before(start, max_words=4)
@@ -232,6 +238,8 @@ def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, af
 def nominal_flows(clause: Clause) -> list[Flow]:
     flows: list[Flow] = []
     for noun in INFO_NOUNS:
+        if not any(word in clause.lower for word in INFO_NOUN_WORDS[noun.name]):
+            continue
         for match in noun.pattern.finditer(clause.text):
             start, end = clause.start + match.start(), clause.start + match.end()
             if clause.actor_after(end, filler=frozenset({"the"})) is not None:

@@ -10,13 +10,15 @@ and words such as "members of" in between. These few functions are that whole gr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from prevgraph.loaders.flows.lexicon import (
     ADVERBIAL,
     BLOCK_CUES,
+    BLOCK_STEMS,
     CONCESSIVE,
     GATES,
     POSSESSIVE_AFTER,
@@ -71,14 +73,56 @@ def outermost(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     structure, and it does not hide the names inside it (flows run between those).
     """
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
-    structure = {m for m in ordered if m.kind in CONTAINER_KINDS and any(
+    structure = {id(m) for m in ordered if m.kind in CONTAINER_KINDS and any(
         o is not m and m.start <= o.start and o.end <= m.end for o in ordered)}
     kept: list[Mention] = []
     for mention in ordered:
-        if mention in structure or (kept and mention.start < kept[-1].end):
+        if id(mention) in structure or (kept and mention.start < kept[-1].end):
             continue
         kept.append(mention)
     return tuple(kept)
+
+
+@dataclass(frozen=True)
+class Gates:
+    """Where in a document the words each rule group needs (``GATES``) start, found in one scan of the whole text.
+
+    A clause then knows which groups it opens by a binary search, instead of scanning its
+    own text again (and a sentence that opens none is passed over before anything else is
+    built for it).
+    """
+
+    starts: list[int]
+    groups: list[frozenset[str]]
+
+    @classmethod
+    def of(cls, text: str) -> Gates | None:
+        """The gates of ``text``; None when lower-casing changes its length (offsets would not map)."""
+        lower = text.lower()
+        if len(lower) != len(text):
+            return None
+        starts: list[int] = []
+        groups: list[frozenset[str]] = []
+        for match in _stem_pattern(GATES["sentence"]).finditer(lower):
+            found = _groups_of(match.group())
+            if found:
+                starts.append(match.start())
+                groups.append(found)
+        return cls(starts, groups)
+
+    def between(self, start: int, end: int) -> frozenset[str]:
+        """The groups opened by words starting in ``[start, end)``."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if first == last:
+            return frozenset()
+        return self.groups[first] if last == first + 1 else frozenset().union(*self.groups[first:last])
+
+
+@cache
+def _groups_of(stem: str) -> frozenset[str]:
+    """The groups a word opens, from the stem the gate pattern matched at its start: the pattern takes the
+    longest stem first, so every stem the word starts with is a prefix of the one it matched."""
+    return frozenset(group for group, stems in GATES.items() if stem.startswith(stems))
 
 
 @dataclass(frozen=True)
@@ -92,6 +136,8 @@ class Clause:
     mentions: tuple[Mention, ...]
     #: the office last named before the clause (this or the previous sentence), for "he"/"she"
     antecedent: Mention | None = None
+    #: the document's gates, when the caller scanned them once for the whole text
+    gates: Gates | None = field(default=None, compare=False, repr=False)
 
     @property
     def question(self) -> bool:
@@ -117,10 +163,11 @@ class Clause:
     @cached_property
     def open_groups(self) -> frozenset[str]:
         """The rule groups whose stems (``GATES``) start a word of the clause: the others cannot match."""
+        if self.gates is not None:
+            return self.gates.between(self.start, self.end)
         found: set[str] = set()
         for match in _stem_pattern(GATES["sentence"]).finditer(self.lower):
-            word = self.lower[match.start(): match.start() + 16]
-            found.update(group for group, stems in GATES.items() if word.startswith(stems))
+            found |= _groups_of(match.group())
         return frozenset(found)
 
     def opens(self, group: str) -> bool:
@@ -149,6 +196,8 @@ class Clause:
     @cached_property
     def block_cues(self) -> tuple[tuple[Cue, int, int], ...]:
         """Every blocking cue of the clause with its offsets, outside concessive phrases ("despite ...")."""
+        if not _stem_pattern(BLOCK_STEMS).search(self.lower):
+            return ()
         masked = CONCESSIVE.sub(lambda m: " " * len(m.group(0)), self.text)
         return tuple((cue, self.start + m.start(), self.start + m.end())
                      for cue in BLOCK_CUES for m in cue.pattern.finditer(masked))
@@ -270,19 +319,19 @@ def _is_filler(word: str, filler: frozenset[str]) -> bool:
 
 
 def clause_of(text: str, sentence: Sentence, mentions: tuple[Mention, ...], start: int, end: int,
-              antecedent: Mention | None = None) -> Clause:
+              antecedent: Mention | None = None, gates: Gates | None = None) -> Clause:
     inside = tuple(m for m in mentions if start <= m.start and m.end <= end)
-    return Clause(sentence, start, end, text[start:end], inside, antecedent)
+    return Clause(sentence, start, end, text[start:end], inside, antecedent, gates)
 
 
 def whole_sentence(text: str, sentence: Sentence, mentions: tuple[Mention, ...],
-                   antecedent: Mention | None = None) -> Clause:
+                   antecedent: Mention | None = None, gates: Gates | None = None) -> Clause:
     """``mentions``: the sentence's mentions, already reduced to the outermost ones."""
-    return clause_of(text, sentence, mentions, sentence.start, sentence.end, antecedent)
+    return clause_of(text, sentence, mentions, sentence.start, sentence.end, antecedent, gates)
 
 
 def split_clauses(text: str, sentence: Sentence, mentions: tuple[Mention, ...],
-                  antecedent: Mention | None = None) -> list[Clause]:
+                  antecedent: Mention | None = None, gates: Gates | None = None) -> list[Clause]:
     """The sentence cut at semicolons and contrasting conjunctions, so one clause's "not" stays in it."""
     cuts = [sentence.start]
     for match in CLAUSE_BREAK.finditer(sentence.text):
@@ -291,6 +340,6 @@ def split_clauses(text: str, sentence: Sentence, mentions: tuple[Mention, ...],
     clauses: list[Clause] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         if b > a:
-            clauses.append(clause_of(text, sentence, mentions, a, b, antecedent))
+            clauses.append(clause_of(text, sentence, mentions, a, b, antecedent, gates))
             antecedent = next((m for m in reversed(clauses[-1].mentions) if m.kind == "Office"), antecedent)
     return clauses

@@ -232,6 +232,19 @@ BLOCK_CUES: tuple[Cue, ...] = (
     Cue("backlash", _rx(r"\bbacklash(?:es)?\b|\bpoliticis\w*|\bpoliticiz\w*"), "politicisation/backlash"),
 )
 
+#: words one of which every block cue holds (a clause with none of them has no block cue: its cues are not looked
+#: for; a test checks the stems cover every cue's match)
+BLOCK_STEMS = ("declin", "refus", "turned", "allowed", "permitted", "authori", "given", "prevented", "barred",
+               "precluded", "kept", "stopped", "denied", "block", "obstruct", "stymie", "thwart", "veto", "procedural",
+               "consensus", "budget", "funding", "resources", "funds", "object", "push", "resist", "oppos",
+               "backlash", "politici")
+
+#: words one of which the receiving patterns need ("the Council was briefed by X", "heard from X")
+PASSIVE_INFO_WORDS = ("briefed", "informed", "addressed", "updated", "alerted", "told", "warned")
+REVERSE_INFO_WORDS = ("hear", "receiv")
+#: words one of which each information noun needs
+INFO_NOUN_WORDS = {"briefing": ("briefing", "update"), "report": ("report", "update", "presentation")}
+
 #: "despite objections by X": a block that did not stop the flow
 CONCESSIVE = _rx(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b[^,;]*")
 

@@ -15,7 +15,20 @@ import pytest
 
 from prevgraph.loaders.flows import extract_flows
 from prevgraph.loaders.flows.clauses import Clause
-from prevgraph.loaders.flows.lexicon import INFO_VERB_ANY, INFO_VERB_STEMS, REPORTING, REPORTING_STEMS
+from prevgraph.loaders.flows.lexicon import (
+    BLOCK_CUES,
+    BLOCK_STEMS,
+    INFO_NOUN_WORDS,
+    INFO_NOUNS,
+    INFO_VERB_ANY,
+    INFO_VERB_STEMS,
+    PASSIVE_INFO,
+    PASSIVE_INFO_WORDS,
+    REPORTING,
+    REPORTING_STEMS,
+    REVERSE_INFO,
+    REVERSE_INFO_WORDS,
+)
 from prevgraph.loaders.model import DocumentContext, Mention, Sentence
 from prevgraph.schema import DocumentBatch, Node, gazetteer, node_id, validate_batch
 
@@ -405,3 +418,18 @@ def test_stem_scan_finds_what_a_full_scan_finds(pattern, stems) -> None:
     assert [m.span() for m in clause.scan(pattern, stems)] == [m.span() for m in pattern.finditer(text)]
     words = {w.lower() for m in pattern.finditer(text) for w in re.findall(r"[A-Za-z]+", m.group(0))[:1]}
     assert all(any(w.startswith(s.split()[0]) for s in stems) for w in words)
+
+
+@pytest.mark.parametrize(("patterns", "words"), [
+    ([cue.pattern for cue in BLOCK_CUES], BLOCK_STEMS),
+    ([PASSIVE_INFO], PASSIVE_INFO_WORDS),
+    ([REVERSE_INFO], REVERSE_INFO_WORDS),
+    *[([noun.pattern], INFO_NOUN_WORDS[noun.name]) for noun in INFO_NOUNS],
+], ids=["block-cues", "passive", "hears-from", *[noun.name for noun in INFO_NOUNS]])
+def test_the_words_a_rule_is_skipped_without_cover_every_match(patterns, words) -> None:
+    """A clause lacking all of ``words`` is not scanned for ``patterns`` (speed): every match must hold one."""
+    text = _all_case_text()
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            lower = match.group(0).lower()
+            assert any(word in lower for word in words), (pattern.pattern, match.group(0))
