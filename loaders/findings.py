@@ -65,6 +65,8 @@ class Findings:
     def add_node(self, node: Node) -> Node:
         """Add ``node`` (its evidence and aliases gathered), or merge its props into the node of the same id."""
         old = self.nodes.get(node.id)
+        if old is node:  # the same record again (a reference node named twice): nothing new to gather
+            return node
         if old is None:
             self.nodes[node.id] = node.model_copy(update={"evidence": ()}) if node.evidence else node
             self._evidence[node.id] = {}

@@ -52,13 +52,13 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
             for clause in clauses:
                 actors = clause.actors()
                 # a briefing needs a recipient and a source named here (or the office "he"/"she" stands for),
-                # unless a Charter article names them; a missing link needs two different actors
+                # unless a Charter article names them; a missing link two different actors, a feed two actors
                 if whole.opens("charter") or (whole.opens("briefs") and (
                         len(actors) >= 2 or (actors and clause.antecedent is not None))):
                     extract_briefs(ctx, clause, sink, covered)
                 if whole.opens("links") and len({m.node_id for m in actors}) >= 2:
                     extract_no_links(clause, sink)
-                if whole.opens("feeds"):
+                if whole.opens("feeds") and len(actors) >= 2:
                     extract_feeds(clause, sink)
         # "he"/"she" in the next sentence stands for the office named last in this one (or none)
         office = next((m for m in reversed(mentions) if m.kind == "Office"), None)
