@@ -263,12 +263,14 @@ def _block_draft(ctx: GapContext, block: Edge4, flow: Edge4 | None) -> Draft:
                      f"({data.get('blocks')}) is not in the graph.")
         return Draft("blocked_channel", statement, "medium", about=[key], nodes=[blocker, target], edges=[key],
                      evidence=citations, since=data.get("date"),
-                     data={"blocker": blocker, "flow": data.get("blocks"), "flow_status": None, "cross_side": False})
+                     data={"blocker": blocker, "flow": data.get("blocks"), "flow_status": None, "cross_side": False,
+                           "reason": (data.get("props") or {}).get("reason")})
     u, v, fkey, fdata = flow
     citations += ctx.edge_citations(fdata)
     cross = ctx.crosses(u, v)
     status = fdata.get("status")
-    kind = f"({(status or 'standing').lower()} flow)"
+    reason = (data.get("props") or {}).get("reason")
+    kind = f"({(status or 'standing').lower()} flow" + (f"; {reason}" if reason else "") + ")"
     if blocker == u:
         statement = f"{ctx.name(u)} itself stops its {phrase(fdata.get('type', ''), 2)} of {ctx.name(v)} {kind}."
     else:
@@ -277,7 +279,7 @@ def _block_draft(ctx: GapContext, block: Edge4, flow: Edge4 | None) -> Draft:
     severity = "high" if cross or status == "MANDATED" else "medium"
     return Draft("blocked_channel", statement, severity, about=[key], nodes=[blocker, target, u, v],
                  edges=[key, fkey], evidence=citations, since=data.get("date") or fdata.get("date"),
-                 data={"blocker": blocker, "flow": fkey, "flow_status": status, "cross_side": cross},
+                 data={"blocker": blocker, "flow": fkey, "flow_status": status, "cross_side": cross, "reason": reason},
                  weight=(2 if cross else 0) + (1 if status == "MANDATED" else 0))
 
 
@@ -288,5 +290,5 @@ def _unexplained_draft(ctx: GapContext, edge: Edge4) -> Draft:
                  "no document in the graph names who or what blocks it.")
     return Draft("blocked_channel", statement, "high" if cross else "medium", about=[key], nodes=[u, v], edges=[key],
                  evidence=ctx.edge_citations(data), since=data.get("date"),
-                 data={"blocker": None, "flow": key, "flow_status": "BLOCKED", "cross_side": cross},
+                 data={"blocker": None, "flow": key, "flow_status": "BLOCKED", "cross_side": cross, "reason": None},
                  weight=1 if cross else 0)

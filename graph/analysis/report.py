@@ -79,26 +79,23 @@ def findings_markdown(findings: Sequence[Finding], *, title: str = "Gaps between
         lines += [f"## {HEADINGS[kind]}", ""]
         for f in group:
             lines.append(f"- **#{f.rank}, {f.severity}.** {f.statement}")
-            for citation in _distinct_quotes(f.evidence)[:quotes]:
+            for citation in _distinct_quotes(f)[:quotes]:
                 number = sources.setdefault(citation.title or citation.document, len(sources) + 1)
-                lines.append(f"  - \u201c{_short(citation.quote)}\u201d [{number}]")
+                lines.append(f"  - \u201c{' '.join(citation.quote.split())}\u201d [{number}]")
         lines.append("")
     lines += ["## Sources", ""]
     lines += [f"{n}. {name}" for name, n in sources.items()]
     return "\n".join(lines) + "\n"
 
 
-def _distinct_quotes(citations: Sequence[Citation]) -> list[Citation]:
+def _distinct_quotes(finding: Finding) -> list[Citation]:
+    """One citation per sentence, the ones that state its flows before those that only name its bodies."""
     seen: dict[tuple[str, int], Citation] = {}
-    for c in citations:
+    edges = set(finding.edges)
+    for c in sorted(finding.evidence, key=lambda c: c.about not in edges):
         if c.rule != "reference":
             seen.setdefault((c.document, c.start), c)
     return list(seen.values())
-
-
-def _short(quote: str, limit: int = 300) -> str:
-    quote = " ".join(quote.split())
-    return quote if len(quote) <= limit else quote[: limit - 1].rstrip() + "\u2026"
 
 
 def pathways_json(pathways: Sequence[Pathway], *, source: str, target: str) -> str:

@@ -43,7 +43,8 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _quote(finding: Finding) -> Text:
-    shown = [c for c in finding.evidence if c.rule != "reference"][:1]
+    edges = set(finding.edges)
+    shown = sorted((c for c in finding.evidence if c.rule != "reference"), key=lambda c: c.about not in edges)[:1]
     text = Text()
     for citation in shown:
         text.append(f"\u201c{citation.quote[:160]}\u201d", style="italic")

@@ -120,7 +120,8 @@ def test_every_block_is_a_blocked_channel_with_its_blocker_and_flow(build):
     build.node("pbc", "NEW_YORK", name="Peacebuilding Commission")
     block = build.edge("pbc", "chair", "BLOCKS", "REALISED", blocks=flow, date="2022")
     [finding] = find_gaps(build.graph, kinds="blocked_channel")
-    assert finding.data == {"blocker": "pbc", "flow": flow, "flow_status": "MANDATED", "cross_side": True}
+    assert finding.data == {"blocker": "pbc", "flow": flow, "flow_status": "MANDATED", "cross_side": True,
+                            "reason": None}
     assert finding.edges == (block, flow) and finding.since == "2022" and finding.severity == "high"
     assert finding.statement == ("Peacebuilding Commission blocks Chair of the Peacebuilding Commission from "
                                  "briefing HRC (mandated flow).")
@@ -138,3 +139,13 @@ def test_a_block_of_a_flow_not_in_the_graph_and_a_blocked_flow_with_no_blocker(b
     unexplained = next(f for f in findings if f.data["flow"] == orphan)
     assert unexplained.data["blocker"] is None and unexplained.severity == "high"
     assert [f.rank for f in findings] == [1, 2] and findings[0] is unexplained
+
+
+def test_the_reason_a_block_gives_is_in_the_statement(build):
+    build.node("chair", "NEW_YORK", kind="Office", name="PBC Chair")
+    build.node("hrc", "GENEVA")
+    refused = build.edge("chair", "hrc", "BRIEFS", "UNREALISED", date="2023")
+    build.edge("chair", "chair", "BLOCKS", "REALISED", blocks=refused, reason="declined")
+    [finding] = find_gaps(build.graph, kinds="blocked_channel")
+    assert finding.statement == "PBC Chair itself stops its briefing of HRC (unrealised flow; declined)."
+    assert finding.data["reason"] == "declined"
