@@ -15,4 +15,5 @@ from prevgraph.loaders.pipeline import (
     meeting_index,
 )
 
-__all__ = ["Built", "DocumentReport", "build", "build_batch", "expand_paths", "load_file", "load_paths", "meeting_index"]
+__all__ = ["Built", "DocumentReport", "build", "build_batch", "expand_paths", "load_file", "load_paths",
+           "meeting_index"]

@@ -57,11 +57,15 @@ RULE_SITUATION = "situation-context"
 _CAP = r"(?:[A-Z\u00c0-\u00de](?:[\w'’&-]|\.(?=\w))*|\d+(?:st|nd|rd|th))"
 _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+the[ \t]+|of[ \t]+)?{_CAP}){{0,6}}"
 _LEADING_STOPWORDS = frozenset(
-    ["The", "A", "An", "This", "That", "These", "Those", "In", "At", "On", "For", "By", "With", "From", "To", "As", "According", "While", "Although", "Next", "Lastly", "Both", "Representatives", "Representative", "Delegates", "Members", "Mr", "Ms", "Mrs", "Dr", "Dear", "Our", "Its", "Their", "His", "Her", "New", "Former"]
+    ["The", "A", "An", "This", "That", "These", "Those", "In", "At", "On", "For", "By", "With", "From", "To", "As",
+     "According", "While", "Although", "Next", "Lastly", "Both", "Representatives", "Representative", "Delegates",
+     "Members", "Mr", "Ms", "Mrs", "Dr", "Dear", "Our", "Its", "Their", "His", "Her", "New", "Former"]
 )
 
 #: spans that look like names but are not entities ("the Chatham House rule")
-_MASKS = re.compile(r"Chatham[ \t]+House[ \t]+[Rr]ules?|Chatham[ \t]+House['’]?[ \t]+rule|Glion[ \t]+Human[ \t]+Rights[ \t]+Dialogues?")
+_MASKS = re.compile(
+    r"Chatham[ \t]+House[ \t]+[Rr]ules?|Chatham[ \t]+House['’]?[ \t]+rule|Glion[ \t]+Human[ \t]+Rights[ \t]+Dialogues?"
+)
 
 _UN_HEADS = (
     r"Office|Department|Commission|Committee|Programme|Program|Fund|Mission|Agency|Entity|Division|Section|Unit|"
@@ -84,7 +88,10 @@ _TOPIC_STOP = (r"\w+ly|said|says|has|have|had|is|are|was|were|will|would|can|cou
                r"urged|reaches|remains|continues|welcomed|submitted|visited|reported|issued|announced|stated|warned|"
                r"expressed|"
                r"presented|briefed|told|who|which|that|to|in|at|during|as|since|before|after|with|by|his|her|their|its")
-_TOPIC = rf"(?:the[ \t]+)?(?:(?!(?:{_TOPIC_STOP})\b)[\w'’-]+)(?:(?:,(?=[ \t]+(?!(?:a|an|the|who|which|whose|his|her|its|their)\b)[a-z]))?[ \t]+(?:(?!(?:{_TOPIC_STOP}|and[ \t]+(?:the|a|an|other)\b)\b)[\w'’-]+|in[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})){{0,11}}"
+_TOPIC = (rf"(?:the[ \t]+)?(?:(?!(?:{_TOPIC_STOP})\b)[\w'’-]+)"
+          rf"(?:(?:,(?=[ \t]+(?!(?:a|an|the|who|which|whose|his|her|its|their)\b)[a-z]))?[ \t]+"
+          rf"(?:(?!(?:{_TOPIC_STOP}|and[ \t]+(?:the|a|an|other)\b)\b)[\w'’-]+"
+          rf"|in[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})){{0,11}}")
 _MANDATE = re.compile(
     r"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>Special[ \t]+Rapporteur|Independent[ "
     r"\t]+Expert|"
@@ -102,7 +109,8 @@ _ORG_HEADS = (r"Fund|Group|Watch|Institute|Institution|Centre|Center|Foundation|
               r"Association|Society|Academy|University|Forum|Trust|Council|Commission(?![ \t]+of[ \t]+Inquiry)|Bank|"
               r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign|Authority|Organization|"
               r"Organisation")
-_NOT_AFTER_OF = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+_NOT_AFTER_OF = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                 r"June|July|August|September|October|November|December)\b)")
 _ORG_HEAD = re.compile(rf"(?<![\w-])(?:{_ORG_HEADS})(?![\w-])")
 #: up to five capitalised words ending where a head word starts (searched in a short window before it)
 _CAP_TOKEN = re.compile(_CAP)
@@ -512,7 +520,8 @@ def _same_clause(gap: str) -> bool:
     """True when a crisis word and the State after it are in one clause: no punctuation between them,
     unless what follows the punctuation is only a list of names ("the situations in Sudan, Burundi and")."""
     parts = re.split(r"[,;:.]", gap)
-    return all(not part.strip() or re.fullmatch(r"[ \t]*(?:and[ \t]+)?(?:[A-Z][\w'’-]*[ \t]*)+(?:and[ \t]+)?(?:in[ \t]+)?",
+    return all(not part.strip() or re.fullmatch(r"[ \t]*(?:and[ \t]+)?(?:[A-Z][\w'’-]*[ \t]*)+(?:and[ \t]+)?"
+                                                   r"(?:in[ \t]+)?",
                                                    part) for part in parts[1:])
 
 
@@ -525,7 +534,7 @@ def situation_candidates(findings: Findings, kept: list[Candidate], in_lists: se
             continue
         since = max(findings.sentence_at(cand.start).start, cand.start - 70)
         cue = None
-        for cue in SITUATION_CUE.finditer(text, since, cand.start):
+        for cue in SITUATION_CUE.finditer(text, since, cand.start):  # noqa: B007 (the last cue before the State)
             pass
         if (cue is not None and _same_clause(text[cue.end():cand.start])) or _CRISIS_AFTER.match(text, cand.end):
             out.append(Candidate(cand.start, cand.end, "Situation", cand.name, RULE_SITUATION, 5, None,

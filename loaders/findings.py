@@ -154,4 +154,5 @@ def _node_of(entry: ReferenceEntry) -> Node:
 
 def unreviewed_node(kind: str, name: str, node_id: str, **props) -> Node:
     """A node for an entity the reference data does not know: ``reviewed=False`` until a curator checks it."""
-    return Node(id=node_id, kind=kind, name=name, reviewed=False, props={k: v for k, v in props.items() if v is not None})
+    return Node(id=node_id, kind=kind, name=name, reviewed=False,
+                props={k: v for k, v in props.items() if v is not None})

@@ -54,7 +54,8 @@ MEETING_GENRES = frozenset({"concept_note", "meeting_report", "event_page", "bac
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH_WORDS = tuple(w for name in calendar.month_abbr if name for w in (name, name.upper()))
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -67,10 +68,12 @@ _DATE = re.compile(
     rf"\t]*(?P<bd2>\d{{1,2}}){_ORDINAL})?,[ \t]+(?P<by>\d{{4}})",
     re.IGNORECASE,
 )
-_MEETING_WORD = (r"(?:policy[ \t]+|high-level[ \t]+|expert[ \t]+|informal[ \t]+|digital[ \t]+|virtual[ \t]+|online[ \t]+)?"
-                 r"(?:dialogue|round[ \t-]?table|conference|workshop|seminar|retreat|symposium|consultation|forum|"
-                 r"webinar|"
-                 r"side[ \t]+event|panel[ \t]+discussion|expert[ \t]+meeting|meeting|summit)")
+_MEETING_WORD = (
+    r"(?:policy[ \t]+|high-level[ \t]+|expert[ \t]+|informal[ \t]+|digital[ \t]+|virtual[ \t]+|online[ \t]+)?"
+    r"(?:dialogue|round[ \t-]?table|conference|workshop|seminar|retreat|symposium|consultation|forum|"
+    r"webinar|"
+    r"side[ \t]+event|panel[ \t]+discussion|expert[ \t]+meeting|meeting|summit)"
+)
 _QUOTED_TITLE = re.compile(
     rf"(?P<type>{_MEETING_WORD})[ \t]*(?:\n\n)?(?:(?:on|entitled|titled|to[ \t]+discuss|on[ \t]+the[ \t]+theme)[ "
     r"\t]+)?:?[ \t]*"
@@ -79,15 +82,17 @@ _QUOTED_TITLE = re.compile(
 )
 _GENRE_LINES = (
     ("concept_note", re.compile(r"^concept[ \t]+note\b", re.I)),
-    ("meeting_report", re.compile(r"^(?:meeting|summary|event|workshop|conference|outcome)[ \t]+report\b|^report[ \t]+of[ \t]+the\b"
-                                  r"|^summary[ \t]+of[ \t]+discussions?\b", re.I)),
+    ("meeting_report", re.compile(r"^(?:meeting|summary|event|workshop|conference|outcome)[ \t]+report\b"
+                                  r"|^report[ \t]+of[ \t]+the\b|^summary[ \t]+of[ \t]+discussions?\b", re.I)),
     ("background_paper", re.compile(r"^background[ \t]+(?:paper|note)\b|^discussion[ \t]+paper\b", re.I)),
     ("programme", re.compile(r"^(?:draft[ \t]+)?(?:programme|program|agenda)$", re.I)),
     ("press_release", re.compile(r"^press[ \t]+release\b|^meetings[ \t]+coverage\b|^(?:SC|GA|HRC|SG/SM)/\d+", re.I)),
     ("statement", re.compile(r"^(?:joint[ \t]+)?statement\b|^(?:Mr\.?|Madam|Madame)[ \t]+(?:President|Chair)\b", re.I)),
 )
-_EVENT_PAGE = re.compile(r"Share this event|Add to calendar|Register (?:now|here)|Documents are available below|Event details",
-                         re.I)
+_EVENT_PAGE = re.compile(
+    r"Share this event|Add to calendar|Register (?:now|here)|Documents are available below|Event details",
+    re.I
+)
 _REPORT_OF = re.compile(r"\breport[ \t]+(?:of|on|from)[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<rest>.+)$", re.I)
 _ORGANISER_CUES = re.compile(
     r"(?P<partner>in[ \t]+partnership[ \t]+with|partners?[ \t]+(?:are|include)|partnered[ \t]+with)"
@@ -101,7 +106,9 @@ _ORGANISER_CUES = re.compile(
     re.IGNORECASE,
 )
 _MEETING_OR_EVENT = re.compile(rf"{_MEETING_WORD}|\bevent\b", re.IGNORECASE)
-_THIS_MEETING = re.compile(rf"\b(?:[Tt]his|[Tt]he)[ \t]+(?:[\w'’\[\]()#-]+[ \t]+){{0,3}}?{_MEETING_WORD}", re.IGNORECASE)
+_THIS_MEETING = re.compile(
+    rf"\b(?:[Tt]his|[Tt]he)[ \t]+(?:[\w'’\[\]()#-]+[ \t]+){{0,3}}?{_MEETING_WORD}", re.IGNORECASE
+)
 _SIZE = re.compile(
     r"(?P<q>around|some|about|approximately|over|more[ \t]+than|nearly|up[ \t]+to|almost|at[ \t]+least)?[ "
     r"\t]*(?P<n>\d{1,4})[ \t]+"
@@ -110,25 +117,36 @@ _SIZE = re.compile(
     r"policymakers|policy-makers|diplomats|officials)\b",
     re.IGNORECASE,
 )
-_SIZE_CUE = re.compile(r"\b(?:convene|brought[ \t]+together|bring[ \t]+together|gather|attended|participants|will[ \t]+convene|"
-                       r"took[ \t]+part|joined)\b", re.I)
-NON_ATTRIBUTION = re.compile(r"(?P<chatham>Chatham[ \t]+House['’]?[ \t]+[Rr]ule)|(?P<off>off[ \t-]the[ \t-]record)|(?P<non>non-attribut\w+)",
-                   re.IGNORECASE)
+_SIZE_CUE = re.compile(
+    r"\b(?:convene|brought[ \t]+together|bring[ \t]+together|gather|attended|participants|will[ \t]+convene|"
+    r"took[ \t]+part|joined)\b", re.I
+)
+NON_ATTRIBUTION = re.compile(
+    r"(?P<chatham>Chatham[ \t]+House['’]?[ \t]+[Rr]ule)|(?P<off>off[ \t-]the[ \t-]record)|(?P<non>non-attribut\w+)",
+    re.IGNORECASE
+)
 _FORMAT = re.compile(r"\b(?P<f>digital|virtual|online|hybrid|in-person|in[ \t]+person)\b", re.I)
-_VENUE_LINE = re.compile(r"^(?:[A-Z][\w'’-]+[ \t]+){0,3}(?:House|Hall|Castle|Château|Palace|Hotel|Palais[ \t]+des[ \t]+Nations)$")
-_VENUE_AT = re.compile(r"\b(?:at|in)[ \t]+(?:the[ \t]+)?(?P<v>Palais[ \t]+des[ \t]+Nations|(?:United[ \t]+Nations|UN)[ \t]+Headquarters|"
-                       r"(?:[A-Z][\w'’-]+[ \t]+){1,2}House)\b")
+_VENUE_LINE = re.compile(
+    r"^(?:[A-Z][\w'’-]+[ \t]+){0,3}(?:House|Hall|Castle|Château|Palace|Hotel|Palais[ \t]+des[ \t]+Nations)$"
+)
+_VENUE_AT = re.compile(
+    r"\b(?:at|in)[ \t]+(?:the[ \t]+)?(?P<v>Palais[ \t]+des[ \t]+Nations|(?:United[ \t]+Nations|UN)[ \t]+Headquarters|"
+    r"(?:[A-Z][\w'’-]+[ \t]+){1,2}House)\b"
+)
 _CODE = re.compile(r"\|[ \t]*(?P<code>[A-Z]{2,5}\d{2,6})\b")
-_BREAKOUT_COUNT = re.compile(r"\b(?P<n>two|three|four|five|six|\d)[ \t]+(?:parallel[ \t]+|thematic[ \t]+|separate[ \t]+)?break-?out[ \t]+groups\b",
-                             re.I)
+_BREAKOUT_COUNT = re.compile(
+    r"\b(?P<n>two|three|four|five|six|\d)[ \t]+(?:parallel[ \t]+|thematic[ \t]+|separate[ \t]+)?break-?out[ \t]+group"
+    r"s\b",
+    re.I
+)
 _BREAKOUT = re.compile(
     r"\bbreak-?out[ \t]+(?:group|session)[ \t]+(?P<n>\d{1,2}|[IVX]{1,4})\b(?:[ \t]*[:–-][ "
     r"\t]*(?:\n\n)?[‘'\"“]?(?P<theme>[^\n\"“”]{5,250}?)"
     r"[’'\"”]?(?=[ \t]*(?:$|\n)))?",
     re.IGNORECASE,
 )
-_ORGANISER_WORDS = ("host", "Host", "HOST", "onven", "rgani", "artner", "upport", "unded", "unding", "ponsor", "ogether",
-                    "ointly", "ooperation", "ollaboration", "ssociation")
+_ORGANISER_WORDS = ("host", "Host", "HOST", "onven", "rgani", "artner", "upport", "unded", "unding", "ponsor",
+                    "ogether", "ointly", "ooperation", "ollaboration", "ssociation")
 _MEETING_WORDS = ("ialogue", "ound", "onference", "orkshop", "eminar", "etreat", "ymposium", "onsultation", "orum",
                   "ebinar", "vent", "eeting", "ummit", "iscussion")
 _SIZE_WORDS = ("participants", "people", "experts", "representatives", "delegates", "practitioners", "attendees",
@@ -137,10 +155,13 @@ NON_ATTRIBUTION_WORDS = ("Chatham", "CHATHAM", "record", "RECORD", "ttribut", "T
 _BREAKOUT_WORDS = ("reak-out", "reakout", "REAK-OUT", "REAKOUT", "reak out")
 _NAMED_HEAD_WORDS = ("Dialogue", "Conference", "Summit", "Retreat", "Symposium", "Round", "Forum")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+          "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
 _TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
-_ORDINAL_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|"
-                 r"seventh|eighth|ninth)|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|" + "|".join(_UNITS) + ")")
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth)|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|" + "|".join(_UNITS) + ")"
+)
 _ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORD})"
 _SESSION = re.compile(
     rf"\b(?P<ord>{_ORD})[ \t]+(?:regular[ \t]+|special[ \t]+|resumed[ \t]+)?[Ss]ession[ \t]+of[ \t]+the[ \t]+"
@@ -162,7 +183,8 @@ _NAMED_HEAD = re.compile(r"(?<![\w-])(?:Dialogues?|Conference|Summit|Retreat|Sym
 _NAMED_WORD = re.compile(r"[A-Z][\w'’-]+")
 #: words that make a name an event rather than an organisation ("met at the Paris Peace Forum")
 _AT_EVENT = re.compile(r"\b(?:at|during|attended|margins[ \t]+of|ahead[ \t]+of)[ \t]+the[ \t]+$")
-_NAMED_STOP = frozenset(["The", "A", "An", "This", "That", "These", "In", "At", "On", "For", "By", "With", "From", "To", "As", "Our", "Its", "Their", "Policy", "Each", "Annual"])
+_NAMED_STOP = frozenset(["The", "A", "An", "This", "That", "These", "In", "At", "On", "For", "By", "With", "From",
+                         "To", "As", "Our", "Its", "Their", "Policy", "Each", "Annual"])
 
 
 @dataclass(frozen=True)
@@ -251,9 +273,10 @@ def title_block(text: str) -> list[tuple[int, int]]:
 
 
 def document_genre(text: str) -> str:
-    """resolution, meeting_report, concept_note, background_paper, programme, press_release, statement, event_page or other."""
-    if re.search(r"^(?:The[ \t]+)?(?:Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)[ \t]*,[ \t]*$",
-                 text[:3000], re.MULTILINE):
+    """resolution, meeting_report, concept_note, background_paper, programme, press_release, statement, event_page
+    or other."""
+    if re.search(r"^(?:The[ \t]+)?(?:Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)"
+                 r"[ \t]*,[ \t]*$", text[:3000], re.MULTILINE):
         return "resolution"
     for start, end in title_block(text)[:6]:
         line = text[start:end].strip()
@@ -271,7 +294,8 @@ def _title_from_heading(text: str, block: list[tuple[int, int]], genre: str) -> 
         line = text[start:end].strip()
         if any(p.search(line) for _g, p in _GENRE_LINES) and not _REPORT_OF.search(line):
             continue
-        if parse_dates(line) or _VENUE_LINE.match(line) or re.fullmatch(r"[A-Z ]{3,40}", line) and genre != "meeting_report":
+        capitals = re.fullmatch(r"[A-Z ]{3,40}", line) and genre != "meeting_report"
+        if parse_dates(line) or _VENUE_LINE.match(line) or capitals:
             continue
         if len(line.split()) < 2 or line.endswith("."):
             continue
@@ -371,8 +395,9 @@ def meeting_facts(findings: Findings, genre: str) -> MeetingFacts | None:
             facts.title, facts.title_at = heading[0], (heading[1], heading[2])
             facts.type = _meeting_type(heading[0])
     facts.type = facts.type or _meeting_type(text[:6000])
+    near_meeting = re.compile(_MEETING_WORD + r"|\bon\b", re.I)
     dates = parse_dates(text, 0, head_end) or [d for d in parse_dates(text, 0, 3000)
-                                               if re.search(_MEETING_WORD + r"|\bon\b", text[max(0, d.start - 200):d.end + 200], re.I)]
+                                               if near_meeting.search(text, max(0, d.start - 200), d.end + 200)]
     facts.date = dates[0] if dates else None
     mentions = sorted(findings.mentions, key=lambda m: m.start)
     _organisers(findings, facts, mentions, block)
@@ -389,7 +414,8 @@ def _details(findings: Findings, facts: MeetingFacts, block: list[tuple[int, int
             break
     rule = next(near(NON_ATTRIBUTION, text, NON_ATTRIBUTION_WORDS, 20, 20), None)
     if rule is not None:
-        name = "Chatham House rule" if rule.group("chatham") else "off the record" if rule.group("off") else "non-attribution"
+        name = ("Chatham House rule" if rule.group("chatham") else "off the record" if rule.group("off")
+                else "non-attribution")
         facts.rule = (name, rule.start())
     meeting_word = re.compile(_MEETING_WORD, re.I)
     for m in near(_FORMAT, text, ("igital", "irtual", "nline", "ybrid", "person", "IGITAL", "IRTUAL", "NLINE"), 4, 8):
@@ -441,7 +467,8 @@ def record_meeting(findings: Findings, facts: MeetingFacts, meeting_id: str, doc
     if facts.breakout_count is not None:
         props["breakout_groups"] = facts.breakout_count[0]
     organisers = ", ".join(findings.nodes[m.node_id].name for m, _r, _a in facts.organisers[:2])
-    name = facts.title or known_name or f"{(facts.type or 'meeting').capitalize()} ({organisers or 'organisers not named'})"
+    placeholder = f"{(facts.type or 'meeting').capitalize()} ({organisers or 'organisers not named'})"
+    name = facts.title or known_name or placeholder
     node = unreviewed_node("Meeting", name, meeting_id, **props).model_copy(update={"reviewed": True,
                                                                                    "evidence": tuple(evidence)})
     findings.add_node(node)
@@ -467,8 +494,7 @@ def named_meetings(findings: Findings, own: str | None) -> None:
     for m in near(_SESSION, text, ("ession", "ESSION", "HRC"), 60, 60):
         number = _ordinal_value(m.group("ord") or m.group("ord2") or m.group("ord3"))
         said = re.sub(r"[ \t]+", " ", m.group("body") or m.group("body2") or "HRC")
-        body = {"hrc": "Human Rights Council", "unga": "General Assembly", "assembly": "General Assembly",
-                "human rights council": "Human Rights Council", "general assembly": "General Assembly"}.get(said.lower())
+        body = _SESSION_BODIES.get(said.lower())
         if body is None:
             before = [c for c in councils if c.start < m.start()]
             body = findings.nodes[before[-1].node_id].name if before else None
@@ -501,6 +527,10 @@ def named_meetings(findings: Findings, own: str | None) -> None:
             continue
         node = unreviewed_node("Meeting", name, meeting, type=_meeting_type(name))
         findings.mention(node, head.end() - len(" ".join(words)), head.end(), RULE_NAMED)
+
+
+_SESSION_BODIES = {"hrc": "Human Rights Council", "unga": "General Assembly", "assembly": "General Assembly",
+                   "human rights council": "Human Rights Council", "general assembly": "General Assembly"}
 
 
 def _ordinal_value(word: str) -> int | None:
@@ -593,8 +623,8 @@ class MeetingIndex:
         if facts.title:
             self.by_title.setdefault(canonical_title(facts.title), meeting)
             self.names.setdefault(meeting, facts.title)
-            absorbs = tuple(sorted(m.id for m in self.known.values()
-                                   if not m.titled and m.id != meeting and m.id not in self.merged and m.matches(facts)))
+            absorbs = tuple(sorted(m.id for m in self.known.values() if not m.titled and m.id != meeting
+                                   and m.id not in self.merged and m.matches(facts)))
             self.merged.update(dict.fromkeys(absorbs, meeting))
         year = facts.date.iso_start[:4] if facts.date else None
         self._remember(KnownMeeting(meeting, bool(facts.title), facts.type, frozenset(facts.organiser_ids), year))

@@ -32,22 +32,30 @@ _CUE = re.compile(
     r"\t]+members?|"
     r"ambassadors?|colleagues?)[ \t]+(?:of|from)[ \t]+(?:the[ \t]+|an?[ \t]+)?$"
 )
-_OFFICE_CUE = re.compile(r"(?:^[ \t]*(?:[Tt]he|[Aa])[ \t]+(?P<former>former[ \t]+)|(?:remarks|keynote|statement|address|"
-                         r"presentation|briefing)[ \t]*by[ \t]+(?:the[ \t]+)?(?P<former2>former[ \t]+)?)$", re.IGNORECASE)
+_OFFICE_CUE = re.compile(
+    r"(?:^[ \t]*(?:[Tt]he|[Aa])[ \t]+(?P<former>former[ \t]+)|(?:remarks|keynote|statement|address|"
+    r"presentation|briefing)[ \t]*by[ \t]+(?:the[ \t]+)?(?P<former2>former[ \t]+)?)$",
+    re.IGNORECASE,
+)
 _ROLE_AFTER = re.compile(
     r"[ \t]+and[ \t]+(?:a|the)[ \t]+(?P<role>(?:lead[ \t]+|chief[ \t]+)?(?:negotiator|co-facilitator|facilitator|"
     r"penholder|"
     r"rapporteur|coordinator|chair)[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?(?:(?:draft[ \t]+)?resolution[ \t]+[\w/-]+"
     r"(?:[ \t]*\(\d{4}\))?|[\w-]+(?:[ \t]+[A-Z][\w-]*)*))"
 )
-_DESCRIPTOR = re.compile(r"[ \t]+(?P<d>(?:regional|country|field|liaison|national|local|headquarters)[ \t]+(?:office|presence|team|"
-                         r"mission))\b")
-_SPEECH = re.compile(r"\b(?:highlighted|noted|said|stressed|described|argued|recalled|explained|emphasi[sz]ed|shared|stated|"
-                     r"expressed|concluded|added|introduced|welcomed|opined|reflected|acknowledged|referred|spoke|"
-                     r"discussed|"
-                     r"outlined|reiterated|cited|replied|addressed|presented|delivered|underscored|observed|suggested|"
-                     r"proposed|remarks|keynote|agreed|warned|cautioned|recommended|questioned|responded|concurred|"
-                     r"called|urged|pointed|asked|argued|insisted|reported)\b", re.IGNORECASE)
+_DESCRIPTOR = re.compile(
+    r"[ \t]+(?P<d>(?:regional|country|field|liaison|national|local|headquarters)[ \t]+(?:office|presence|team|"
+    r"mission))\b"
+)
+_SPEECH = re.compile(
+    r"\b(?:highlighted|noted|said|stressed|described|argued|recalled|explained|emphasi[sz]ed|shared|stated|"
+    r"expressed|concluded|added|introduced|welcomed|opined|reflected|acknowledged|referred|spoke|"
+    r"discussed|"
+    r"outlined|reiterated|cited|replied|addressed|presented|delivered|underscored|observed|suggested|"
+    r"proposed|remarks|keynote|agreed|warned|cautioned|recommended|questioned|responded|concurred|"
+    r"called|urged|pointed|asked|argued|insisted|reported)\b", re.IGNORECASE
+)
+_AFFILIATION_KINDS = frozenset({"Organization", "Body", "Office", "State", "Mechanism"})
 _APPOSITION = re.compile(r"^,[ \t]+$")
 _POSSESSIVE = re.compile(r"^['’]s[ \t]+$")
 
@@ -83,8 +91,7 @@ def recognise_participants(findings: Findings, meeting: str | None) -> int:
     if meeting is None:
         return 0
     text = findings.text
-    actors = sorted((m for m in findings.mentions if m.kind in ("Organization", "Body", "Office", "State", "Mechanism")),
-                    key=lambda m: m.start)
+    actors = sorted((m for m in findings.mentions if m.kind in _AFFILIATION_KINDS), key=lambda m: m.start)
     count = 0
     introduced: dict[str, str] = {}
     for index, mention in enumerate(actors):

@@ -95,8 +95,10 @@ _PREAMBULAR = re.compile(
     r"\t]+in[ \t]+mind|"
     r"Cognizant|Desirous|Guided|Having|Taking[ \t]+note|Noting|Deeply|Gravely|Seriously)\b"
 )
-_OPERATIVE = re.compile(r"^(?:(?P<num>\d{1,3})[.)][ \t]+)?(?P<verb>(?:Also|Further|Again|Strongly|Once[ \t]+again|Further[ \t]+"
-                        r"also)?[ \t]*[A-Z][a-z]+(?:s|es)\b)")
+_OPERATIVE = re.compile(
+    r"^(?:(?P<num>\d{1,3})[.)][ \t]+)?(?P<verb>(?:Also|Further|Again|Strongly|Once[ \t]+again|Further[ \t]+"
+    r"also)?[ \t]*[A-Z][a-z]+(?:s|es)\b)"
+)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _SUBPARAGRAPH = re.compile(r"^(?:\((?P<letter>[a-z]{1,4})\)[ \t]+\S|[a-z])")
 
@@ -244,7 +246,8 @@ def _number_citations(findings: Findings, mentions: list[Mention]) -> list[Citat
         said = before.group("body") if before else None
         if said:
             said = re.sub(r"[ \t]+", " ", said)
-            body = _BODY_WORDS.get(said) or (_latest_council(mentions, findings, m.start()) if said == "Council" else None)
+            latest = _latest_council(mentions, findings, m.start()) if said == "Council" else None
+            body = _BODY_WORDS.get(said) or latest
         else:
             body = None
         sentence = findings.sentence_at(m.start())
@@ -309,7 +312,8 @@ def record_citation(findings: Findings, citation: Citation) -> str:
         body = _body_node(citation.body)
         if body is not None:
             if body.id not in findings.nodes:
-                findings.add_node(body.model_copy(update={"evidence": (findings.evidence(citation.start, RULE_ADOPTED_BY),)}))
+                adopted = findings.evidence(citation.start, RULE_ADOPTED_BY)
+                findings.add_node(body.model_copy(update={"evidence": (adopted,)}))
             findings.add_edge(node.node_id, "ADOPTED_BY", body.id, findings.evidence(citation.start, RULE_ADOPTED_BY,
                                                                                      citation.end))
     findings.add_edge(findings.document, "CITES", node.node_id, evidence)

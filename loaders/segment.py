@@ -17,7 +17,10 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9\u00c0-\u00de])")
 _LAST_WORD = re.compile(r"(\S+)$")
 ABBREVIATIONS = frozenset(
-    ["e.g", "i.e", "etc", "cf", "vs", "viz", "al", "approx", "para", "paras", "no", "nos", "art", "arts", "p", "pp", "op", "rev", "add", "corr", "vol", "ch", "sec", "fig", "mr", "mrs", "ms", "dr", "prof", "st", "u.s", "u.k", "u.n", "h.e", "amb", "gen", "col", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    ["e.g", "i.e", "etc", "cf", "vs", "viz", "al", "approx", "para", "paras", "no", "nos", "art", "arts", "p", "pp",
+     "op", "rev", "add", "corr", "vol", "ch", "sec", "fig", "mr", "mrs", "ms", "dr", "prof", "st", "u.s", "u.k",
+     "u.n", "h.e", "amb", "gen", "col", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+     "dec"]
 )
 
 

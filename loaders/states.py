@@ -28,19 +28,24 @@ RULE_SUPPORTERS = "supporters-list"
 
 _SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|and|,[ \t]*and|,[ \t]*&)[ \t]*(?:the[ \t]+)?", re.IGNORECASE)
 _NUMBER_WORDS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 _MARK = r"(?P<mark>[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[\d{1,3}\]|\(\d{1,3}\))?"
 _COUNT = re.compile(
     r"(?:(?:supported|endorsed|signed|joined|backed|co-?sponsored|sponsored|adopted)[ \t]+by[ \t]+(?:a[ \t]+total[ "
     r"\t]+of[ \t]+"
-    r"|some[ \t]+|over[ \t]+|more[ \t]+than[ \t]+)?(?P<n1>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[ \t]+(?:member[ \t]+)?(?:States|states|countries|"
+    r"|some[ \t]+|over[ \t]+|more[ \t]+than[ \t]+)?(?P<n1>\d{1,3}|" + "|".join(_NUMBER_WORDS)
+    + r")[ \t]+(?:member[ \t]+)?(?:States|states|countries|"
     r"Member[ \t]+States|Governments|governments|delegations)" + _MARK.replace("mark", "mark1") + ")"
-    r"|(?:(?P<n2>\d{1,3})[ \t]+(?:member[ \t]+)?(?:States|states|countries|Member[ \t]+States)" + _MARK.replace("mark", "mark2")
+    r"|(?:(?P<n2>\d{1,3})[ \t]+(?:member[ \t]+)?(?:States|states|countries|Member[ \t]+States)"
+    + _MARK.replace("mark", "mark2")
     + r"[ \t]+(?:have[ \t]+|had[ \t]+)?(?:supported|endorsed|signed|joined|backed|co-?sponsored))"
 )
 _COUNT_WORDS = ("States", "states", "countries", "Governments", "governments", "delegations")
 _SUPPORT_CUE = re.compile(r"\b(?:support\w*|endors\w*|sign\w*|join\w*|back\w*|co-?sponsor\w*)\b", re.IGNORECASE)
-_LEADING_MARK = re.compile(r"^[ \t]*(?P<mark>[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}(?=[ \t]))")
+_LEADING_MARK = re.compile(
+    r"^[ \t]*(?P<mark>[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}(?=[ \t]))"
+)
 
 
 @dataclass(frozen=True)

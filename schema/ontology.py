@@ -67,7 +67,8 @@ def _properties(kind: str, raw: object) -> dict[str, str]:
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
-        raise OntologyError(f"ontology.yaml: node kind {kind}: `properties` must map each property name to a description")
+        raise OntologyError(f"ontology.yaml: node kind {kind}: `properties` must map each property name to a "
+                            f"description")
     return {k: v.strip() for k, v in raw.items()}
 
 

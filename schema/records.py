@@ -7,15 +7,15 @@ against the ontology before any store sees it.
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from prevgraph.errors import ValidationError
 from prevgraph.schema.ontology import ontology
 
-Scalar = Union[str, int, float, bool, None]
-PropValue = Union[Scalar, list[str], list[int]]
+Scalar = str | int | float | bool | None
+PropValue = Scalar | list[str] | list[int]
 Origin = Literal["extracted", "reference", "curated"]
 
 REFERENCE_RULE = "reference"
@@ -95,7 +95,8 @@ def validate_batch(batch: DocumentBatch, known_kinds: dict[str, str] | None = No
     for edge in batch.edges:
         for end in (edge.source, edge.target):
             if end not in kinds:
-                raise ValidationError(f"edge {edge.id} ({edge.type}) points at {end!r}, which is neither in the batch nor in the store")
+                raise ValidationError(f"edge {edge.id} ({edge.type}) points at {end!r}, which is neither in the batch "
+                                      f"nor in the store")
         onto.check_edge(kinds[edge.source], edge.type, kinds[edge.target])
         check_edge_fields(edge)
 
@@ -119,7 +120,8 @@ def check_edge_fields(edge: Edge) -> None:
         raise ValidationError(f"edge {edge.id}: unknown relationship kind {edge.type!r}")
     if kind.is_flow:
         if edge.status not in onto.statuses:
-            raise ValidationError(f"flow {edge.id} ({edge.type}) needs a status out of {sorted(onto.statuses)}, got {edge.status!r}")
+            raise ValidationError(f"flow {edge.id} ({edge.type}) needs a status out of {sorted(onto.statuses)}, "
+                                  f"got {edge.status!r}")
     elif edge.status is not None:
         raise ValidationError(f"edge {edge.id}: {edge.type} is not a flow and takes no status")
     if edge.type == "BLOCKS":

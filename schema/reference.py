@@ -105,7 +105,8 @@ def parse_gazetteer(files: dict[str, dict]) -> Gazetteer:
         for item in raw.get("entries") or ():
             entry = _parse_entry(item, file)
             if entry.id in entries:
-                raise OntologyError(f"reference/{file}: {entry.name} is declared twice (also in {entries[entry.id].file})")
+                raise OntologyError(f"reference/{file}: {entry.name} is declared twice "
+                                    f"(also in {entries[entry.id].file})")
             entries[entry.id] = entry
     names = {entry.name for entry in entries.values()}
     for entry in entries.values():

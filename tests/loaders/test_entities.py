@@ -29,13 +29,15 @@ def rules_of(text: str, kind: str, name: str) -> set[str]:
      "Office of the High Commissioner for Human Rights"),
     ("EOSG convened the Executive Committee on the matter.", "Body", "Executive Office of the Secretary-General"),
     ("Risks were discussed at the Regional Monthly Reviews in March.", "Mechanism", "Regional Monthly Review"),
-    ("The PBC Chair wrote to the President of the General Assembly.", "Office", "Chair of the Peacebuilding Commission"),
+    ("The PBC Chair wrote to the President of the General Assembly.", "Office",
+     "Chair of the Peacebuilding Commission"),
     ("Thank you, Madam President. Chad aligns itself with the statement of the African Group.", "State", "Chad"),
     ("The delegation of Côte d’Ivoire took the floor.", "State", "Côte d'Ivoire"),
     ("The Republic of Korea co-sponsored the draft.", "State", "Republic of Korea"),
     ("Statements were made by the UK and the Russian Federation.", "State", "United Kingdom"),
     ("HUMAN RIGHTS WATCH CALLS ON MEMBER STATES TO ACT", "Organization", "Human Rights Watch"),
-    ("The representative of the European Union spoke on behalf of its member States.", "Organization", "European Union"),
+    ("The representative of the European Union spoke on behalf of its member States.", "Organization",
+     "European Union"),
     ("The Call to Action on Human Rights puts prevention first.", "Initiative", "Call to Action for Human Rights"),
     ("The U.N. Security Council is expected to vote on Friday.", "Body", "Security Council"),
     ("The United Nations Peacebuilding Fund financed the project.", "Body", "Peacebuilding Fund"),
@@ -111,8 +113,8 @@ def test_organisation_patterns_reject_non_names(sentence: str) -> None:
      "Permanent Mission of Norway", "Norway"),
     ("The Permanent Missions of Mexico in Geneva and New York co-hosted the event.", "Permanent Mission of Mexico",
      "Mexico"),
-    ("The Permanent Mission of the Kingdom of the Netherlands circulated the draft.", "Permanent Mission of Netherlands",
-     "Netherlands"),
+    ("The Permanent Mission of the Kingdom of the Netherlands circulated the draft.",
+     "Permanent Mission of Netherlands", "Netherlands"),
 ])
 def test_permanent_missions(sentence: str, name: str, state: str) -> None:
     node = nodes_of(sentence)[("Organization", name)]
@@ -190,22 +192,23 @@ def test_an_office_of_a_body_is_not_the_body(text: str, surface: str, expected: 
     assert contextual_targets(text, surface) == {expected}
 
 
-STATEMENT_IN_THE_HRC = """Human Rights Council, 54th session
-Item 2: Annual report of the High Commissioner
-Joint statement delivered by Costa Rica
+STATEMENT_IN_THE_HRC = (
+    "Human Rights Council, 54th session\n"
+    "Item 2: Annual report of the High Commissioner\n"
+    "Joint statement delivered by Costa Rica\n\n"
+    "Mr. President,\n\n"
+    "We thank the High Commissioner for his update. We note that the Security Council discussed the situation in "
+    "the Sahel last month. The Council should receive the findings of its special procedures in time.\n\n"
+    "We encourage the President of the Human Rights Council to inform the General Assembly of the work of the "
+    "Council.\n"
+)
 
-Mr. President,
-
-We thank the High Commissioner for his update. We note that the Security Council discussed the situation in the Sahel last month. The Council should receive the findings of its special procedures in time.
-
-We encourage the President of the Human Rights Council to inform the General Assembly of the work of the Council.
-"""
-
-PRESS_RELEASE_OF_THE_SC = """Security Council Press Statement on the Great Lakes Region
-SC/15999
-
-The members of the Security Council heard a briefing by the High Commissioner. They recalled that the Human Rights Council had adopted a resolution on the region. The Council will remain seized of the matter.
-"""
+PRESS_RELEASE_OF_THE_SC = (
+    "Security Council Press Statement on the Great Lakes Region\n"
+    "SC/15999\n\n"
+    "The members of the Security Council heard a briefing by the High Commissioner. They recalled that the Human "
+    "Rights Council had adopted a resolution on the region. The Council will remain seized of the matter.\n"
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

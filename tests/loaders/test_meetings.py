@@ -142,8 +142,8 @@ def test_title_from_a_report_heading() -> None:
 
 
 def test_venue_and_code_from_the_heading() -> None:
-    text = "Concept Note\n\nMediation and human rights\n\nMonday 2 – Wednesday 4 May 2022 | WP2040\n\nWiston House\n\n" \
-           "This Wilton Park dialogue will convene around 50 people."
+    text = ("Concept Note\n\nMediation and human rights\n\nMonday 2 – Wednesday 4 May 2022 | WP2040\n\n"
+            "Wiston House\n\nThis Wilton Park dialogue will convene around 50 people.")
     meeting = _meeting(build(text_document(text)))
     assert meeting.props["venue"] == "Wiston House" and meeting.props["code"] == "WP2040"
     assert meeting.props["participants"] == 50
