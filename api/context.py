@@ -4,8 +4,8 @@ Stores are synchronous (sqlite3, the neo4j driver), so every store call runs in 
 app's thread pool and the event loop stays free to enforce the per-request time limit.
 The DataLoaders are made afresh for each request (their caches would otherwise serve
 one client another's stale reads) and batch the store calls of one request: a page
-of 100 bodies with their flows costs one ``incident_edges`` call and one ``nodes``
-call, not 100 of each.
+of 100 bodies with their flows and the nodes at the flows' other ends costs one
+``neighbourhood`` call, not 100 of it and 100 ``nodes`` calls.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from prevgraph.settings import Settings
 
 R = TypeVar("R")
 
-#: key of the incident-edges loader: (node id, direction, relationship types or None for all)
-IncidentKey = tuple[str, Direction, tuple[str, ...] | None]
+#: key of the incident-edges loader: (node id, direction, relationship types or None for all,
+#: statuses or None for any)
+IncidentKey = tuple[str, Direction, tuple[str, ...] | None, tuple[str, ...] | None]
 
 
 class StoreCaller:
@@ -60,16 +61,21 @@ class Loaders:
         return [found.get(i) for i in ids]
 
     async def _incident(self, keys: Sequence[IncidentKey]) -> list[list[Edge]]:
-        """One store call per (direction, types) group among the keys, whatever the number of nodes."""
-        groups: dict[tuple[Direction, tuple[str, ...] | None], list[str]] = defaultdict(list)
-        for node_id, direction, types in keys:
-            groups[(direction, types)].append(node_id)
+        """One store call per (direction, types, statuses) group among the keys, whatever the number of nodes.
+
+        The call also brings the nodes at the edges' other ends, which prime the node
+        loader: a list of flows with their sources or targets costs no second call.
+        """
+        groups: dict[tuple[Direction, tuple[str, ...] | None, tuple[str, ...] | None], list[str]] = defaultdict(list)
+        for node_id, direction, types, statuses in keys:
+            groups[(direction, types, statuses)].append(node_id)
         results: dict[IncidentKey, list[Edge]] = {}
-        for (direction, types), ids in groups.items():
+        for (direction, types, statuses), ids in groups.items():
             unique = list(dict.fromkeys(ids))
-            found = await self._call(self._call.store.incident_edges, unique, direction, types)
+            found = await self._call(self._call.store.neighbourhood, unique, direction, types, statuses)
+            self.node.prime_many(found.ends)
             for node_id in unique:
-                results[(node_id, direction, types)] = found.get(node_id, [])
+                results[(node_id, direction, types, statuses)] = found.edges.get(node_id, [])
         return [results[key] for key in keys]
 
     async def nodes(self, ids: Sequence[str]) -> list[Node]:

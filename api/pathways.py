@@ -48,15 +48,13 @@ def _walk(source: str, edges: Sequence[Edge]) -> list[tuple[Edge, str, str]]:
     return steps
 
 
-def rank_pathways(source: str, paths: Sequence[Sequence[str]], edges: dict[str, Edge], limit: int) -> list[Pathway]:
-    """The best ``limit`` of ``paths`` (edge-id lists from ``source``); a path with a vanished edge is dropped."""
+def rank_pathways(source: str, paths: Sequence[Sequence[Edge]], limit: int) -> list[Pathway]:
+    """The best ``limit`` of ``paths`` (routes from ``source``, as the store returns them)."""
     best: dict[tuple[str, ...], tuple[float, list[str], list[Edge]]] = {}
     for path in paths:
-        if not all(i in edges for i in path):
-            continue
-        route = [edges[i] for i in path]
+        route = list(path)
         nodes = tuple([source, *(there for _, _, there in _walk(source, route))])
-        candidate = (path_score(route), list(path), route)
+        candidate = (path_score(route), [e.id for e in route], route)
         if nodes not in best or candidate[:2] < best[nodes][:2]:
             best[nodes] = candidate
     ranked = sorted(best.values(), key=lambda item: item[:2])[:limit]

@@ -58,24 +58,52 @@ def _node_filter(kind: str | None, where: NodeWhere | None) -> NodeFilter:
                       pillar=where.pillar.value if where.pillar else None)
 
 
+def _selects(info: Info, name: str) -> bool:
+    """Whether the query asks this field for ``name`` (directly or through a fragment)."""
+    pending = [selection for field in info.selected_fields for selection in field.selections]
+    while pending:
+        selection = pending.pop()
+        if getattr(selection, "name", None) == name:
+            return True
+        if not hasattr(selection, "arguments"):  # a fragment: look inside it
+            pending.extend(selection.selections)
+    return False
+
+
 async def list_nodes(info: Info, kind: str | None, where: NodeWhere | None, first: int | None,
                      after: str | None) -> Connection[NodeType]:
-    """One page of nodes (fetched with one row more, to know whether another page follows)."""
+    """One page of nodes (fetched with one row more, to know whether another page follows).
+
+    When the query asks for ``totalCount``, the store counts in the same call
+    (``find_nodes_counted``: one round trip on Neo4j); otherwise nothing is counted.
+    """
     ctx = info.context
     page = page_request(first, after, ctx.settings.max_page_size)
     flt = _node_filter(kind, where)
-    rows: list[Node] = await ctx.call(ctx.store.find_nodes, flt, limit=page.size + 1, offset=page.offset)
+    total: int | None = None
+    if _selects(info, "totalCount"):
+        rows, total = await ctx.call(ctx.store.find_nodes_counted, flt, limit=page.size + 1, offset=page.offset)
+    else:
+        rows = await ctx.call(ctx.store.find_nodes, flt, limit=page.size + 1, offset=page.offset)
     ctx.loaders.node.prime_many({n.id: n for n in rows})
 
     async def count() -> int:
-        return await ctx.call(ctx.store.count_nodes, flt)
+        return total if total is not None else await ctx.call(ctx.store.count_nodes, flt)
 
     return connection([node_object(n) for n in rows], page, count)  # type: ignore[misc]
 
 
 async def resolve(info: Info, name: str, kinds: tuple[str, ...] | None = None) -> Node:
-    """The node ``name`` (id, name or alias) names, through the store in the thread pool."""
+    """The node ``name`` (id, name or alias) names.
+
+    An id is looked up through the node loader first, so the ids of one query (a
+    pathway's ends, ``via`` and ``avoid``) cost one store call together; anything else
+    goes to :func:`~prevgraph.graph.lookup.resolve_node` in the thread pool.
+    """
     ctx = info.context
+    node = await ctx.loaders.node.load(name.strip())
+    if node is not None and (not kinds or node.kind in kinds):
+        return node
     node = await ctx.call(resolve_node, ctx.store, name, kinds)
     ctx.loaders.node.prime(node.id, node)
     return node
@@ -193,9 +221,7 @@ class QueryBase:
         paths = await ctx.call(ctx.store.find_paths, source, target, max_hops=max_hops,
                                types=_values(types) or PATHWAY_TYPES, statuses=_values(statuses), via=via_ids,
                                avoid=avoid_ids, both_ways=BOTH_WAYS, limit=min(MAX_PATHS, limit * CANDIDATES))
-        edges = await ctx.loaders.edge.load_many(sorted({e for path in paths for e in path}))
-        by_id = {e.id: e for e in edges if e is not None}
-        return rank_pathways(source, paths, by_id, limit)
+        return rank_pathways(source, paths, limit)
 
     @strawberry.field(description="The findings of the gap analyses (as `prevgraph gaps`), most important first.")
     async def gaps(self, info: Info, kind: FindingKind | None = None,  # type: ignore[valid-type]

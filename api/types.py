@@ -11,6 +11,7 @@ request's DataLoaders (see :mod:`prevgraph.api.context`), never the store direct
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable
 from enum import Enum
 from typing import Any
 
@@ -67,26 +68,20 @@ def _curation_entries(props: dict[str, Any]) -> list[CurationEntry]:
 @strawberry.type(description="Where a fact is stated: the document, the quoted sentence, its offsets and the rule.")
 class Evidence:
     record: strawberry.Private[EvidenceRecord]
+    document_id: strawberry.ID = strawberry.field(default=None,
+                                                  description="Id of the Document node the quote comes from.")
+    quote: str = strawberry.field(default=None, description="The quoted sentence.")
+    start: int = strawberry.field(default=None,
+                                  description="Offset of the quote's first character in the document's text.")
+    end: int = strawberry.field(default=None, description="Offset just after the quote's last character.")
+    rule: str = strawberry.field(default=None,
+                                 description="The loader rule that produced the fact ('reference' for reference data).")
 
-    @strawberry.field(description="Id of the Document node the quote comes from.")
-    def document_id(self) -> strawberry.ID:
-        return strawberry.ID(self.record.document)
-
-    @strawberry.field(description="The quoted sentence.")
-    def quote(self) -> str:
-        return self.record.quote
-
-    @strawberry.field(description="Offset of the quote's first character in the document's text.")
-    def start(self) -> int:
-        return self.record.start
-
-    @strawberry.field(description="Offset just after the quote's last character.")
-    def end(self) -> int:
-        return self.record.end
-
-    @strawberry.field(description="The loader rule that produced the fact ('reference' for reference data).")
-    def rule(self) -> str:
-        return self.record.rule
+    def __post_init__(self) -> None:
+        # plain attributes, not resolvers: strawberry reads them without building an Info per field
+        record = self.record
+        self.document_id, self.quote, self.start, self.end, self.rule = (
+            strawberry.ID(record.document), record.quote, record.start, record.end, record.rule)
 
     @strawberry.field(description="The Document node.")
     async def document(self, info: Info) -> Document | None:
@@ -113,34 +108,24 @@ def evidence_list(records: tuple[EvidenceRecord, ...]) -> list[Evidence]:
                              "or a structural relationship, with its evidence.")
 class Relationship:
     record: strawberry.Private[Edge]
+    id: strawberry.ID = strawberry.field(default=None)
+    type: RelationshipType = strawberry.field(default=None)  # type: ignore[valid-type]
+    is_flow: bool = strawberry.field(default=None, description="True for information flows (they carry a status).")
+    status: FlowStatus | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="MANDATED, REALISED, BLOCKED, UNREALISED or PROPOSED; flows only.")
+    date: str | None = strawberry.field(default=None, description="ISO date (or year) the flow happened or was set.")
+    origin: Origin = strawberry.field(default=None)  # type: ignore[valid-type]
+    source_ref: str | None = strawberry.field(
+        default=None, description="For reference and curated facts: the source that establishes them.")
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.record.id)
-
-    @strawberry.field
-    def type(self) -> RelationshipType:  # type: ignore[valid-type]
-        return RelationshipType[self.record.type]
-
-    @strawberry.field(description="True for information flows (they carry a status).")
-    def is_flow(self) -> bool:
-        return self.record.type in FLOW_TYPES
-
-    @strawberry.field(description="MANDATED, REALISED, BLOCKED, UNREALISED or PROPOSED; flows only.")
-    def status(self) -> FlowStatus | None:  # type: ignore[valid-type]
-        return FlowStatus[self.record.status] if self.record.status else None
-
-    @strawberry.field(description="ISO date (or year) the flow happened or was set.")
-    def date(self) -> str | None:
-        return self.record.date
-
-    @strawberry.field
-    def origin(self) -> Origin:  # type: ignore[valid-type]
-        return Origin[self.record.origin]
-
-    @strawberry.field(description="For reference and curated facts: the source that establishes them.")
-    def source_ref(self) -> str | None:
-        return self.record.source_ref
+    def __post_init__(self) -> None:
+        # plain attributes, not resolvers: strawberry reads them without building an Info per field
+        record = self.record
+        self.id = strawberry.ID(record.id)
+        self.type = RelationshipType[record.type]
+        self.is_flow = record.type in FLOW_TYPES
+        self.status = FlowStatus[record.status] if record.status else None
+        self.date, self.origin, self.source_ref = record.date, Origin[record.origin], record.source_ref
 
     @strawberry.field(description="Other properties (for example the role of an organiser).")
     def props(self) -> JSON:
@@ -159,12 +144,12 @@ class Relationship:
         return CurationState(curation.state(self.record.props))
 
     @strawberry.field(description="The node the relationship starts from.")
-    async def source(self, info: Info) -> NodeType | None:
-        return node_object(await info.context.loaders.node.load(self.record.source))
+    def source(self, info: Info) -> NodeType | None:
+        return node_soon(info, self.record.source)  # type: ignore[return-value]
 
     @strawberry.field(description="The node the relationship points at.")
-    async def target(self, info: Info) -> NodeType | None:
-        return node_object(await info.context.loaders.node.load(self.record.target))
+    def target(self, info: Info) -> NodeType | None:
+        return node_soon(info, self.record.target)  # type: ignore[return-value]
 
     @strawberry.field(description="BLOCKS only: the flow this blocks.")
     async def blocks(self, info: Info) -> Relationship | None:
@@ -178,15 +163,31 @@ class Relationship:
         if self.record.type not in FLOW_TYPES:
             return []
         # a BLOCKS edge points at the actor whose flow it blocks: the flow's source
-        edges = await info.context.loaders.incident.load((self.record.source, "in", ("BLOCKS",)))
+        edges = await info.context.loaders.incident.load((self.record.source, "in", ("BLOCKS",), None))
         return [Relationship(record=e) for e in edges if e.blocks == self.record.id]
+
+
+def node_soon(info: Info, node_id: str) -> NodeType | None | Awaitable[NodeType | None]:
+    """The node's object at once when the request's node loader holds it already, else an awaitable.
+
+    A list of flows with their ends (primed by the neighbourhood loader) then costs no
+    task and no await per flow, which is most of what resolving a long list costs.
+    """
+    loader = info.context.loaders.node
+    known = loader.cache_map.get(node_id)
+    if known is not None and known.done() and known.exception() is None:
+        return node_object(known.result())
+
+    async def later() -> NodeType | None:
+        return node_object(await loader.load(node_id))
+
+    return later()
 
 
 async def edges_at(info: Info, node_id: str, direction: str, types: tuple[str, ...] | None,
                    statuses: tuple[str, ...] | None = None) -> list[Edge]:
-    """The edges at a node through the request's incident-edges loader."""
-    edges = await info.context.loaders.incident.load((node_id, direction, types))
-    return [e for e in edges if statuses is None or e.status in statuses]
+    """The edges at a node through the request's incident-edges loader (statuses filtered by the store)."""
+    return await info.context.loaders.incident.load((node_id, direction, types, statuses))  # type: ignore[arg-type]
 
 
 async def linked_nodes(info: Info, node_id: str, direction: str, types: tuple[str, ...],
@@ -205,42 +206,26 @@ def _flow_types(types: list[Any] | None) -> tuple[str, ...]:
 @strawberry.interface(name="Node", description="Any node of the graph, whatever its kind.")
 class NodeType:
     record: strawberry.Private[Node]
+    id: strawberry.ID = strawberry.field(
+        default=None, description="Stable id: the kind and a slug of the canonical name or symbol.")
+    kind: NodeKind = strawberry.field(default=None)  # type: ignore[valid-type]
+    name: str = strawberry.field(default=None, description="Canonical name (for a resolution: its symbol).")
+    aliases: list[str] = strawberry.field(default=None, description="Other names in use, acronyms included.")
+    location: Location | None = strawberry.field(default=None)  # type: ignore[valid-type]
+    pillar: Pillar | None = strawberry.field(default=None)  # type: ignore[valid-type]
+    origin: Origin = strawberry.field(default=None)  # type: ignore[valid-type]
+    reviewed: bool = strawberry.field(default=None, description="False for entities the reference data does not know.")
+    source: str | None = strawberry.field(
+        default=None, description="For reference facts: the source that establishes them.")
 
-    @strawberry.field(description="Stable id: the kind and a slug of the canonical name or symbol.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.record.id)
-
-    @strawberry.field
-    def kind(self) -> NodeKind:  # type: ignore[valid-type]
-        return NodeKind[self.record.kind]
-
-    @strawberry.field(description="Canonical name (for a resolution: its symbol).")
-    def name(self) -> str:
-        return self.record.name
-
-    @strawberry.field(description="Other names in use, acronyms included.")
-    def aliases(self) -> list[str]:
-        return list(self.record.aliases)
-
-    @strawberry.field
-    def location(self) -> Location | None:  # type: ignore[valid-type]
-        return Location[self.record.location] if self.record.location else None
-
-    @strawberry.field
-    def pillar(self) -> Pillar | None:  # type: ignore[valid-type]
-        return Pillar[self.record.pillar] if self.record.pillar else None
-
-    @strawberry.field
-    def origin(self) -> Origin:  # type: ignore[valid-type]
-        return Origin[self.record.origin]
-
-    @strawberry.field(description="False for entities the reference data does not know.")
-    def reviewed(self) -> bool:
-        return self.record.reviewed
-
-    @strawberry.field(description="For reference facts: the source that establishes them.")
-    def source(self) -> str | None:
-        return self.record.source
+    def __post_init__(self) -> None:
+        # plain attributes, not resolvers: strawberry reads them without building an Info per field
+        record = self.record
+        self.id, self.kind, self.name = strawberry.ID(record.id), NodeKind[record.kind], record.name
+        self.aliases = list(record.aliases)
+        self.location = Location[record.location] if record.location else None
+        self.pillar = Pillar[record.pillar] if record.pillar else None
+        self.origin, self.reviewed, self.source = Origin[record.origin], record.reviewed, record.source
 
     @strawberry.field(description="Other properties.")
     def props(self) -> JSON:
@@ -447,12 +432,12 @@ class Hop:
     reverse: bool = strawberry.field(description="True when structure (PART_OF, ...) is walked against its direction.")
 
     @strawberry.field(name="from", description="The node the hop leaves.")
-    async def from_node(self, info: Info) -> NodeType | None:
-        return node_object(await info.context.loaders.node.load(self.from_id))
+    def from_node(self, info: Info) -> NodeType | None:
+        return node_soon(info, self.from_id)  # type: ignore[return-value]
 
     @strawberry.field(name="to", description="The node the hop reaches.")
-    async def to_node(self, info: Info) -> NodeType | None:
-        return node_object(await info.context.loaders.node.load(self.to_id))
+    def to_node(self, info: Info) -> NodeType | None:
+        return node_soon(info, self.to_id)  # type: ignore[return-value]
 
     @strawberry.field(description="The evidence for this hop.")
     def evidence(self) -> list[Evidence]:

@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable
 
 from prevgraph.graph.store import EdgeFilter, NodeFilter
+from prevgraph.schema.ontology import ontology
 
 ENTITY = "Entity"
 DOCUMENT_SEPARATOR = "\x1f"
@@ -77,7 +78,17 @@ def relationship_schema(rel_type: str) -> dict[str, str]:
 
 # --- nodes ----------------------------------------------------------------------------
 
-NODE = "n {.*} AS n"
+#: the properties a node record is read from (not the index keys ``search_key``, ``documents``...)
+_NODE_FIELDS = ".id, .kind, .name, .aliases, .location, .pillar, .origin, .reviewed, .source, .props, .evidence"
+_EDGE_FIELDS = ".id, .status, .blocks, .date, .origin, .source_ref, .props, .evidence"
+
+
+def node_map(var: str) -> str:
+    """The node ``var`` as the map :func:`prevgraph.graph.neo4j_store.node_from` reads."""
+    return f"{identifier(var)} {{{_NODE_FIELDS}}}"
+
+
+NODE = f"{node_map('n')} AS n"
 
 NODES_BY_IDS = f"UNWIND $ids AS id MATCH (n:Entity {{id: id}}) RETURN {NODE}"
 
@@ -94,12 +105,26 @@ SET n = row.properties
 SET n:$(row.kind)
 """
 
+#: bulk loading into a graph known not to hold these ids: no lookup before each write
+CREATE_NODES = """
+UNWIND $rows AS row
+CREATE (n:Entity)
+SET n = row.properties
+SET n:$(row.kind)
+"""
+
 DELETE_NODES = "UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n"
 
 DELETE_SOME_NODES = "MATCH (n:Entity) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 
 
-def _node_where(where: NodeFilter) -> tuple[str, dict[str, object]]:
+def _match_nodes(where: NodeFilter) -> tuple[str, dict[str, object]]:
+    """``MATCH (n:Entity...) WHERE ...`` for ``where``.
+
+    A kind of the ontology is also matched as the node's label, so Neo4j starts from
+    the few nodes of that kind rather than from every node in a location.
+    """
+    label = ":" + identifier(where.kind) if where.kind in ontology().node_kinds else ""
     clauses = ["n.id IS NOT NULL"]  # lets the planner walk the id index in order
     params: dict[str, object] = {}
     for name in ("kind", "location", "pillar"):
@@ -110,23 +135,32 @@ def _node_where(where: NodeFilter) -> tuple[str, dict[str, object]]:
     if where.text:
         clauses.append("n.search_key CONTAINS $text")
         params["text"] = " ".join(where.text.split()).casefold()
-    return " AND ".join(clauses), params
+    return f"MATCH (n:Entity{label}) WHERE {' AND '.join(clauses)}", params
 
 
 def find_nodes(where: NodeFilter) -> tuple[str, dict[str, object]]:
     """Nodes matching ``where`` in id order; the caller adds ``offset`` and ``limit``."""
-    clause, params = _node_where(where)
-    return f"MATCH (n:Entity) WHERE {clause} RETURN {NODE} ORDER BY n.id SKIP $offset LIMIT $limit", params
+    match, params = _match_nodes(where)
+    return f"{match} RETURN {NODE} ORDER BY n.id SKIP $offset LIMIT $limit", params
 
 
 def count_nodes(where: NodeFilter) -> tuple[str, dict[str, object]]:
-    clause, params = _node_where(where)
-    return f"MATCH (n:Entity) WHERE {clause} RETURN count(n) AS n", params
+    match, params = _match_nodes(where)
+    return f"{match} RETURN count(n) AS n", params
+
+
+def find_nodes_counted(where: NodeFilter) -> tuple[str, dict[str, object]]:
+    """One row: ``total``, how many nodes match ``where``, and ``nodes``, the page (``$offset``, ``$limit``)."""
+    match, params = _match_nodes(where)
+    return (f"CALL () {{ {match} RETURN count(n) AS total }} "
+            f"CALL () {{ {match} WITH n ORDER BY n.id SKIP $offset LIMIT $limit "
+            f"RETURN collect({node_map('n')}) AS nodes }} "
+            "RETURN total, nodes"), params
 
 
 # --- relationships ----------------------------------------------------------------------
 
-EDGE = "r {.*, type: type(r), source: source, target: target} AS e"
+EDGE = f"r {{{_EDGE_FIELDS}, type: type(r), source: source, target: target}} AS e"
 _BRANCH_RETURN = "RETURN r, a.id AS source, b.id AS target"
 
 
@@ -189,23 +223,31 @@ def count_edges(types: Iterable[str], where: EdgeFilter) -> tuple[str, dict[str,
     return f"{_union(types, branch)}\nRETURN count(r) AS n", params
 
 
-_INCIDENT_PATTERN = {
-    "out": "(n:Entity {id: id})-[r]->(m:Entity)",
-    "in": "(n:Entity {id: id})<-[r]-(m:Entity)",
-    "both": "(n:Entity {id: id})-[r]-(m:Entity)",
-}
+#: a relationship ``r`` as the map :func:`prevgraph.graph.neo4j_store.edge_from` reads
+_EDGE_MAP = f"r {{{_EDGE_FIELDS}, type: type(r), source: startNode(r).id, target: endNode(r).id}}"
+
+_ARROWS = {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}
 
 
-def incident_edges(direction: str) -> str:
-    """For each id in ``$ids``, its edges in ``direction`` (``$types`` null or a list of types)."""
-    return (f"UNWIND $ids AS id MATCH {_INCIDENT_PATTERN[direction]} "
-            "WHERE $types IS NULL OR type(r) IN $types "
-            "WITH DISTINCT id, r "
-            "RETURN id, r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS e")
+def neighbourhood(direction: str, types: Iterable[str] | None) -> str:
+    """One row: ``edges``, [id, edge] pairs for the ids in ``$ids``, and ``ends``, the nodes at their other ends.
+
+    The types are written into the pattern (so Neo4j follows only relationships of those
+    types, not every relationship of a hub); ``$statuses`` is null or a list. One row of
+    lists, each end node once, because the driver spends far more on a record than on
+    an item of a list.
+    """
+    left, right = _ARROWS[direction]
+    typed = "" if types is None else ":" + "|".join(identifier(t) for t in types)
+    return (f"UNWIND $ids AS id MATCH (n:Entity {{id: id}}){left}[r{typed}]{right}(m:Entity) "
+            "WHERE $statuses IS NULL OR r.status IN $statuses "
+            "WITH DISTINCT id, r, m "
+            f"WITH collect([id, {_EDGE_MAP}]) AS edges, collect(DISTINCT m) AS ends "
+            f"RETURN edges, [m IN ends | {node_map('m')}] AS ends")
 
 
 def find_paths(types: Iterable[str], max_hops: int, both_ways: bool) -> str:
-    """Routes from ``$source`` to ``$target`` as edge-id lists, shortest first, then by ids (``$limit`` of them).
+    """Routes from ``$source`` to ``$target`` as lists of edge maps, shortest first, then by ids (``$limit`` of them).
 
     The relationship types and the hop bound are written into the pattern (Cypher takes
     neither as a parameter): the types are checked by :func:`identifier`, the bound is
@@ -229,8 +271,8 @@ def find_paths(types: Iterable[str], max_hops: int, both_ways: bool) -> str:
         f"{direction}"
         "AND all(n IN nodes(p) WHERE NOT n.id IN $avoid AND single(m IN nodes(p) WHERE m = n)) "
         "AND all(v IN $via WHERE any(n IN nodes(p) WHERE n.id = v)) "
-        "WITH [r IN rels | r.id] AS ids "
-        "RETURN ids ORDER BY size(ids), ids LIMIT $limit"
+        "WITH rels, [r IN rels | r.id] AS ids ORDER BY size(ids), ids LIMIT $limit "
+        f"RETURN [r IN rels | {_EDGE_MAP}] AS edges"
     )
 
 
@@ -240,17 +282,20 @@ EDGE_STATUS_COUNTS = "MATCH (:Entity)-[r]->(:Entity) WHERE r.status IS NOT NULL 
 
 
 
-def merge_edges(rel_type: str) -> str:
+def merge_edges(rel_type: str, *, create: bool = False) -> str:
     """Write rows of one relationship type; returns how many were written (a row whose ends are missing is not).
 
     The type is in the text, not a parameter: with a dynamic type (``[r:$(row.type)]``)
-    Neo4j 5.26 plans ``MERGE`` as a scan of every relationship, once per row.
+    Neo4j 5.26 plans ``MERGE`` as a scan of every relationship, once per row. ``create``
+    writes with ``CREATE`` (bulk loading of ids known to be new: no lookup of the
+    relationship first; the uniqueness constraint still refuses a repeated id).
     """
+    write = "CREATE (a)-[r:{t}]->(b)" if create else "MERGE (a)-[r:{t} {{id: row.id}}]->(b)"
     return f"""
 UNWIND $rows AS row
 MATCH (a:Entity {{id: row.source}})
 MATCH (b:Entity {{id: row.target}})
-MERGE (a)-[r:{identifier(rel_type)} {{id: row.id}}]->(b)
+{write.format(t=identifier(rel_type))}
 SET r = row.properties
 RETURN count(r) AS n
 """

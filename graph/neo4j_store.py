@@ -14,8 +14,9 @@ id; ``NodeFilter.text`` matches the same case-folded ``search_key``; deleting a 
 deletes its edges (``DETACH DELETE``). Every write is one managed transaction
 (``execute_write``), in which rows go in batches of ``UNWIND $rows ... MERGE``; the
 driver re-runs the transaction on transient errors (deadlocks, cluster leader
-changes), which is the only retrying done here. A bookmark manager shared by all
-sessions makes a read see the writes before it, also on a cluster.
+changes), which is the only retrying done here: a read statement runs once, as an
+auto-commit transaction, so a server that is down fails it at once. A bookmark
+manager shared by all sessions makes a read see the writes before it, also on a cluster.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any
 import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from pydantic import TypeAdapter
 
 from prevgraph.errors import ConfigurationError, StoreError, StoreUnavailable, ValidationError
 from prevgraph.graph import cypher
@@ -38,6 +40,7 @@ from prevgraph.graph.store import (
     Direction,
     EdgeFilter,
     GraphStore,
+    Neighbourhood,
     NodeFilter,
     Stats,
     StoreTx,
@@ -56,6 +59,8 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 MINIMUM_VERSION = (5, 26)
 CONNECTION_TIMEOUT = 15.0
+#: parses a stored evidence list in one pass (pydantic's JSON parser, not json.loads then per item)
+_EVIDENCE = TypeAdapter(tuple[Evidence, ...])
 #: Cypher's LIMIT needs a number; this stands for "no limit".
 NO_LIMIT = 2**62
 
@@ -106,7 +111,7 @@ def node_from(props: dict[str, Any]) -> Node:
         id=props["id"], kind=props["kind"], name=props["name"], aliases=tuple(props.get("aliases") or ()),
         location=props.get("location"), pillar=props.get("pillar"), origin=props["origin"],
         reviewed=props["reviewed"], source=props.get("source"), props=json.loads(props["props"]),
-        evidence=tuple(Evidence.model_validate(e) for e in json.loads(props["evidence"])),
+        evidence=_EVIDENCE.validate_json(props["evidence"]),
     )
 
 
@@ -115,7 +120,7 @@ def edge_from(props: dict[str, Any]) -> Edge:
         id=props["id"], type=props["type"], source=props["source"], target=props["target"],
         status=props.get("status"), blocks=props.get("blocks"), date=props.get("date"), origin=props["origin"],
         source_ref=props.get("source_ref"), props=json.loads(props["props"]),
-        evidence=tuple(Evidence.model_validate(e) for e in json.loads(props["evidence"])),
+        evidence=_EVIDENCE.validate_json(props["evidence"]),
     )
 
 
@@ -131,9 +136,9 @@ def _server_version(agent: str) -> tuple[int, ...]:
 
 
 class _Reader:
-    """Reads that run the same way inside a write transaction and in a read transaction."""
+    """Reads that run the same way inside a write transaction and in a read session."""
 
-    def __init__(self, tx: neo4j.ManagedTransaction, batch_size: int) -> None:
+    def __init__(self, tx: neo4j.ManagedTransaction | neo4j.Session, batch_size: int) -> None:
         self.tx = tx
         self.batch_size = batch_size
 
@@ -147,10 +152,28 @@ class _Reader:
         return found
 
     def edges_by_ids(self, ids: Sequence[str]) -> dict[str, Edge]:
+        """Looked up in the id indexes of the types the ids name first (``briefs:...``), then of the others.
+
+        Edge ids begin with their type (:func:`prevgraph.schema.edge_id`), so a lookup is
+        usually one indexed branch per type asked for, not one per type of the ontology;
+        an id whose prefix is not its type is still found, by the second lookup.
+        """
+        wanted = list(dict.fromkeys(ids))
+        named = sorted({t for t in (_type_named(i) for i in wanted) if t})
+        found = self._edges_of_types(wanted, named)
+        missing = [i for i in wanted if i not in found]
+        others = [t for t in _edge_types() if t not in named]
+        if missing and others:
+            found.update(self._edges_of_types(missing, others))
+        return found
+
+    def _edges_of_types(self, ids: list[str], types: list[str]) -> dict[str, Edge]:
         found: dict[str, Edge] = {}
-        query = cypher.edges_by_ids(_edge_types())
-        for chunk in _chunks(list(dict.fromkeys(ids)), self.batch_size):
-            found.update((e.id, e) for e in (edge_from(r["e"]) for r in self.rows(query, ids=chunk)))
+        if not types:
+            return found
+        query = cypher.edges_by_ids(types)
+        for chunk in _chunks(ids, self.batch_size):
+            found.update((e.id, e) for e in (edge_from(r["e"]) for r in self.rows(query, ids=list(chunk))))
         return found
 
     def nodes_by_document(self, document: str) -> dict[str, Node]:
@@ -171,13 +194,18 @@ class _Neo4jTx(_Reader):
         delete_edges = cypher.delete_edges(_edge_types())
         for chunk in _chunks(plan.delete_edges, self.batch_size):
             self.tx.run(delete_edges, ids=list(chunk)).consume()
-        for chunk in _chunks([node_row(n) for n in plan.nodes], self.batch_size):
-            self.tx.run(cypher.MERGE_NODES, rows=list(chunk)).consume()
+        self.put(plan.nodes, plan.edges)
+
+    def put(self, nodes: Sequence[Node], edges: Sequence[Edge], *, create: bool = False) -> None:
+        """Write nodes, then edges grouped by type, in batches; ``create`` for ids known to be new."""
+        node_query = cypher.CREATE_NODES if create else cypher.MERGE_NODES
+        for chunk in _chunks([node_row(n) for n in nodes], self.batch_size):
+            self.tx.run(node_query, rows=list(chunk)).consume()
         by_type: dict[str, list[dict[str, Any]]] = {}
-        for edge in plan.edges:
+        for edge in edges:
             by_type.setdefault(edge.type, []).append(edge_row(edge))
         for rel_type, rows in by_type.items():
-            query = cypher.merge_edges(rel_type)
+            query = cypher.merge_edges(rel_type, create=create)
             for chunk in _chunks(rows, self.batch_size):
                 written = self.tx.run(query, rows=list(chunk)).single(strict=True)["n"]
                 if written != len(chunk):
@@ -187,6 +215,12 @@ class _Neo4jTx(_Reader):
 
 def _edge_types() -> list[str]:
     return list(ontology().relationship_kinds)
+
+
+def _type_named(edge_id: str) -> str | None:
+    """The relationship type an edge id begins with (``briefs:...`` -> ``BRIEFS``), if the ontology has it."""
+    head = edge_id.partition(":")[0].upper()
+    return head if head in ontology().relationship_kinds else None
 
 
 class Neo4jStore(GraphStore):
@@ -269,12 +303,20 @@ class Neo4jStore(GraphStore):
         except DriverError as exc:
             raise StoreError(f"the Neo4j driver failed talking to {self.uri}: {_first_line(exc)}") from exc
 
-    def _session(self) -> neo4j.Session:
-        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks)
+    def _session(self, access: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
+        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks,
+                                    default_access_mode=access)
 
     def _read(self, work: Callable[[_Reader], T]) -> T:
-        with self._translated(), self._session() as session:
-            return session.execute_read(lambda tx: work(_Reader(tx, self.batch_size)))
+        """Run ``work``'s statements in one read session, each an auto-commit transaction run once.
+
+        Reads are not retried (the driver's managed transactions retry for 30 s): a
+        server that is down fails a read at once, so the API can say so within the
+        request, and the next read, once the server is back, simply succeeds. Each
+        statement is one round trip (no BEGIN and COMMIT around it).
+        """
+        with self._translated(), self._session(neo4j.READ_ACCESS) as session:
+            return work(_Reader(session, self.batch_size))
 
     def _rows(self, query: str, **params: Any) -> list[neo4j.Record]:
         return self._read(lambda reader: reader.rows(query, **params))
@@ -294,6 +336,13 @@ class Neo4jStore(GraphStore):
         query, params = cypher.find_nodes(where)
         rows = self._rows(query, **params, offset=offset, limit=NO_LIMIT if limit is None else limit)
         return [node_from(r["n"]) for r in rows]
+
+    def find_nodes_counted(self, where: NodeFilter = NodeFilter(), *, limit: int | None = None,
+                           offset: int = 0) -> tuple[list[Node], int]:
+        """The page and the count in one statement (one round trip)."""
+        query, params = cypher.find_nodes_counted(where)
+        row = self._rows(query, **params, offset=offset, limit=NO_LIMIT if limit is None else limit)[0]
+        return [node_from(n) for n in row["nodes"]], int(row["total"])
 
     def count_nodes(self, where: NodeFilter = NodeFilter()) -> int:
         query, params = cypher.count_nodes(where)
@@ -318,20 +367,27 @@ class Neo4jStore(GraphStore):
         query, params = cypher.count_edges(types, where)
         return int(self._rows(query, **params)[0]["n"])
 
-    def incident_edges(self, ids: Sequence[str], direction: Direction = "both",
-                       types: Sequence[str] | None = None) -> dict[str, list[Edge]]:
-        result: dict[str, list[Edge]] = {i: [] for i in ids}
-        query = cypher.incident_edges(direction)
-        for chunk in _chunks(list(result), self.batch_size):
-            for row in self._rows(query, ids=list(chunk), types=None if types is None else list(types)):
-                result[row["id"]].append(edge_from(row["e"]))
-        for edges in result.values():
+    def neighbourhood(self, ids: Sequence[str], direction: Direction = "both", types: Sequence[str] | None = None,
+                      statuses: Sequence[str] | None = None) -> Neighbourhood:
+        found = Neighbourhood({i: [] for i in ids}, {})
+        known = None if types is None else [t for t in _edge_types() if t in types]
+        if known == []:
+            return found
+        query = cypher.neighbourhood(direction, known)
+        for chunk in _chunks(list(found.edges), self.batch_size):
+            for row in self._rows(query, ids=list(chunk), statuses=None if statuses is None else list(statuses)):
+                for node_id, edge in row["edges"]:
+                    found.edges[node_id].append(edge_from(edge))
+                for end in row["ends"]:
+                    if end["id"] not in found.ends:
+                        found.ends[end["id"]] = node_from(end)
+        for edges in found.edges.values():
             edges.sort(key=lambda e: e.id)
-        return result
+        return found
 
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
-                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[str]]:
+                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[Edge]]:
         """One Cypher query: a variable-length pattern bounded by ``max_hops``, filters as parameters."""
         check_path_search(max_hops, limit, types, both_ways)
         if source == target or (types is not None and not types):
@@ -341,7 +397,7 @@ class Neo4jStore(GraphStore):
         query = cypher.find_paths(walked, max_hops, bool(backwards))
         rows = self._rows(query, source=source, target=target, limit=limit, via=list(via), avoid=list(avoid),
                           both_ways=backwards, statuses=None if statuses is None else list(statuses))
-        return [list(r["ids"]) for r in rows]
+        return [[edge_from(e) for e in r["edges"]] for r in rows]
 
     def iter_nodes(self, batch_size: int = 5000) -> Iterator[list[Node]]:
         """Every node in id order, one read transaction per batch (each batch walks the id index from the last id)."""
@@ -366,6 +422,17 @@ class Neo4jStore(GraphStore):
                                pairs(cypher.EDGE_STATUS_COUNTS))
 
         return self._read(counts)
+
+    def create(self, nodes: Sequence[Node] = (), edges: Sequence[Edge] = ()) -> None:
+        """Bulk-load records whose ids the graph does not hold yet, in one transaction, with ``CREATE``.
+
+        For filling an empty graph fast (benchmarks, a first copy): no merge plans, no
+        reads of what is stored, no ontology check. An id already stored fails the
+        uniqueness constraints and nothing of the call is written; an edge whose ends
+        are missing is a :class:`StoreError`, also with nothing written.
+        """
+        with self._translated(), self._session() as session:
+            session.execute_write(lambda tx: _Neo4jTx(tx, self.batch_size).put(nodes, edges, create=True))
 
     def clear(self) -> None:
         """Delete every ``Entity`` node and its relationships, in transactions of ``batch_size`` nodes.

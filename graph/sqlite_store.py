@@ -21,6 +21,7 @@ from prevgraph.graph.store import (
     Direction,
     EdgeFilter,
     GraphStore,
+    Neighbourhood,
     NodeFilter,
     Stats,
     StoreTx,
@@ -240,8 +241,8 @@ class SqliteStore(GraphStore):
 
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
-                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[str]]:
-        """The bounded search of :mod:`prevgraph.graph.paths`, one or two indexed queries per hop."""
+                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[Edge]]:
+        """The bounded search of :mod:`prevgraph.graph.paths`, one or two indexed queries per hop, then the edges."""
         check_path_search(max_hops, limit, types, both_ways)
         backwards = [t for t in both_ways if types is None or t in types]
         status_filter, status_params = "", list(statuses or ())
@@ -261,27 +262,32 @@ class SqliteStore(GraphStore):
                                          [*chunk, *backwards, *status_params])
             return steps
 
-        return search_paths(in_edges, source, target, max_hops=max_hops, via=via, avoid=avoid, limit=limit)
+        routes = search_paths(in_edges, source, target, max_hops=max_hops, via=via, avoid=avoid, limit=limit)
+        edges = self.edges(list({i for route in routes for i in route}))
+        return [[edges[i] for i in route] for route in routes]
 
-    def incident_edges(self, ids: Sequence[str], direction: Direction = "both",
-                       types: Sequence[str] | None = None) -> dict[str, list[Edge]]:
+    def neighbourhood(self, ids: Sequence[str], direction: Direction = "both", types: Sequence[str] | None = None,
+                      statuses: Sequence[str] | None = None) -> Neighbourhood:
         result: dict[str, list[Edge]] = {i: [] for i in ids}
         seen: set[tuple[str, str]] = set()
+        others: set[str] = set()
         ends = {"out": ("source",), "in": ("target",), "both": ("source", "target")}[direction]
-        type_clause = f" AND type IN ({_marks(types)})" if types else ""
+        type_clause = f" AND type IN ({_marks(types)})" if types is not None else ""
+        status_clause = f" AND status IN ({_marks(statuses)})" if statuses is not None else ""
         for chunk in _chunks(list(ids)):
             for end in ends:
-                rows = self._query(f"SELECT data FROM edges WHERE {end} IN ({_marks(chunk)}){type_clause} ORDER BY id",
-                                   [*chunk, *(types or ())])
+                rows = self._query(f"SELECT data FROM edges WHERE {end} IN ({_marks(chunk)}){type_clause}"
+                                   f"{status_clause} ORDER BY id", [*chunk, *(types or ()), *(statuses or ())])
                 for (data,) in rows:
                     edge = Edge.model_validate_json(data)
-                    node = edge.source if end == "source" else edge.target
+                    node, other = (edge.source, edge.target) if end == "source" else (edge.target, edge.source)
                     if (node, edge.id) not in seen:
                         seen.add((node, edge.id))
                         result[node].append(edge)
+                        others.add(other)
         for edges in result.values():
             edges.sort(key=lambda e: e.id)
-        return result
+        return Neighbourhood(result, self.nodes(sorted(others)))
 
     def _iter(self, table: str, batch_size: int) -> Iterator[list[str]]:
         """Rows of ``table`` from one read snapshot (a separate connection), in id order."""

@@ -104,6 +104,14 @@ class Stats:
         return sum(self.edges_by_type.values())
 
 
+@dataclass
+class Neighbourhood:
+    """What :meth:`GraphStore.neighbourhood` returns: edges per node id, and the nodes at their other ends by id."""
+
+    edges: dict[str, list[Edge]]
+    ends: dict[str, Node]
+
+
 def search_key(name: str, aliases: Iterable[str]) -> str:
     """The text both stores match ``NodeFilter.text`` against (case-folded names, one per line)."""
     return "\n".join(" ".join(n.split()).casefold() for n in (name, *aliases))
@@ -155,6 +163,11 @@ class GraphStore(ABC):
     def count_nodes(self, where: NodeFilter = NodeFilter()) -> int:
         """How many nodes match ``where``, counted by the store (nothing fetched)."""
 
+    def find_nodes_counted(self, where: NodeFilter = NodeFilter(), *, limit: int | None = None,
+                           offset: int = 0) -> tuple[list[Node], int]:
+        """A page of :meth:`find_nodes` and the :meth:`count_nodes` of the whole list (Neo4j: one round trip)."""
+        return self.find_nodes(where, limit=limit, offset=offset), self.count_nodes(where)
+
     @abstractmethod
     def find_edges(self, where: EdgeFilter = EdgeFilter(), *, limit: int | None = None, offset: int = 0) -> list[Edge]:
         """Edges matching ``where``, ordered by id."""
@@ -164,18 +177,21 @@ class GraphStore(ABC):
         """How many edges match ``where``."""
 
     @abstractmethod
-    def incident_edges(self, ids: Sequence[str], direction: Direction = "both",
-                       types: Sequence[str] | None = None) -> dict[str, list[Edge]]:
-        """For each node id, its edges in ``direction`` ordered by edge id, in one round trip (for DataLoaders).
+    def neighbourhood(self, ids: Sequence[str], direction: Direction = "both", types: Sequence[str] | None = None,
+                      statuses: Sequence[str] | None = None) -> Neighbourhood:
+        """For each node id, its edges in ``direction`` ordered by edge id, and the nodes at their other ends.
 
-        Every id asked for is a key of the result (with an empty list when it has no edges).
+        One round trip for any number of ids (the API's DataLoaders batch through it).
+        ``types`` keeps edges of those types, ``statuses`` edges with one of those
+        statuses (an edge without a status is then left out); None keeps all. Every id
+        asked for is a key of ``edges`` (with an empty list when it has no edges).
         """
 
     @abstractmethod
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
-                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[str]]:
-        """Routes from ``source`` to ``target`` along edges in their direction, as lists of edge ids.
+                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[Edge]]:
+        """Routes from ``source`` to ``target`` along edges in their direction, each the list of its edges.
 
         A route visits no node twice, has at most ``max_hops`` edges (1 to
         :data:`MAX_PATH_HOPS`, checked by :func:`check_path_search`), uses only edges of
@@ -183,8 +199,8 @@ class GraphStore(ABC):
         any), passes through every node of ``via`` and none of ``avoid``. Edges of the
         types in ``both_ways`` (structure such as PART_OF) may also be walked against
         their direction. Shortest first, then by the sequence of edge ids; at most
-        ``limit`` routes. Neo4j runs the whole search in Cypher; nothing is fetched
-        beyond the routes.
+        ``limit`` routes. The routes come with their edge records, so showing them
+        costs no second read. Neo4j runs the whole search in one Cypher query.
         """
 
     @abstractmethod
@@ -221,12 +237,16 @@ class GraphStore(ABC):
     def edge(self, edge_id: str) -> Edge | None:
         return self.edges([edge_id]).get(edge_id)
 
+    def incident_edges(self, ids: Sequence[str], direction: Direction = "both", types: Sequence[str] | None = None,
+                       statuses: Sequence[str] | None = None) -> dict[str, list[Edge]]:
+        """For each node id, its edges in ``direction`` (see :meth:`neighbourhood`)."""
+        return self.neighbourhood(ids, direction, types, statuses).edges
+
     def neighbours(self, node_id: str, direction: Direction = "both",
                    types: Sequence[str] | None = None) -> list[tuple[Edge, Node]]:
         """The edges at ``node_id`` with the node at their other end."""
-        edges = self.incident_edges([node_id], direction, types).get(node_id, [])
-        others = self.nodes([e.target if e.source == node_id else e.source for e in edges])
-        return [(e, others[e.target if e.source == node_id else e.source]) for e in edges]
+        found = self.neighbourhood([node_id], direction, types)
+        return [(e, found.ends[e.target if e.source == node_id else e.source]) for e in found.edges[node_id]]
 
     def load_document(self, batch: DocumentBatch) -> LoadSummary:
         """Write everything one document says, replacing its previous version, in one transaction."""

@@ -59,8 +59,8 @@ def test_a_page_of_100_bodies_with_their_flows_costs_a_few_store_calls(store, ma
     assert {f["target"]["name"] for f in first["outgoingFlows"]} == {"Body 1", "Body 7"}
     assert first["outgoingFlows"][0]["evidence"][0]["documentTitle"] == "Many bodies"
     assert [f["source"]["name"] for f in first["incomingFlows"]] == ["Body 99"]
-    assert counting.calls["find_nodes"] == 1 and counting.calls["count_nodes"] == 1
-    assert counting.calls["incident_edges"] == 2  # one per (direction, types), not one per body
+    assert counting.calls["find_nodes_counted"] == 1  # the page and totalCount in one call
+    assert counting.calls["neighbourhood"] == 2  # one per (direction, types, statuses), not one per body
     assert counting.calls["nodes"] <= 2
     assert sum(counting.calls.values()) <= 6, counting.calls
 

@@ -86,7 +86,10 @@ def test_query_text_is_never_built_from_values():
     """
     tree = ast.parse(inspect.getsource(cypher))
     allowed = {"t", "low", "name", "clause", "NODE", "EDGE", "_BRANCH_RETURN", "pattern", "max_hops", "arrow", "end",
-               "branch", "_INCIDENT_PATTERN", "direction", "parts", "types", "_union", "identifier", "rel_type"}
+               "branch", "_INCIDENT_PATTERN", "direction", "parts", "types", "_union", "identifier", "rel_type",
+               # fixed property lists, arrows and fragments built above from identifiers only
+               "_NODE_FIELDS", "_EDGE_FIELDS", "_EDGE_MAP", "var", "node_map", "left", "right", "typed", "match",
+               "label", "clauses", "write"}
     for node in ast.walk(tree):
         if isinstance(node, ast.FormattedValue):
             names = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
