@@ -329,7 +329,8 @@ def relink(store: GraphStore, claim: Claim, index: MeetingIndex, skip: set[str |
     """Reload, from their stored text, the documents of the meetings ``claim`` absorbs, now as documents of its meeting.
 
     The provisional meeting loses its last evidence and is deleted by the reload; the
-    Document node is kept as stored (its name may come from file metadata the text lacks).
+    Document node is kept as stored, with its date (its name and date may come from file
+    metadata the text lacks).
     Returns one line per document re-linked, for the load report.
     """
     said: list[str] = []
@@ -339,7 +340,9 @@ def relink(store: GraphStore, claim: Claim, index: MeetingIndex, skip: set[str |
             raw = stored_document(node) if node is not None and node.kind == "Document" else None
             if raw is None or node is None or node.id in skip or document_id(raw.path) != node.id:
                 continue
-            rec = replace(recognise(raw), document=node)
+            rec = recognise(raw)
+            stored_date = node.props.get("date")
+            rec = replace(rec, document=node, date=stored_date if isinstance(stored_date, str) else rec.date)
             facts_claim = index.claim(rec.facts) if rec.facts is not None else claim
             if store_error := _write(complete(rec, facts_claim), raw.path, store).error:
                 said.append(f"could not re-link {node.name!r} to this meeting: {store_error}")
