@@ -313,6 +313,22 @@ def organisation_candidates(text: str, known: bytearray | None = None) -> list[C
     return out
 
 
+_SEAT = re.compile(r"(?:United[ \t]+Nations|UN)\b")
+
+
+def _mission_tail(text: str, at: int) -> str:
+    """Where a mission sits ("to the United Nations Office at Geneva", "in New York"), unless the words name a
+    body: in "the Permanent Mission of Ireland to the United Nations Security Council open debate" the Security
+    Council is the body the statement is made in, and the mission keeps no tail."""
+    tail = _MISSION_TAIL.match(text, at).group(0)
+    seat = _SEAT.search(tail)
+    if seat is not None:
+        named = lexicon().pattern.match(text, at + seat.start())
+        if named is not None and named.end() > at + len(tail) and lexicon().entry(named.group(0)) is not None:
+            return ""
+    return tail
+
+
 def mission_candidates(text: str) -> list[Candidate]:
     out = []
     for match in near(_MISSION, text, ("Mission", "Representation", "Delegation"), 12, 200):
@@ -320,7 +336,7 @@ def mission_candidates(text: str) -> list[Candidate]:
         if found is None:
             continue
         state, state_end = found
-        tail = _MISSION_TAIL.match(text, state_end).group(0)
+        tail = _mission_tail(text, state_end)
         end = state_end + len(tail)
         prefix = text[match.start():match.start("head")]
         name = f"Permanent Mission of {state.name}"
@@ -474,11 +490,17 @@ def _home(text: str, anchors: list[Candidate]) -> dict[str, Candidate]:
     return {head: next(iter(by_name.values())) for head, by_name in named.items() if len(by_name) == 1}
 
 
+def _named_here(text: str, anchor: Candidate | None, sentence_start: int) -> bool:
+    """True when ``anchor`` is named earlier in the sentence, not as a possessive ("the Human Rights Council's
+    mechanisms documented violations long before the Council acted": the Council is still the home body)."""
+    return anchor is not None and anchor.start >= sentence_start and not text.startswith(("'s", "’s"), anchor.end)
+
+
 def contextual_candidates(findings: Findings, kept: list[Candidate]) -> list[Candidate]:
     """Resolve "the Council", "the Office", ... to the entity the context fixes.
 
     In order: the latest entity named before in the same sentence whose head is that
-    word; the body the document is set in (:func:`_home`); the latest such entity named
+    word (not as a possessive); the body the document is set in (:func:`_home`); the latest such entity named
     before; the part of a body in context for a part head ("the Bureau"); with nothing
     before, the first such entity named after (a heading that speaks of "the Council"
     before the paragraph that names it).
@@ -505,7 +527,7 @@ def contextual_candidates(findings: Findings, kept: list[Candidate]) -> list[Can
             index += 1
         head = match.group("head")
         target = latest.get(head)
-        if head in home and not (target is not None and target.start >= findings.sentence_at(match.start()).start):
+        if head in home and not _named_here(text, target, findings.sentence_at(match.start()).start):
             target = home[head]
         target = target or parts.get(head) or next((a for a in anchors[index:] if head in _heads_of(a.name)), None)
         if target is None:

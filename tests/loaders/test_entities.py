@@ -121,6 +121,18 @@ def test_permanent_missions(sentence: str, name: str, state: str) -> None:
     assert node.props["state"] == state
 
 
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("Statement by the Permanent Mission of Ireland to the United Nations Security Council open debate on "
+     "conflict prevention", "Security Council"),
+    ("Remarks by the Permanent Mission of Brazil to the UN General Assembly plenary on the Peacebuilding "
+     "Commission report", "General Assembly"),
+])
+def test_a_mission_before_a_body_leaves_the_body_its_name(sentence: str, body: str) -> None:
+    nodes = nodes_of(sentence)
+    assert ("Body", body) in nodes and any(k[1].startswith("Permanent Mission of") for k in nodes)
+
+
+
 @pytest.mark.parametrize(("sentence", "name"), [
     ("The Ministry of Foreign Affairs of Norway funded the project.", "Ministry of Foreign Affairs of Norway"),
     ("The Swiss Federal Department of Foreign Affairs supported the meeting.",
@@ -203,6 +215,15 @@ STATEMENT_IN_THE_HRC = (
     "Council.\n"
 )
 
+STATEMENT_IN_THE_SC = (
+    "Statement by the Permanent Mission of Chile to the United Nations\n"
+    "Security Council open debate on the protection of civilians\n"
+    "New York, 23 May 2023\n\n"
+    "Thank you, Madam President.\n\n"
+    "The Human Rights Council's commissions of inquiry documented the attacks on hospitals months before the "
+    "Council took them up.\n"
+)
+
 PRESS_RELEASE_OF_THE_SC = (
     "Security Council Press Statement on the Great Lakes Region\n"
     "SC/15999\n\n"
@@ -214,6 +235,7 @@ PRESS_RELEASE_OF_THE_SC = (
 @pytest.mark.parametrize(("text", "expected"), [
     (STATEMENT_IN_THE_HRC, "body:human-rights-council"),
     (PRESS_RELEASE_OF_THE_SC, "body:security-council"),
+    (STATEMENT_IN_THE_SC, "body:security-council"),
     ("The Security Council met in 2022. The Human Rights Council met in Geneva and the Council adopted 40 texts.",
      "body:human-rights-council"),
 ])
