@@ -246,15 +246,17 @@ def neighbourhood(direction: str, types: Iterable[str] | None) -> str:
             f"RETURN edges, [m IN ends | {node_map('m')}] AS ends")
 
 
-def find_paths(types: Iterable[str], max_hops: int, both_ways: bool) -> str:
+def find_paths(types: Iterable[str], max_hops: int, both_ways: bool, *, statuses: bool = False,
+               avoid: bool = False, via: bool = False) -> str:
     """Routes from ``$source`` to ``$target`` as lists of edge maps, shortest first, then by ids (``$limit`` of them).
 
     The relationship types and the hop bound are written into the pattern (Cypher takes
     neither as a parameter): the types are checked by :func:`identifier`, the bound is
-    an ``int`` the caller has checked against ``MAX_PATH_HOPS``. ``$statuses`` (null for
-    any), ``$via``, ``$avoid`` and ``$both_ways`` are parameters. With ``both_ways`` the
-    pattern is undirected and each step must follow its edge's direction unless the
-    edge's type is in ``$both_ways``.
+    an ``int`` the caller has checked against ``MAX_PATH_HOPS``. ``$statuses``, ``$via``,
+    ``$avoid`` and ``$both_ways`` are parameters, each tested only when its flag says the
+    search has one (a test of an empty filter still reads a property of every step of
+    every candidate route). With ``both_ways`` the pattern is undirected and each step
+    must follow its edge's direction unless the edge's type is in ``$both_ways``.
     """
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or max_hops < 1:
         raise ValueError(f"the hop bound must be a positive int, not {max_hops!r}")
@@ -262,15 +264,21 @@ def find_paths(types: Iterable[str], max_hops: int, both_ways: bool) -> str:
     if not pattern:
         raise ValueError("a path search needs at least one relationship type")
     arrow = "-" if both_ways else "->"
-    direction = ("AND all(i IN range(0, size(rels) - 1) WHERE startNode(rels[i]) = nodes(p)[i] "
-                 "OR type(rels[i]) IN $both_ways) " if both_ways else "")
+    tests = ["all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))"]
+    if both_ways:
+        tests.append("all(i IN range(0, size(rels) - 1) WHERE startNode(rels[i]) = nodes(p)[i] "
+                     "OR type(rels[i]) IN $both_ways)")
+    if statuses:
+        tests.append("all(r IN rels WHERE r.status IS NULL OR r.status IN $statuses)")
+    if avoid:
+        tests.append("none(n IN nodes(p) WHERE n.id IN $avoid)")
+    if via:
+        tests.append("all(v IN $via WHERE any(n IN nodes(p) WHERE n.id = v))")
+    where = " AND ".join(tests)
     return (
         "MATCH (s:Entity {id: $source}), (t:Entity {id: $target}) "
         f"MATCH p = (s)-[rels:{pattern}*1..{max_hops}]{arrow}(t) "
-        "WHERE all(r IN rels WHERE r.status IS NULL OR $statuses IS NULL OR r.status IN $statuses) "
-        f"{direction}"
-        "AND all(n IN nodes(p) WHERE NOT n.id IN $avoid AND single(m IN nodes(p) WHERE m = n)) "
-        "AND all(v IN $via WHERE any(n IN nodes(p) WHERE n.id = v)) "
+        f"WHERE {where} "
         "WITH rels, [r IN rels | r.id] AS ids ORDER BY size(ids), ids LIMIT $limit "
         f"RETURN [r IN rels | {_EDGE_MAP}] AS edges"
     )

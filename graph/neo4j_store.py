@@ -394,7 +394,8 @@ class Neo4jStore(GraphStore):
             return []
         walked = _edge_types() if types is None else list(types)
         backwards = [t for t in both_ways if t in walked]
-        query = cypher.find_paths(walked, max_hops, bool(backwards))
+        query = cypher.find_paths(walked, max_hops, bool(backwards), statuses=statuses is not None, avoid=bool(avoid),
+                                  via=bool(via))
         rows = self._rows(query, source=source, target=target, limit=limit, via=list(via), avoid=list(avoid),
                           both_ways=backwards, statuses=None if statuses is None else list(statuses))
         return [[edge_from(e) for e in r["edges"]] for r in rows]
