@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -23,6 +24,16 @@ NEO4J_LOCAL = REPO / "scripts" / "neo4j-local"
 def corpus() -> Path:
     """The sample corpus folder (the seed documents, unchanged)."""
     return CORPUS
+
+
+@pytest.fixture
+def open_folder():
+    """A folder every user can enter (pytest's own temporary folders are private to root), for tests that
+    drop root with setpriv to meet files and folders the user may not open."""
+    folder = Path(tempfile.mkdtemp(prefix="prevgraph-open-"))
+    folder.chmod(0o777)
+    yield folder
+    shutil.rmtree(folder)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import random
 import shutil
 import subprocess
 import sys
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -267,15 +266,6 @@ def test_a_failing_file_leaves_the_store_as_it_was(docs, tmp_path: Path):
     assert f"skipped: {report}: truncated or damaged PDF" in result.stderr
     assert _documents(store) == before_docs
     assert _prevgraph("--store", str(store), "export", "--format", "json").stdout == before
-
-
-@pytest.fixture
-def open_folder():
-    """A folder every user can enter (pytest's own temporary folders are private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="prevgraph-loaders-"))
-    folder.chmod(0o777)
-    yield folder
-    shutil.rmtree(folder)
 
 
 def _as_nobody(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
