@@ -49,7 +49,6 @@ INTRODUCED_NAME = re.compile(
     rf"\s*({_NAME})"
 )
 _NAME_KEYWORDS = ("contact", "focal", "enquiries", "inquiries", "regards", "yours")
-_DIGIT = re.compile(r"\d")
 _VALEDICTION = re.compile(
     r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:with\s+)?(?:kind|best|warm(?:est)?)\s+(?:regards|wishes)"
     r"|regards|sincerely)\s*[,.]?\s*$",

@@ -22,7 +22,7 @@ from prevgraph.loaders.flows.clauses import CLAUSE_BREAK, Gates, outermost, spli
 from prevgraph.loaders.flows.links import extract_feeds, extract_no_links
 from prevgraph.loaders.flows.mandates import Citations, MandateState, extract_mandates
 from prevgraph.loaders.flows.sink import FlowSink
-from prevgraph.loaders.model import DocumentContext, Extraction, Mention
+from prevgraph.loaders.model import DocumentContext, Extraction, Mention, Sentence
 
 __all__ = ["extract_flows"]
 
@@ -65,6 +65,7 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
     return sink.extraction()
 
 
-def _last_office(inside: list[Mention], sentence) -> Mention | None:
+def _last_office(inside: list[Mention], sentence: Sentence) -> Mention | None:
+    """The office named last in a sentence (outermost mentions only), which "he" or "she" next may stand for."""
     mentions = outermost(m for m in inside if m.end <= sentence.end)
     return next((m for m in reversed(mentions) if m.kind == "Office"), None)
