@@ -345,8 +345,8 @@ def relink(store: GraphStore, claim: Claim, index: MeetingIndex, skip: set[str |
             rec = replace(rec, document=node, date=stored_date if isinstance(stored_date, str) else rec.date)
             facts_claim = index.claim(rec.facts) if rec.facts is not None else claim
             if store_error := _write(complete(rec, facts_claim), raw.path, store).error:
-                said.append(f"could not re-link {node.name!r} to this meeting: {store_error}")
+                said.append(f"could not re-link {raw.path.name} to this meeting: {store_error}")
             else:
-                said.append(f"{node.name!r}, loaded earlier without the meeting's title, is now a document of "
-                            f"this meeting")
+                said.append(f"{raw.path.name} ({node.name!r}), loaded earlier without the meeting's title, is now "
+                            f"a document of this meeting")
     return tuple(said)

@@ -173,9 +173,14 @@ def test_documents_of_one_meeting_loaded_one_at_a_time_in_any_order_meet(corpus:
     """Separate loads (one `prevgraph load` per file): the untitled concept note, the titled background paper
     (no dates, no organisers) and the event page (title, dates, organisers) meet at one Meeting node named by
     the real title, whichever comes first."""
+    warnings = []
     for name in order:
         (report,) = load_paths([corpus / name], sqlite_store)
         assert report.error is None
+        warnings.extend(report.warnings)
+    if order.index(DIALOGUE_FILES[0]) < order.index(DIALOGUE_FILES[1]):  # the untitled note came before the page
+        assert any(w.startswith(f"{DIALOGUE_FILES[0]} (") and "is now a document of this meeting" in w
+                   for w in warnings), warnings
     meetings = {_meeting_of(sqlite_store, name) for name in DIALOGUE_FILES}
     assert len(meetings) == 1
     meeting = sqlite_store.node(meetings.pop())
