@@ -15,7 +15,9 @@ batch generated while Neo4j writes the last.
 
 Then ``prevgraph serve`` runs in its own process on loopback and, for two queries,
 the script prints p50 and p95 latency over ``--requests`` sequential requests through
-the API and of the same reads written directly in Cypher with the driver:
+the API and of the same reads written directly in Cypher with the driver, the two timed
+alternately so that load from elsewhere on a shared machine falls on both alike
+(``--load-only`` loads the graph and stops):
 
 - list: a page of 50 Geneva bodies with their realised outgoing flows and the flows'
   targets, and the total count (pages cycle through the Geneva bodies);
