@@ -82,12 +82,18 @@ class MutationsDisabled(AccessDenied):
 
 
 class MapError(PrevgraphError):
-    """A map option or a dialogue story has a value the map cannot use (unknown status, bad date, missing scene field)."""
+    """A map option or a dialogue story has a value the map cannot use.
+
+    For example an unknown status, a bad date or a missing scene field.
+    """
 
     code = "BAD_MAP_OPTION"
 
 
 class AnalysisError(PrevgraphError):
-    """A gap analysis or pathway search was given an option it cannot use (unknown finding kind, bad date, unknown flow)."""
+    """A gap analysis or pathway search was given an option it cannot use.
+
+    For example an unknown finding kind, a bad date or an unknown flow.
+    """
 
     code = "BAD_ANALYSIS_OPTION"

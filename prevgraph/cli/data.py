@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -45,8 +46,11 @@ def _stats_table(stats: Stats, title: str) -> Table:
 
 
 @app.command()
-def load(ctx: typer.Context, paths: list[Path] = typer.Argument(
-        ..., help="Files or folders to load.", readable=False)) -> None:  # unreadable files are reported one by one
+def load(
+    ctx: typer.Context,
+    # readable=False: unreadable files are reported one by one instead of failing the whole load
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to load.", readable=False)],
+) -> None:
     """Load documents (files or folders) into the store, one transaction per document."""
     files = expand_paths(paths)
     reports: list[DocumentReport] = []
@@ -75,7 +79,7 @@ def load(ctx: typer.Context, paths: list[Path] = typer.Argument(
 def export(
     ctx: typer.Context,
     fmt: str = typer.Option("json", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
-    output: Path = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export the whole graph as JSON, GraphML or GEXF (GraphML and GEXF open in Gephi)."""
     if fmt not in FORMATS:
