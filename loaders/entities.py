@@ -320,7 +320,8 @@ def _mission_tail(text: str, at: int) -> str:
     """Where a mission sits ("to the United Nations Office at Geneva", "in New York"), unless the words name a
     body: in "the Permanent Mission of Ireland to the United Nations Security Council open debate" the Security
     Council is the body the statement is made in, and the mission keeps no tail."""
-    tail = _MISSION_TAIL.match(text, at).group(0)
+    match = _MISSION_TAIL.match(text, at)
+    tail = match.group(0) if match else ""  # every part of the pattern is optional: it matches, if only ""
     seat = _SEAT.search(tail)
     if seat is not None:
         named = lexicon().pattern.match(text, at + seat.start())
@@ -577,8 +578,8 @@ def recognise(findings: Findings) -> list[Candidate]:
                  government_candidates):
         candidates.extend(rule(text))
     kept = select(text, candidates)
-    for rule in (acronym_candidates, contextual_candidates):
-        more = rule(findings, kept)
+    for refine in (acronym_candidates, contextual_candidates):
+        more = refine(findings, kept)
         if more:  # select(kept) is kept: settle overlaps again only when a rule found something
             kept = select(text, kept + more)
     return kept
@@ -641,17 +642,15 @@ def possessive_parts(findings: Findings, kept: list[Candidate]) -> None:
 
 def reference_parents(findings: Findings, kept: list[Candidate]) -> None:
     """PART_OF between a body and its reference parent when the document names both (source: the reference data)."""
-    first: dict[str, Candidate] = {}
+    first: dict[str, tuple[Candidate, ReferenceEntry]] = {}
     for cand in kept:
         if cand.entry is not None:
-            first.setdefault(cand.entry.name, cand)
+            first.setdefault(cand.entry.name, (cand, cand.entry))
     part_of = ontology().relationship_kinds["PART_OF"]
-    for cand in first.values():
-        parent_name = cand.entry.parent
-        if parent_name is None or parent_name not in first:
+    for cand, entry in first.values():
+        if entry.parent is None or entry.parent not in first:
             continue
-        parent = first[parent_name]
+        parent, parent_entry = first[entry.parent]
         if part_of.allows(cand.kind, parent.kind):
-            findings.add_edge(cand.entry.id, "PART_OF", parent.entry.id, findings.evidence(cand.start,
-                                                                                           RULE_REFERENCE_PARENT),
-                              source_ref=cand.entry.source)
+            findings.add_edge(entry.id, "PART_OF", parent_entry.id,
+                              findings.evidence(cand.start, RULE_REFERENCE_PARENT), source_ref=entry.source)

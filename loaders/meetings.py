@@ -536,8 +536,9 @@ _SESSION_BODIES = {"hrc": "Human Rights Council", "unga": "General Assembly", "a
 def _ordinal_value(word: str) -> int | None:
     """"45th" -> 45, "fifty-fourth" -> 54, "twentieth" -> 20."""
     word = word.lower()
-    if word[:1].isdigit():
-        return int(re.match(r"\d+", word).group(0))
+    digits = re.match(r"\d+", word)
+    if digits is not None:
+        return int(digits.group(0))
     if word in _UNITS:
         return _UNITS.index(word) + 1
     if word.endswith("ieth"):

@@ -234,7 +234,7 @@ def document_council(findings: Findings) -> str | None:
         name = findings.nodes[mention.node_id].name if mention.node_id in findings.nodes else ""
         if name in (HRC, GA, SC):
             counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _number_citations(findings: Findings, mentions: list[Mention]) -> list[Citation]:
@@ -365,6 +365,7 @@ def _resolution_for(findings: Findings, citations: list[Citation], start: int, e
 def _paragraph_references(findings: Findings, citations: list[Citation], own: Citation | None) -> None:
     text = findings.text
     for m in near(_PARAGRAPH, text, ("aragraph", "para", "Para", "OP", "PP"), 14, 120):
+        kind: str | None
         if m.group("op"):
             kind = "operative" if m.group("op") == "OP" else "preambular"
             numbers = _expand(m.group("one"))

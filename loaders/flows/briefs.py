@@ -268,8 +268,9 @@ def information_flows(clause: Clause) -> list[Flow]:
             source = clause.actor_after(end)
             verb = carrier.match(clause.slice(source.end, clause.end)) if source else None
             target = clause.actor_after(source.end + verb.end()) if source and verb else None
-            if source is not None and target is not None:
-                trigger = source.end + _CARRIER_WORD.search(verb.group(0)).start()
+            if source is not None and verb is not None and target is not None:
+                word = _CARRIER_WORD.search(verb.group(0))  # both carriers end in such a word; else the verb's start
+                trigger = source.end + (word.start() if word else 0)
                 flows.append(Flow(source, tuple(clause.coordinated(target)), trigger, source.end + verb.end(),
                                   source.start, source.end, f"briefs:{name}"))
     return flows

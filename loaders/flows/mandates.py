@@ -257,14 +257,14 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
                 targets = [t for t in asked if t[1] != "briefing-noun"] or ([(body, "briefing-noun")] if body else [])
                 givers.extend((o.node_id, targets) for o in others)
         mandated = mandate.status == "MANDATED"
-        by = (mandate.request or mandate.source) if mandated else None
+        mandated_by = (mandate.request or mandate.source) if mandated else None
         date = start or (_resolution_date(ctx, mandate.source) if mandated else ctx.date)
         for giver, targets in givers:
             for target, verb in targets:
                 if target != giver:
                     sink.add("BRIEFS", giver, target, sentence=complement.sentence, status=mandate.status,
-                             rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date, qualifier=by,
-                             props={"mandated_by": by, "frequency": frequency(span_text)})
+                             rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date, qualifier=mandated_by,
+                             props={"mandated_by": mandated_by, "frequency": frequency(span_text)})
 
 
 def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state: MandateState,
