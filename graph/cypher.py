@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from prevgraph.graph.selection import EdgeSelection, PageSelection
 from prevgraph.graph.store import EdgeFilter, NodeFilter
 from prevgraph.schema.ontology import ontology
 
@@ -244,6 +245,58 @@ def neighbourhood(direction: str, types: Iterable[str] | None) -> str:
             "WITH DISTINCT id, r, m "
             f"WITH collect([id, {_EDGE_MAP}]) AS edges, collect(DISTINCT m) AS ends "
             f"RETURN edges, [m IN ends | {node_map('m')}] AS ends")
+
+
+#: how a selected edge field is read from ``r`` and its ends ``a`` (start) and ``b`` (end)
+_SELECTED_EDGE_FIELDS = {"type": "type(r)", "source": "a.id", "target": "b.id"}
+
+
+def _selected_map(var: str, fields: Iterable[str], computed: dict[str, str] | None = None) -> str:
+    """A map projection of ``fields`` of ``var`` (names checked), some of them ``computed`` expressions."""
+    computed = computed or {}
+    items = [f"{identifier(f)}: {computed[f]}" if f in computed else f".{identifier(f)}" for f in fields]
+    return f"{identifier(var)} {{{', '.join(items)}}}"
+
+
+def _selected_edges(index: int, chosen: EdgeSelection, types: list[str]) -> str:
+    """A ``CALL (n)`` subquery collecting the selected edges of ``n`` (by id) as ``edges<index>``."""
+    left, right = _ARROWS[chosen.direction]
+    typed = ":" + "|".join(identifier(t) for t in types)
+    status = f" WHERE r.status IN $statuses{index}" if chosen.statuses is not None else ""
+    ends = {key: _selected_map(var, fields) for key, var, fields in
+            (("source_node", "a", chosen.source_fields), ("target_node", "b", chosen.target_fields)) if fields}
+    edge = _selected_map("r", (*chosen.fields, *ends), {**_SELECTED_EDGE_FIELDS, **ends})
+    return (f"CALL (n) {{ OPTIONAL MATCH (n){left}[r{typed}]{right}(:Entity){status} "
+            f"WITH DISTINCT r ORDER BY r.id WITH r, startNode(r) AS a, endNode(r) AS b "
+            f"RETURN collect({edge}) AS edges{index} }}")
+
+
+def select_page(selection: PageSelection, edge_types: list[str]) -> tuple[str, dict[str, object]]:
+    """One statement answering ``selection``: one row with ``total`` (null unless counted) and ``nodes``.
+
+    Each node map holds the selected fields and ``edges``, one list per edge selection,
+    collected by a ``CALL (n)`` subquery that follows only the selected relationship
+    types (``edge_types`` lists the ontology's types, in the order they are written).
+    Parameters: ``$offset``, ``$limit``, the filter's, and ``$statuses<i>`` per edge
+    selection with statuses.
+    """
+    match, params = _match_nodes(selection.where)
+    calls, lists = [], []
+    for index, chosen in enumerate(selection.edges):
+        types = [t for t in edge_types if chosen.types is None or t in chosen.types]
+        if not types:
+            lists.append("[]")
+            continue
+        calls.append(_selected_edges(index, chosen, types))
+        lists.append(f"edges{index}")
+        if chosen.statuses is not None:
+            params[f"statuses{index}"] = list(chosen.statuses)
+    edges = {"edges": f"[{', '.join(lists)}]"} if selection.edges else {}
+    node = _selected_map("n", (*selection.fields, *edges), edges)
+    count = f"CALL () {{ {match} RETURN count(n) AS total }} " if selection.count else ""
+    return (f"{count}CALL () {{ {match} WITH n ORDER BY n.id SKIP $offset LIMIT $limit {' '.join(calls)} "
+            f"RETURN collect({node}) AS nodes }} RETURN {'total' if selection.count else 'null AS total'}, nodes",
+            params)
 
 
 def find_paths(types: Iterable[str], max_hops: int, both_ways: bool, *, statuses: bool = False,

@@ -36,6 +36,7 @@ from pydantic import TypeAdapter
 from prevgraph.errors import ConfigurationError, StoreError, StoreUnavailable, ValidationError
 from prevgraph.graph import cypher
 from prevgraph.graph.merge import WritePlan
+from prevgraph.graph.selection import PageSelection, SelectedPage
 from prevgraph.graph.store import (
     Direction,
     EdgeFilter,
@@ -122,6 +123,14 @@ def edge_from(props: dict[str, Any]) -> Edge:
         source_ref=props.get("source_ref"), props=json.loads(props["props"]),
         evidence=_EVIDENCE.validate_json(props["evidence"]),
     )
+
+
+def _stored_to_row(row: dict[str, Any]) -> None:
+    """A selected map as a selection row holds it: evidence parsed, aliases a list (Neo4j omits empty lists)."""
+    if "evidence" in row:
+        row["evidence"] = json.loads(row["evidence"])
+    if "aliases" in row:
+        row["aliases"] = list(row["aliases"] or ())
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -384,6 +393,21 @@ class Neo4jStore(GraphStore):
         for edges in found.edges.values():
             edges.sort(key=lambda e: e.id)
         return found
+
+    def select_page(self, selection: PageSelection) -> SelectedPage:
+        """One statement compiled from the selection (:func:`cypher.select_page`): one round trip, only those fields."""
+        query, params = cypher.select_page(selection, _edge_types())
+        row = self._rows(query, **params, offset=selection.offset, limit=selection.limit)[0]
+        rows = row["nodes"]
+        for node in rows:
+            _stored_to_row(node)
+            for edges in node.get("edges", ()):
+                for edge in edges:
+                    _stored_to_row(edge)
+                    for end in ("source_node", "target_node"):
+                        if edge.get(end) is not None:
+                            _stored_to_row(edge[end])
+        return SelectedPage(rows=rows, total=None if row["total"] is None else int(row["total"]))
 
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),

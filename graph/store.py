@@ -27,6 +27,8 @@ from prevgraph.schema.records import check_edge_fields, check_node
 if TYPE_CHECKING:
     import networkx as nx
 
+    from prevgraph.graph.selection import PageSelection, SelectedPage
+
 Direction = Literal["out", "in", "both"]
 T = TypeVar("T")
 
@@ -186,6 +188,16 @@ class GraphStore(ABC):
         statuses (an edge without a status is then left out); None keeps all. Every id
         asked for is a key of ``edges`` (with an empty list when it has no edges).
         """
+
+    def select_page(self, selection: PageSelection) -> SelectedPage:
+        """A page of nodes with only the selected fields, their selected edges and the edges' ends.
+
+        See :mod:`prevgraph.graph.selection`. This default reads whole records and keeps
+        the fields asked for; the Neo4j store compiles the selection into one statement.
+        """
+        from prevgraph.graph.selection import select_page_from_records
+
+        return select_page_from_records(self, selection)
 
     @abstractmethod
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,

@@ -1,0 +1,147 @@
+"""Selections: a page of nodes with only the fields asked for, their edges and the nodes at the edges' ends.
+
+A list query of the API ("Geneva bodies with their realised flows and whom each flow
+reaches") needs a handful of fields of thousands of records. Reading whole records
+(evidence, props) and turning each into a typed object costs more than the answer is
+worth, so the API describes what it needs as a :class:`PageSelection` and the store
+answers it with plain rows holding just those fields: in one round trip on Neo4j
+(one Cypher statement compiled from the selection), and from the store's ordinary
+reads everywhere else (:func:`select_page_from_records`). Both give the same rows;
+the contract suite checks it.
+
+A node row is a dict of the selected :data:`NODE_FIELDS`, plus, when the selection
+asks for edges, ``"edges"``: one list of edge rows per :class:`EdgeSelection`, in the
+same order. An edge row holds the selected :data:`EDGE_FIELDS`, plus ``"source_node"``
+and ``"target_node"`` (rows of the nodes at its ends) when their fields are selected.
+Values are the stored ones: ids, kinds, statuses and locations as strings, ``aliases``
+a list, ``evidence`` a list of ``{document, quote, start, end, rule}`` dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from prevgraph.graph.store import Direction, NodeFilter
+from prevgraph.schema import Edge, Node
+
+if TYPE_CHECKING:
+    from prevgraph.graph.store import GraphStore
+
+#: the fields of a node a selection can ask for
+NODE_FIELDS: tuple[str, ...] = ("id", "kind", "name", "aliases", "location", "pillar", "origin", "reviewed",
+                                "source", "evidence")
+#: the fields of an edge a selection can ask for (``source`` and ``target`` are the ends' ids)
+EDGE_FIELDS: tuple[str, ...] = ("id", "type", "status", "date", "origin", "source_ref", "blocks", "source",
+                                "target", "evidence")
+#: the directions an edge selection can take from its node
+DIRECTIONS: tuple[str, ...] = ("out", "in", "both")
+
+Row = dict[str, Any]
+
+
+def _checked(fields: Iterable[str], known: tuple[str, ...], what: str) -> tuple[str, ...]:
+    fields = tuple(fields)
+    unknown = [f for f in fields if f not in known]
+    if unknown:
+        raise ValueError(f"unknown {what} fields {unknown}; known: {list(known)}")
+    return fields
+
+
+@dataclass(frozen=True)
+class EdgeSelection:
+    """The edges of each node of the page: which ones, which of their fields, which fields of their ends.
+
+    ``types`` and ``statuses`` filter as in :meth:`GraphStore.neighbourhood` (None keeps
+    all; with ``statuses`` an edge without a status is left out). Empty ``source_fields``
+    or ``target_fields`` leave that end's row out.
+    """
+
+    direction: Direction
+    fields: tuple[str, ...] = ("id",)
+    types: tuple[str, ...] | None = None
+    statuses: tuple[str, ...] | None = None
+    source_fields: tuple[str, ...] = ()
+    target_fields: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.direction not in DIRECTIONS:
+            raise ValueError(f"direction must be one of {list(DIRECTIONS)}, not {self.direction!r}")
+        _checked(self.fields, EDGE_FIELDS, "edge")
+        _checked(self.source_fields, NODE_FIELDS, "node")
+        _checked(self.target_fields, NODE_FIELDS, "node")
+
+
+@dataclass(frozen=True)
+class PageSelection:
+    """A page of the nodes matching ``where`` (in id order), with ``fields`` of each and the selected edges."""
+
+    where: NodeFilter
+    limit: int
+    offset: int = 0
+    count: bool = False
+    fields: tuple[str, ...] = ("id",)
+    edges: tuple[EdgeSelection, ...] = ()
+
+    def __post_init__(self) -> None:
+        _checked(self.fields, NODE_FIELDS, "node")
+        if self.limit < 0 or self.offset < 0:
+            raise ValueError(f"limit and offset must be 0 or more, not {self.limit} and {self.offset}")
+
+
+@dataclass(frozen=True)
+class SelectedPage:
+    """What a store answers a :class:`PageSelection` with: the node rows and, if asked, the whole list's count."""
+
+    rows: list[Row]
+    total: int | None
+
+
+def node_row(node: Node, fields: Sequence[str]) -> Row:
+    """The selected fields of a node record, as a selection row holds them."""
+    row: Row = {}
+    for name in fields:
+        if name == "aliases":
+            row[name] = list(node.aliases)
+        elif name == "evidence":
+            row[name] = [e.model_dump() for e in node.evidence]
+        else:
+            row[name] = getattr(node, name)
+    return row
+
+
+def edge_row(edge: Edge, fields: Sequence[str]) -> Row:
+    """The selected fields of an edge record, as a selection row holds them."""
+    return {name: [e.model_dump() for e in edge.evidence] if name == "evidence" else getattr(edge, name)
+            for name in fields}
+
+
+def select_page_from_records(store: GraphStore, selection: PageSelection) -> SelectedPage:
+    """Answer ``selection`` with the store's record reads: the page, then one neighbourhood read per edge selection."""
+    if selection.count:
+        nodes, total = store.find_nodes_counted(selection.where, limit=selection.limit, offset=selection.offset)
+    else:
+        nodes, total = store.find_nodes(selection.where, limit=selection.limit, offset=selection.offset), None
+    rows = [node_row(n, selection.fields) for n in nodes]
+    if selection.edges:
+        for row in rows:
+            row["edges"] = []
+        ids = [n.id for n in nodes]
+        page = {n.id: n for n in nodes}
+        for chosen in selection.edges:
+            found = store.neighbourhood(ids, chosen.direction, chosen.types, chosen.statuses)
+            known = {**found.ends, **page}
+            for row, node in zip(rows, nodes, strict=True):
+                row["edges"].append([_edge_with_ends(e, chosen, known) for e in found.edges[node.id]])
+    return SelectedPage(rows=rows, total=total)
+
+
+def _edge_with_ends(edge: Edge, chosen: EdgeSelection, known: dict[str, Node]) -> Row:
+    row = edge_row(edge, chosen.fields)
+    for key, end, fields in (("source_node", edge.source, chosen.source_fields),
+                             ("target_node", edge.target, chosen.target_fields)):
+        if fields:
+            node = known.get(end)
+            row[key] = None if node is None else node_row(node, fields)
+    return row
