@@ -1,10 +1,11 @@
 """A clause of a sentence with its mentions, and where around a word its actors stand.
 
-A blank spaCy pipeline has no parser, so the flow rules find a verb's subject and
-recipient by position: the subject is the nearest actor mentioned before the verb with
-only a few words (auxiliaries, adverbs, a relative pronoun) in between and no verb of
-saying; the recipient is the actor right after the verb, with nothing but determiners
-and words such as "members of" in between. These few functions are that whole grammar.
+There is no parser (the loader rules are compiled regexes over a trie lexicon of
+reference names), so the flow rules find a verb's subject and recipient by position: the
+subject is the nearest actor mentioned before the verb with only a few words
+(auxiliaries, adverbs, a relative pronoun) in between and no verb of saying; the
+recipient is the actor right after the verb, with nothing but determiners and words such
+as "members of" in between. These few functions are that whole grammar.
 """
 
 from __future__ import annotations
