@@ -28,7 +28,7 @@ from prevgraph.api.types import (
     Relationship,
     Resolution,
     Stats,
-    _values,
+    enum_values,
     node_object,
 )
 from prevgraph.errors import BadRequest, LimitExceeded, NotFound
@@ -51,7 +51,7 @@ class NodeWhere:
     pillar: Pillar | None = None  # type: ignore[valid-type]
 
 
-def _node_filter(kind: str | None, where: NodeWhere | None) -> NodeFilter:
+def node_filter(kind: str | None, where: NodeWhere | None) -> NodeFilter:
     where = where or NodeWhere()
     return NodeFilter(kind=kind, text=where.text or None,
                       location=where.location.value if where.location else None,
@@ -79,7 +79,7 @@ async def list_nodes(info: Info, kind: str | None, where: NodeWhere | None, firs
     """
     ctx = info.context
     page = page_request(first, after, ctx.settings.max_page_size)
-    flt = _node_filter(kind, where)
+    flt = node_filter(kind, where)
     total: int | None = None
     if _selects(info, "totalCount"):
         rows, total = await ctx.call(ctx.store.find_nodes_counted, flt, limit=page.size + 1, offset=page.offset)
@@ -141,7 +141,7 @@ class QueryBase:
     @strawberry.field(description="The node an id, name or alias names (\"HRC\", \"UNHRC\", \"Human Rights Council\").")
     async def by_name(self, info: Info, name: str,
                       kinds: list[NodeKind] | None = None) -> NodeType:  # type: ignore[valid-type]
-        return node_object(await resolve(info, name, _values(kinds)))  # type: ignore[return-value]
+        return node_object(await resolve(info, name, enum_values(kinds)))  # type: ignore[return-value]
 
     @strawberry.field(description="Nodes of any kind, filtered, a page at a time.")
     async def nodes(self, info: Info, kind: NodeKind | None = None,  # type: ignore[valid-type]
@@ -158,7 +158,7 @@ class QueryBase:
         if not folded:
             raise BadRequest("search needs some text")
         ctx = info.context
-        wanted = _values(kinds)
+        wanted = enum_values(kinds)
         found: list[Node] = []
         for kind in wanted or (None,):
             found += await ctx.call(ctx.store.find_nodes, NodeFilter(kind=kind, text=folded), limit=500)
@@ -187,7 +187,7 @@ class QueryBase:
         page = page_request(first, after, ctx.settings.max_page_size)
         source = (await resolve(info, from_)).id if from_ else None
         target = (await resolve(info, to)).id if to else None
-        flt = EdgeFilter(types=_values(types) or FLOW_TYPES, statuses=_values(statuses), source=source,
+        flt = EdgeFilter(types=enum_values(types) or FLOW_TYPES, statuses=enum_values(statuses), source=source,
                          target=target, since=since, until=until)
         rows = await ctx.call(ctx.store.find_edges, flt, limit=page.size + 1, offset=page.offset)
 
@@ -219,7 +219,7 @@ class QueryBase:
         avoid_ids = tuple(n.id for n in named[2 + len(via or ()):])
         # more routes than asked for: parallel routes collapse, and the ranking is by status, not length
         paths = await ctx.call(ctx.store.find_paths, source, target, max_hops=max_hops,
-                               types=_values(types) or PATHWAY_TYPES, statuses=_values(statuses), via=via_ids,
+                               types=enum_values(types) or PATHWAY_TYPES, statuses=enum_values(statuses), via=via_ids,
                                avoid=avoid_ids, both_ways=BOTH_WAYS, limit=min(MAX_PATHS, limit * CANDIDATES))
         return rank_pathways(source, paths, limit)
 
@@ -261,8 +261,12 @@ def _kind_list_field(kind: str) -> Any:
                                                            f"{ontology().node_kinds[kind].description}")
 
 
+#: the root list field of each node kind (``bodies`` -> ``Body``)
+KIND_LIST_FIELDS: dict[str, str] = {_plural(kind): kind for kind in ontology().node_kinds}
+
+
 def build_query(extra: dict[str, Any] | None = None) -> type:
     """The root Query type: :class:`QueryBase` plus one list field per node kind (and ``extra`` fields)."""
-    fields = {_plural(kind): _kind_list_field(kind) for kind in ontology().node_kinds}
+    fields = {name: _kind_list_field(kind) for name, kind in KIND_LIST_FIELDS.items()}
     fields.update(extra or {})
     return strawberry.type(type("Query", (QueryBase,), fields))

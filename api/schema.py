@@ -13,6 +13,7 @@ from strawberry.extensions import (
 )
 
 from prevgraph.api.mutations import Mutation
+from prevgraph.api.planned import PlannedExecutionContext
 from prevgraph.api.queries import build_query
 from prevgraph.api.types import KIND_TYPES
 from prevgraph.settings import Settings
@@ -22,8 +23,11 @@ from prevgraph.settings import Settings
 QUERY_CACHE_SIZE = 256
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+def build_schema(settings: Settings, *, planned: bool = True) -> strawberry.Schema:
     """The GraphQL schema; every node kind's type is registered even if no field returns it by name.
+
+    ``planned`` answers list queries from one store selection (:mod:`prevgraph.api.planned`);
+    without it every query is resolved field by field (the tests compare the two).
 
     The depth and alias limits are validation rules, made once here: the validation
     cache keys on the rules, and a rule made afresh for each request would never hit it.
@@ -40,4 +44,5 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
             lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
         ],
+        execution_context_class=PlannedExecutionContext if planned else None,
     )

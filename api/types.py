@@ -44,7 +44,7 @@ Info = strawberry.Info[Context, None]
 _HIDDEN_PROPS = {"text", curation.CURATION_PROP}
 
 
-def _values(items: list[Any] | None) -> tuple[str, ...] | None:
+def enum_values(items: list[Any] | None) -> tuple[str, ...] | None:
     """Enum arguments as the strings the store knows, or None for no filter."""
     return tuple(sorted({i.value for i in items})) if items else None
 
@@ -200,7 +200,7 @@ async def linked_nodes(info: Info, node_id: str, direction: str, types: tuple[st
 
 
 def _flow_types(types: list[Any] | None) -> tuple[str, ...]:
-    return _values(types) or FLOW_TYPES
+    return enum_values(types) or FLOW_TYPES
 
 
 @strawberry.interface(name="Node", description="Any node of the graph, whatever its kind.")
@@ -247,19 +247,19 @@ class NodeType:
     async def relationships(self, info: Info, direction: Direction = Direction.BOTH,
                             types: list[RelationshipType] | None = None,  # type: ignore[valid-type]
                             statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
-        edges = await edges_at(info, self.record.id, direction.value, _values(types), _values(statuses))
+        edges = await edges_at(info, self.record.id, direction.value, enum_values(types), enum_values(statuses))
         return [Relationship(record=e) for e in edges]
 
     @strawberry.field(description="Flows reaching this node (BRIEFS, REQUESTS, INVITES, BLOCKS unless `types`).")
     async def incoming_flows(self, info: Info, statuses: list[FlowStatus] | None = None,  # type: ignore[valid-type]
                              types: list[RelationshipType] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
-        edges = await edges_at(info, self.record.id, "in", _flow_types(types), _values(statuses))
+        edges = await edges_at(info, self.record.id, "in", _flow_types(types), enum_values(statuses))
         return [Relationship(record=e) for e in edges]
 
     @strawberry.field(description="Flows leaving this node (BRIEFS, REQUESTS, INVITES, BLOCKS unless `types`).")
     async def outgoing_flows(self, info: Info, statuses: list[FlowStatus] | None = None,  # type: ignore[valid-type]
                              types: list[RelationshipType] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
-        edges = await edges_at(info, self.record.id, "out", _flow_types(types), _values(statuses))
+        edges = await edges_at(info, self.record.id, "out", _flow_types(types), enum_values(statuses))
         return [Relationship(record=e) for e in edges]
 
 
@@ -307,12 +307,12 @@ class Resolution(NodeType):
     @strawberry.field(description="REQUESTS flows from the resolution itself (paragraphs have their own).")
     async def requests(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
         return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("REQUESTS",),
-                                                                  _values(statuses))]
+                                                                  enum_values(statuses))]
 
     @strawberry.field(description="INVITES flows from the resolution itself.")
     async def invitations(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
         return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("INVITES",),
-                                                                  _values(statuses))]
+                                                                  enum_values(statuses))]
 
     @strawberry.field(description="Documents, resolutions and paragraphs that cite this resolution.")
     async def cited_by(self, info: Info) -> list[NodeType]:
@@ -339,12 +339,12 @@ class Paragraph(NodeType):
     @strawberry.field(description="REQUESTS flows this paragraph sets.")
     async def requests(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
         return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("REQUESTS",),
-                                                                  _values(statuses))]
+                                                                  enum_values(statuses))]
 
     @strawberry.field(description="INVITES flows this paragraph sets.")
     async def invitations(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
         return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("INVITES",),
-                                                                  _values(statuses))]
+                                                                  enum_values(statuses))]
 
 
 @strawberry.type(description=ontology().node_kinds["Meeting"].description)

@@ -1,0 +1,186 @@
+"""Planned list queries answer exactly what the resolvers answer, from one store selection.
+
+Each query is sent over HTTP (planned) and run on a schema without planning (every field
+through its resolver); the responses must be equal. Queries are generated from the
+parts a researcher writes: aliases, named and inline fragments, ``__typename``,
+``@skip``/``@include`` with variables, filters, pages and cursors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from prevgraph.api.context import Context
+from prevgraph.api.planned import EDGE_SCALARS, EVIDENCE_FIELDS, NODE_SCALARS, PAGE_INFO_FIELDS
+from prevgraph.api.schema import build_schema
+from prevgraph.settings import Settings
+
+from .test_batching import CountingStore
+
+EVIDENCE = sorted(EVIDENCE_FIELDS)
+EDGE = sorted(EDGE_SCALARS) + ["isFlow"]
+NODE = sorted(NODE_SCALARS)
+
+
+def resolved(store, query: str, variables: dict | None = None) -> dict:
+    """The response of ``query`` resolved field by field, as the HTTP endpoint would send it."""
+    settings_ = Settings()
+    schema = build_schema(settings_, planned=False)
+    context = Context(store, settings_, None, None, asyncio.Lock())
+    result = asyncio.run(schema.execute(query, variable_values=variables, context_value=context))
+    body: dict = {"data": result.data}
+    if result.errors:
+        body["errors"] = [{"message": e.message} for e in result.errors]
+    return body
+
+
+def messages(body: dict) -> list[str]:
+    return [e["message"] for e in body.get("errors", [])]
+
+
+def some(fields: list[str]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(fields), min_size=1, max_size=4, unique=True)
+
+
+@st.composite
+def aliased(draw, field: str, arguments: str = "") -> str:
+    """A field, sometimes under an alias, sometimes skipped or included by a variable."""
+    alias = draw(st.sampled_from(["", f"a_{field}: "]))
+    directive = draw(st.sampled_from(["", " @skip(if: $no)", " @include(if: $yes)", " @include(if: $no)"]))
+    return f"{alias}{field}{arguments}{directive}"
+
+
+@st.composite
+def scalars(draw, fields: list[str]) -> str:
+    return " ".join([draw(aliased(f)) for f in draw(some(fields))] + draw(st.sampled_from([[], ["__typename"]])))
+
+
+@st.composite
+def end_node(draw) -> str:
+    inline = draw(st.sampled_from(["", " ... on Body { location pillar }", " ... on Office { name }"]))
+    return f"{{ {draw(scalars(NODE))}{inline} }}"
+
+
+@st.composite
+def edge_list(draw) -> str:
+    field, arguments = draw(st.sampled_from([
+        ("outgoingFlows", ""), ("incomingFlows", "(statuses: [REALISED])"),
+        ("outgoingFlows", "(types: [BRIEFS, REQUESTS])"), ("relationships", ""),
+        ("relationships", "(direction: OUT)"), ("relationships", "(direction: IN, types: [PART_OF])"),
+        ("relationships", "(statuses: [MANDATED, REALISED])")]))
+    parts = [draw(scalars(EDGE))]
+    if draw(st.booleans()):
+        parts.append(f"evidence {{ {draw(scalars(EVIDENCE))} }}")
+    for end in draw(st.lists(st.sampled_from(["source", "target"]), max_size=2, unique=True)):
+        parts.append(f"{end} {draw(end_node())}")
+    return f"{draw(aliased(field, arguments))} {{ {' '.join(parts)} }}"
+
+
+@st.composite
+def node_selection(draw, type_name: str) -> str:
+    parts = [draw(scalars(NODE))]
+    if draw(st.booleans()):
+        parts.append(f"evidence {{ {draw(scalars(EVIDENCE))} }}")
+    if draw(st.booleans()):
+        parts.append(f"... on {type_name} {{ {draw(edge_list())} }}")
+    if draw(st.booleans()):
+        parts.append("...Named")
+    return " ".join(parts)
+
+
+@st.composite
+def plannable_query(draw) -> str:
+    root, type_name = draw(st.sampled_from([
+        ("bodies(first: $first)", "Body"), ("nodes(first: $first)", "Node"),
+        ("nodes(kind: Body, first: $first)", "Body"),
+        ("nodes(first: $first, where: {location: GENEVA})", "Node"),
+        ('bodies(first: $first, where: {text: "council"})', "Body"), ("offices(first: $first)", "Office"),
+        ("paragraphs(first: $first)", "Paragraph")]))
+    cursor = draw(st.sampled_from(["", "cursor "]))
+    page = [f"edges {{ {cursor}node {{ {draw(node_selection(type_name))} }} }}"]
+    if draw(st.booleans()):
+        page.append(draw(aliased("totalCount")))
+    if draw(st.booleans()):
+        page.append(f"pageInfo {{ {draw(scalars(sorted(PAGE_INFO_FIELDS)))} }}")
+    second = draw(st.sampled_from(["", " more: bodies(first: 1) { totalCount edges { node { id } } }"]))
+    body = f"{root} {{ {' '.join(page)} }}{second}"
+    # GraphQL refuses a variable or a fragment declared and never used
+    variables = ["$first: Int"] + [f"${v}: Boolean!" for v in ("yes", "no") if f"${v}" in body]
+    fragment = " fragment Named on Node { __typename id name }" if "...Named" in body else ""
+    return f"query({', '.join(variables)}) {{ {body} }}{fragment}"
+
+
+@pytest.fixture
+def counted(graph, make_api):
+    counting = CountingStore(graph)
+    return counting, make_api(counting)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=plannable_query(), first=st.sampled_from([None, 1, 3, 20]))
+def test_a_planned_list_answers_what_the_resolvers_answer_with_one_store_call_per_list(graph, counted, query,
+                                                                                         first):
+    counting, api = counted
+    variables = {"first": first} | {v: v == "yes" for v in ("yes", "no") if f"${v}" in query}
+    counting.calls.clear()
+    planned = api(query, variables)
+    assert "errors" not in planned, planned
+    assert planned == resolved(graph, query, variables)
+    assert set(counting.calls) == {"select_page"}, counting.calls
+    assert counting.calls["select_page"] == (2 if " more: " in query else 1)
+
+
+def test_pages_follow_each_other_through_the_cursors(graph, counted):
+    counting, api = counted
+    query = """query($after: String) { nodes(first: 4, after: $after) { totalCount
+        pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }"""
+    seen, after = [], None
+    while True:
+        page = api.data(query, {"after": after})["nodes"]
+        assert page == resolved(graph, query, {"after": after})["data"]["nodes"]
+        seen += [e["node"]["id"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert len(seen) == len(set(seen)) == page["totalCount"]
+    assert set(counting.calls) == {"select_page"}
+
+
+@pytest.mark.parametrize("query", [
+    '{ bodies(first: 2) { edges { node { id props } } } }',
+    '{ nodes(kind: Body) { edges { node { id ... on Body { partOf { name } } } } } }',
+    '{ bodies { edges { node { outgoingFlows { evidence { documentTitle documentDate } } } } } }',
+    '{ bodies { edges { node { name } } } node(id: "body:sc") { name } }',
+    '{ resolutions { edges { node { ... on Resolution { paragraphs { name } } } } } }',
+])
+def test_a_query_asking_more_than_a_selection_holds_is_resolved_field_by_field(graph, counted, query):
+    counting, api = counted
+    body = api(query)
+    assert "errors" not in body, body
+    assert body == resolved(graph, query)
+    assert "select_page" not in counting.calls
+
+
+@pytest.mark.parametrize("query", [
+    '{ bodies(after: "not a cursor") { edges { node { id } } } }',
+    '{ nodes(first: 100000) { edges { node { id } } } }',
+    '{ nodes(first: -1) { edges { node { id } } } }',
+])
+def test_a_bad_page_request_gets_the_resolvers_error(graph, counted, query):
+    _, api = counted
+    body = api(query)
+    assert messages(body) and messages(body) == messages(resolved(graph, query))
+
+
+@pytest.mark.parametrize("type_name, names", [
+    ("Body", NODE_SCALARS), ("Relationship", EDGE_SCALARS), ("Evidence", EVIDENCE_FIELDS),
+    ("PageInfo", PAGE_INFO_FIELDS),
+])
+def test_the_planned_field_names_are_fields_of_their_graphql_types(type_name, names):
+    fields = build_schema(replace(Settings()))._schema.get_type(type_name).fields
+    assert set(names) <= set(fields)
