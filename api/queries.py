@@ -33,6 +33,7 @@ from prevgraph.api.types import (
 )
 from prevgraph.errors import BadRequest, LimitExceeded, NotFound
 from prevgraph.graph.analysis import find_gaps
+from prevgraph.graph.analysis.paths import WALKED_FROM
 from prevgraph.graph.lookup import resolve_node
 from prevgraph.graph.store import MAX_PATH_HOPS, MAX_PATHS, EdgeFilter, NodeFilter
 from prevgraph.schema import Node, ontology
@@ -220,7 +221,8 @@ class QueryBase:
         # more routes than asked for: parallel routes collapse, and the ranking is by status, not length
         paths = await ctx.call(ctx.store.find_paths, source, target, max_hops=max_hops,
                                types=enum_values(types) or PATHWAY_TYPES, statuses=enum_values(statuses), via=via_ids,
-                               avoid=avoid_ids, both_ways=BOTH_WAYS, limit=min(MAX_PATHS, limit * CANDIDATES))
+                               avoid=avoid_ids, both_ways=BOTH_WAYS, from_kinds=WALKED_FROM,
+                               limit=min(MAX_PATHS, limit * CANDIDATES))
         return rank_pathways(source, paths, limit)
 
     @strawberry.field(description="The findings of the gap analyses (as `prevgraph gaps`), most important first.")

@@ -77,6 +77,7 @@ MATCH (s:Entity {id: $source}), (t:Entity {id: $target})
 MATCH p = (s)-[rels:BRIEFS|REQUESTS|INVITES|FEEDS_INTO|PART_OF|ADOPTED_BY|REPRESENTS*1..{hops}]-(t)
 WHERE all(i IN range(0, size(rels) - 1) WHERE startNode(rels[i]) = nodes(p)[i]
           OR type(rels[i]) IN ['PART_OF', 'ADOPTED_BY', 'REPRESENTS'])
+  AND all(r IN rels WHERE type(r) <> 'PART_OF' OR startNode(r).kind IN ['Office', 'Paragraph'])
   AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 WITH p, rels ORDER BY size(rels), [r IN rels | r.id] LIMIT 50
 RETURN [i IN range(0, size(rels) - 1) | {from: nodes(p)[i].id, to: nodes(p)[i + 1].id, id: rels[i].id,

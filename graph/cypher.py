@@ -300,13 +300,14 @@ def select_page(selection: PageSelection, edge_types: list[str]) -> tuple[str, d
 
 
 def find_paths(types: Iterable[str], max_hops: int, both_ways: bool, *, statuses: bool = False,
-               avoid: bool = False, via: bool = False) -> str:
+               avoid: bool = False, via: bool = False, from_kinds: bool = False) -> str:
     """Routes from ``$source`` to ``$target`` as lists of edge maps, shortest first, then by ids (``$limit`` of them).
 
     The relationship types and the hop bound are written into the pattern (Cypher takes
     neither as a parameter): the types are checked by :func:`identifier`, the bound is
     an ``int`` the caller has checked against ``MAX_PATH_HOPS``. ``$statuses``, ``$via``,
-    ``$avoid`` and ``$both_ways`` are parameters, each tested only when its flag says the
+    ``$avoid``, ``$from_kinds`` (relationship type -> kinds of source node it is walked
+    from) and ``$both_ways`` are parameters, each tested only when its flag says the
     search has one (a test of an empty filter still reads a property of every step of
     every candidate route). With ``both_ways`` the pattern is undirected and each step
     must follow its edge's direction unless the edge's type is in ``$both_ways``.
@@ -327,6 +328,9 @@ def find_paths(types: Iterable[str], max_hops: int, both_ways: bool, *, statuses
         tests.append("none(n IN nodes(p) WHERE n.id IN $avoid)")
     if via:
         tests.append("all(v IN $via WHERE any(n IN nodes(p) WHERE n.id = v))")
+    if from_kinds:
+        tests.append("all(r IN rels WHERE NOT type(r) IN keys($from_kinds) "
+                     "OR startNode(r).kind IN $from_kinds[type(r)])")
     where = " AND ".join(tests)
     return (
         "MATCH (s:Entity {id: $source}), (t:Entity {id: $target}) "

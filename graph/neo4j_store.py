@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -411,17 +411,19 @@ class Neo4jStore(GraphStore):
 
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
-                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[Edge]]:
+                   both_ways: Sequence[str] = (), from_kinds: Mapping[str, Sequence[str]] | None = None,
+                   limit: int = 10) -> list[list[Edge]]:
         """One Cypher query: a variable-length pattern bounded by ``max_hops``, filters as parameters."""
-        check_path_search(max_hops, limit, types, both_ways)
+        check_path_search(max_hops, limit, types, both_ways, from_kinds)
         if source == target or (types is not None and not types):
             return []
         walked = _edge_types() if types is None else list(types)
         backwards = [t for t in both_ways if t in walked]
         query = cypher.find_paths(walked, max_hops, bool(backwards), statuses=statuses is not None, avoid=bool(avoid),
-                                  via=bool(via))
+                                  via=bool(via), from_kinds=bool(from_kinds))
         rows = self._rows(query, source=source, target=target, limit=limit, via=list(via), avoid=list(avoid),
-                          both_ways=backwards, statuses=None if statuses is None else list(statuses))
+                          both_ways=backwards, statuses=None if statuses is None else list(statuses),
+                          from_kinds={rel: list(kinds) for rel, kinds in (from_kinds or {}).items()})
         return [[edge_from(e) for e in r["edges"]] for r in rows]
 
     def iter_nodes(self, batch_size: int = 5000) -> Iterator[list[Node]]:

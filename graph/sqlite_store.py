@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
 
@@ -62,6 +62,16 @@ def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
 
 def _marks(items: Sequence[object]) -> str:
     return ",".join("?" * len(items))
+
+
+def _source_kinds_filter(from_kinds: Mapping[str, Sequence[str]]) -> tuple[str, list[str]]:
+    """An edges-table condition: an edge of a type in ``from_kinds`` only from a source of its kinds."""
+    if not from_kinds:
+        return "", []
+    allowed = " OR ".join(f"(type = ? AND source IN (SELECT id FROM nodes WHERE kind IN ({_marks(kinds)})))"
+                          for kinds in from_kinds.values())
+    params = [*from_kinds, *(value for rel, kinds in from_kinds.items() for value in (rel, *kinds))]
+    return f" AND (type NOT IN ({_marks(list(from_kinds))}) OR {allowed})", params
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -241,13 +251,16 @@ class SqliteStore(GraphStore):
 
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
-                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[Edge]]:
+                   both_ways: Sequence[str] = (), from_kinds: Mapping[str, Sequence[str]] | None = None,
+                   limit: int = 10) -> list[list[Edge]]:
         """The bounded search of :mod:`prevgraph.graph.paths`, one or two indexed queries per hop, then the edges."""
-        check_path_search(max_hops, limit, types, both_ways)
+        check_path_search(max_hops, limit, types, both_ways, from_kinds)
         backwards = [t for t in both_ways if types is None or t in types]
         status_filter, status_params = "", list(statuses or ())
         if statuses is not None:
             status_filter = f" AND (status IS NULL OR status IN ({_marks(statuses)}))"
+        kinds_filter, kinds_params = _source_kinds_filter(from_kinds or {})
+        status_filter, status_params = status_filter + kinds_filter, status_params + kinds_params
         type_filter = f" AND type IN ({_marks(types)})" if types is not None else ""
 
         def in_edges(ids: Sequence[str]) -> list[tuple[str, str, str]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
@@ -69,15 +69,19 @@ MAX_PATH_HOPS = 8
 MAX_PATHS = 100
 
 
-def check_path_search(max_hops: int, limit: int, types: Sequence[str] | None, both_ways: Sequence[str] = ()) -> None:
-    """Refuse a path search outside the bounds both stores honour, and relationship types the ontology lacks."""
+def check_path_search(max_hops: int, limit: int, types: Sequence[str] | None, both_ways: Sequence[str] = (),
+                      from_kinds: Mapping[str, Sequence[str]] | None = None) -> None:
+    """Refuse a path search outside the bounds both stores honour, and relationship or node kinds the ontology lacks."""
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_PATH_HOPS:
         raise LimitExceeded(f"a path search takes 1 to {MAX_PATH_HOPS} hops, not {max_hops!r}")
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PATHS:
         raise LimitExceeded(f"a path search returns 1 to {MAX_PATHS} paths, not {limit!r}")
-    unknown = sorted({*(types or ()), *both_ways} - ontology().relationship_kinds.keys())
+    unknown = sorted({*(types or ()), *both_ways, *(from_kinds or {})} - ontology().relationship_kinds.keys())
     if unknown:
         raise ValidationError(f"unknown relationship kinds {unknown}; known: {sorted(ontology().relationship_kinds)}")
+    unknown = sorted({kind for kinds in (from_kinds or {}).values() for kind in kinds} - ontology().node_kinds.keys())
+    if unknown:
+        raise ValidationError(f"unknown node kinds {unknown}; known: {sorted(ontology().node_kinds)}")
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,8 @@ class GraphStore(ABC):
     @abstractmethod
     def find_paths(self, source: str, target: str, *, max_hops: int = 4, types: Sequence[str] | None = None,
                    statuses: Sequence[str] | None = None, via: Sequence[str] = (), avoid: Sequence[str] = (),
-                   both_ways: Sequence[str] = (), limit: int = 10) -> list[list[Edge]]:
+                   both_ways: Sequence[str] = (), from_kinds: Mapping[str, Sequence[str]] | None = None,
+                   limit: int = 10) -> list[list[Edge]]:
         """Routes from ``source`` to ``target`` along edges in their direction, each the list of its edges.
 
         A route visits no node twice, has at most ``max_hops`` edges (1 to
@@ -210,9 +215,12 @@ class GraphStore(ABC):
         ``types`` (None: any) whose status, if they have one, is in ``statuses`` (None:
         any), passes through every node of ``via`` and none of ``avoid``. Edges of the
         types in ``both_ways`` (structure such as PART_OF) may also be walked against
-        their direction. Shortest first, then by the sequence of edge ids; at most
-        ``limit`` routes. The routes come with their edge records, so showing them
-        costs no second read. Neo4j runs the whole search in one Cypher query.
+        their direction. An edge whose type is a key of ``from_kinds`` is walked (either
+        way) only when its source node is of one of the kinds given (an office speaks for
+        the body it is part of, a subsidiary body not for its siblings). Shortest first,
+        then by the sequence of edge ids; at most ``limit`` routes. The routes come with
+        their edge records, so showing them costs no second read. Neo4j runs the whole
+        search in one Cypher query.
         """
 
     @abstractmethod

@@ -30,6 +30,8 @@ STRUCTURE_TYPES = frozenset({"PART_OF", "ADOPTED_BY", "REPRESENTS"})
 #: Only these kinds of part speak for their whole (an office for its body, a paragraph for its
 #: resolution); a subsidiary body is not a channel to its siblings through their parent.
 SPEAKING_PARTS = frozenset({"Office", "Paragraph"})
+#: relationship type -> the kinds of node it is walked from (``GraphStore.find_paths``' ``from_kinds``)
+WALKED_FROM: dict[str, tuple[str, ...]] = {"PART_OF": tuple(sorted(SPEAKING_PARTS))}
 _PENALTY = {status: 10 ** i if i else 0 for i, status in enumerate(STATUS_ORDER)}
 _MAX_EXAMINED = 200_000
 
@@ -38,7 +40,7 @@ def _allowed(graph: nx.MultiDiGraph, u: str, data: dict, types: frozenset[str],
              statuses: frozenset[str] | None) -> bool:
     if data.get("type") not in types:
         return False
-    if data.get("type") == "PART_OF" and graph.nodes[u].get("kind") not in SPEAKING_PARTS:
+    if data.get("type") in WALKED_FROM and graph.nodes[u].get("kind") not in WALKED_FROM[data["type"]]:
         return False
     status = status_of(data)
     return statuses is None or status is None or status in statuses
@@ -167,16 +169,24 @@ def find_paths(graph: nx.MultiDiGraph, source_id: str, target_id: str, *, max_ho
             enumerate(found[:limit], start=1)]
 
 
+def route_score(statuses: Iterable[str | None]) -> float:
+    """A route's score from its hops' statuses (None for structure): lower is better, see the module notes."""
+    return float(sum(_PENALTY.get(status or "REALISED", 10 ** len(STATUS_ORDER)) + 1 for status in statuses))
+
+
+def weakest_status(statuses: Iterable[str | None]) -> str:
+    """The weakest flow status among a route's hops; REALISED for a route of structure only."""
+    return max((s for s in statuses if s), key=lambda s: STATUS_CODE.get(s, len(STATUS_ORDER)), default="REALISED")
+
+
 def _score(hops: list[tuple[str, str, dict, bool]]) -> float:
-    return float(sum(_PENALTY.get(status_of(data) or "REALISED", 10 ** len(STATUS_ORDER)) + 1
-                     for _, _, data, _ in hops))
+    return route_score(status_of(data) for _, _, data, _ in hops)
 
 
 def _pathway(graph: nx.MultiDiGraph, hops: list, nodes: list[str], score: float, rank: int) -> Pathway:
     made = [_hop(graph, u, v, data, reverse) for u, v, data, reverse in hops]
-    flow_statuses = [h.status for h in made if h.status]
-    weakest = max(flow_statuses, key=lambda s: STATUS_CODE.get(s, len(STATUS_ORDER)), default="REALISED")
-    return Pathway(hops=tuple(made), nodes=tuple(nodes), status=weakest, score=score, rank=rank)
+    return Pathway(hops=tuple(made), nodes=tuple(nodes), status=weakest_status(h.status for h in made), score=score,
+                   rank=rank)
 
 
 def _hop(graph: nx.MultiDiGraph, u: str, v: str, data: dict, reverse: bool) -> Hop:

@@ -62,3 +62,19 @@ def test_pathways_on_the_sample_corpus(store, make_api, corpus):
         for route in routes:
             assert route["nodes"][0]["name"] != route["nodes"][-1]["name"]
             assert all(hop["evidence"] for hop in route["hops"] if not hop["reverse"])
+
+
+def test_the_api_walks_and_ranks_as_prevgraph_path_does(store, make_api, corpus):
+    """The same routes, statuses and scores as the analyses' ``find_paths`` (``prevgraph path``) on the corpus."""
+    from prevgraph.graph.analysis import find_paths
+
+    for path in expand_paths([corpus]):
+        load_file(path, store)
+    api, graph = make_api(store), store.to_networkx()
+    for source, target in (("OHCHR", "Security Council"), ("Peacebuilding Commission", "Human Rights Council"),
+                           ("Human Rights Council", "Security Council")):
+        routes = _routes(api, **{"from": source, "to": target, "hops": 3})
+        ends = routes[0]["nodes"][0]["id"], routes[0]["nodes"][-1]["id"]
+        expected = find_paths(graph, *ends, max_hops=3)
+        assert [([n["id"] for n in r["nodes"]], r["status"], r["score"]) for r in routes] == \
+            [(list(p.nodes), p.status, p.score) for p in expected]

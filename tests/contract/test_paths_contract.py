@@ -84,9 +84,14 @@ def test_the_hop_bound_is_a_whitelisted_int(diamond, hops):
     assert diamond.count_nodes() == 6
 
 
-def test_types_must_be_ontology_names(diamond):
+@pytest.mark.parametrize("search", [
+    {"types": ["BRIEFS]->() DETACH DELETE s //"]},
+    {"from_kinds": {"BRIEFS) DETACH DELETE s //": ["Body"]}},
+    {"from_kinds": {"PART_OF": ["Office' OR true //"]}},
+])
+def test_types_and_kinds_must_be_ontology_names(diamond, search):
     with pytest.raises(ValidationError):
-        diamond.find_paths("body:a", "body:d", types=["BRIEFS]->() DETACH DELETE s //"])
+        diamond.find_paths("body:a", "body:d", **search)
 
 
 def test_edges_by_date_range_on_the_common_prefix(store):
@@ -123,3 +128,27 @@ def test_structure_walked_both_ways_when_asked(store):
     assert store.find_paths("body:pbc", "body:hrc", types=types, both_ways=["PART_OF"]) == [[part, briefs]]
     assert store.find_paths("body:hrc", "body:pbc", types=types, both_ways=["PART_OF"]) == []  # BRIEFS one way
     assert store.find_paths("body:pbc", "body:hrc", types=["BRIEFS"], both_ways=["PART_OF"]) == []
+
+
+def test_structure_walked_only_from_the_kinds_asked(store):
+    """An office speaks for its parent body; a subsidiary body does not, when the search says so."""
+    nodes = [Node(id="body:parent", kind="Body", name="Parent", evidence=EV),
+             Node(id="body:sub", kind="Body", name="Subsidiary", evidence=EV),
+             Node(id="office:chair", kind="Office", name="Chair", evidence=EV),
+             Node(id="body:target", kind="Body", name="Target", evidence=EV)]
+    edges = [Edge(id=edge_id(part, rel, whole, status), type=rel, source=part, target=whole, status=status,
+                  evidence=EV)
+             for part in ("body:sub", "office:chair")
+             for rel, whole, status in (("PART_OF", "body:parent", None), ("BRIEFS", "body:target", "REALISED"))]
+    store.load_document(DocumentBatch(document=Node(id="document:d", kind="Document", name="d"),
+                                      nodes=tuple(nodes), edges=tuple(edges)))
+    search = {"types": ["BRIEFS", "PART_OF"], "both_ways": ["PART_OF"]}
+
+    def middles(**extra) -> list[str]:
+        return [route[0].source for route in store.find_paths("body:parent", "body:target", **search, **extra)]
+
+    assert sorted(middles()) == ["body:sub", "office:chair"]
+    assert middles(from_kinds={"PART_OF": ["Office"]}) == ["office:chair"]
+    assert middles(from_kinds={"PART_OF": ["Office", "Body"]}) == middles()
+    assert middles(from_kinds={"BRIEFS": ["Office"]}) == ["office:chair"]  # a flow only from an office
+    assert middles(from_kinds={"PART_OF": ["Paragraph"]}) == []
