@@ -19,7 +19,7 @@ from prevgraph.schema.records import Origin as OriginLiteral
 def _enum(name: str, values: dict[str, str], description: str) -> type[Enum]:
     """A strawberry enum whose members are ``values``' keys, each documented by its value."""
     members = {key: strawberry.enum_value(key, description=text) for key, text in values.items()}
-    return strawberry.enum(Enum(name, members), description=description)  # type: ignore[misc]
+    return strawberry.enum(Enum(name, members), description=description)  # type: ignore[call-overload]
 
 
 _ONTOLOGY = ontology()

@@ -30,7 +30,7 @@ _LIMITS = (
 
 def error_shape(error: GraphQLError) -> dict[str, Any]:
     """The JSON of one GraphQL error, with ``extensions.code`` always set."""
-    shaped = error.formatted
+    shaped: dict[str, Any] = dict(error.formatted)
     message, extensions = _classify(error)
     shaped["message"] = message
     shaped["extensions"] = {**(shaped.get("extensions") or {}), **extensions}

@@ -34,10 +34,10 @@ class EvidenceInput:
 @strawberry.input(description="A fact to add: a relationship between two nodes named by id, name or alias.")
 class FactInput:
     from_: str = strawberry.field(name="from")
-    type: RelationshipType  # type: ignore[valid-type]
+    type: RelationshipType
     to: str
     source_ref: str = strawberry.field(description="The source that establishes the fact (a citation or URL).")
-    status: FlowStatus | None = None  # type: ignore[valid-type]
+    status: FlowStatus | None = None
     date: str | None = None
     blocks: strawberry.ID | None = strawberry.field(default=None, description="BLOCKS only: id of the blocked flow.")
     evidence: EvidenceInput | None = None

@@ -48,8 +48,8 @@ CANDIDATES = 5
 @strawberry.input(description="Filters for node lists; all given filters must hold.")
 class NodeWhere:
     text: str | None = strawberry.field(default=None, description="Name or alias contains this (ignoring case).")
-    location: Location | None = None  # type: ignore[valid-type]
-    pillar: Pillar | None = None  # type: ignore[valid-type]
+    location: Location | None = None
+    pillar: Pillar | None = None
 
 
 def node_filter(kind: str | None, where: NodeWhere | None) -> NodeFilter:
@@ -91,7 +91,7 @@ async def list_nodes(info: Info, kind: str | None, where: NodeWhere | None, firs
     async def count() -> int:
         return total if total is not None else await ctx.call(ctx.store.count_nodes, flt)
 
-    return connection([node_object(n) for n in rows], page, count)  # type: ignore[misc]
+    return connection([node_object(n) for n in rows], page, count)
 
 
 async def resolve(info: Info, name: str, kinds: tuple[str, ...] | None = None) -> Node:
@@ -130,7 +130,7 @@ class QueryBase:
         found = await info.context.loaders.node.load(str(id))
         if found is None:
             raise NotFound(f"no node has the id {id!r}; ids look like body:human-rights-council (see `search`)")
-        return node_object(found)  # type: ignore[return-value]
+        return node_object(found)
 
     @strawberry.field(description="The relationship (edge) with this id.")
     async def relationship(self, info: Info, id: strawberry.ID) -> Relationship:
@@ -141,17 +141,17 @@ class QueryBase:
 
     @strawberry.field(description="The node an id, name or alias names (\"HRC\", \"UNHRC\", \"Human Rights Council\").")
     async def by_name(self, info: Info, name: str,
-                      kinds: list[NodeKind] | None = None) -> NodeType:  # type: ignore[valid-type]
-        return node_object(await resolve(info, name, enum_values(kinds)))  # type: ignore[return-value]
+                      kinds: list[NodeKind] | None = None) -> NodeType:
+        return node_object(await resolve(info, name, enum_values(kinds)))
 
     @strawberry.field(description="Nodes of any kind, filtered, a page at a time.")
-    async def nodes(self, info: Info, kind: NodeKind | None = None,  # type: ignore[valid-type]
+    async def nodes(self, info: Info, kind: NodeKind | None = None,
                     where: NodeWhere | None = None, first: int | None = None,
                     after: str | None = None) -> Connection[NodeType]:
         return await list_nodes(info, kind.value if kind else None, where, first, after)
 
     @strawberry.field(description="Nodes whose name or an alias contains the text, best matches first.")
-    async def search(self, info: Info, text: str, kinds: list[NodeKind] | None = None,  # type: ignore[valid-type]
+    async def search(self, info: Info, text: str, kinds: list[NodeKind] | None = None,
                      first: int = 20) -> list[NodeType]:
         if not 0 <= first <= MAX_SEARCH:
             raise LimitExceeded(f"search returns at most {MAX_SEARCH} results; first={first}")
@@ -164,7 +164,7 @@ class QueryBase:
         for kind in wanted or (None,):
             found += await ctx.call(ctx.store.find_nodes, NodeFilter(kind=kind, text=folded), limit=500)
         ranked = sorted(found, key=lambda n: _search_rank(n, folded))[:first]
-        return [node_object(n) for n in ranked]  # type: ignore[misc]
+        return [node_object(n) for n in ranked]
 
     @strawberry.field(description="A resolution from any citation form: \"45/31\", \"A/HRC/RES/45/31\", "
                                   "\"resolution 45/31\", \"S/RES/2282 (2016)\".")
@@ -178,8 +178,8 @@ class QueryBase:
         self, info: Info,
         from_: Annotated[str | None, strawberry.argument(name="from")] = None,
         to: str | None = None,
-        types: list[RelationshipType] | None = None,  # type: ignore[valid-type]
-        statuses: list[FlowStatus] | None = None,  # type: ignore[valid-type]
+        types: list[RelationshipType] | None = None,
+        statuses: list[FlowStatus] | None = None,
         since: Annotated[str | None, strawberry.argument(description="Earliest date (ISO date or year).")] = None,
         until: Annotated[str | None, strawberry.argument(description="Latest date (ISO date or year).")] = None,
         first: int | None = None, after: str | None = None,
@@ -206,8 +206,8 @@ class QueryBase:
         max_hops: int = 4,
         via: list[str] | None = None,
         avoid: list[str] | None = None,
-        types: list[RelationshipType] | None = None,  # type: ignore[valid-type]
-        statuses: list[FlowStatus] | None = None,  # type: ignore[valid-type]
+        types: list[RelationshipType] | None = None,
+        statuses: list[FlowStatus] | None = None,
         limit: int = 10,
     ) -> list[Pathway]:
         _check_hops(max_hops)
@@ -226,7 +226,7 @@ class QueryBase:
         return rank_pathways(source, paths, limit)
 
     @strawberry.field(description="The findings of the gap analyses (as `prevgraph gaps`), most important first.")
-    async def gaps(self, info: Info, kind: FindingKind | None = None,  # type: ignore[valid-type]
+    async def gaps(self, info: Info, kind: FindingKind | None = None,
                    since: Annotated[str | None, strawberry.argument(
                        description="ISO date, month or year: compare before and after it.")] = None,
                    first: int | None = None) -> list[Finding]:
@@ -258,7 +258,7 @@ def _kind_list_field(kind: str) -> Any:
         return await list_nodes(info, kind, where, first, after)
 
     resolver.__annotations__ = {"info": Info, "where": NodeWhere | None, "first": int | None,
-                                "after": str | None, "return": Connection[KIND_TYPES[kind]]}  # type: ignore[name-defined]
+                                "after": str | None, "return": Connection[KIND_TYPES[kind]]}
     return strawberry.field(resolver=resolver, description=f"{kind} nodes, filtered, a page at a time. "
                                                            f"{ontology().node_kinds[kind].description}")
 

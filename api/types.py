@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable
 from enum import Enum
-from typing import Any
+from typing import Any, cast, overload
 
 import strawberry
 from strawberry.scalars import JSON
@@ -49,8 +49,8 @@ def enum_values(items: list[Any] | None) -> tuple[str, ...] | None:
     return tuple(sorted({i.value for i in items})) if items else None
 
 
-def _props(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if k not in _HIDDEN_PROPS}
+def _props(props: dict[str, Any]) -> JSON:
+    return cast(JSON, {k: v for k, v in props.items() if k not in _HIDDEN_PROPS})
 
 
 @strawberry.type(description="One curator's verdict on a fact: which key, when, and an optional note.")
@@ -109,12 +109,12 @@ def evidence_list(records: tuple[EvidenceRecord, ...]) -> list[Evidence]:
 class Relationship:
     record: strawberry.Private[Edge]
     id: strawberry.ID = strawberry.field(default=None)
-    type: RelationshipType = strawberry.field(default=None)  # type: ignore[valid-type]
+    type: RelationshipType = strawberry.field(default=None)
     is_flow: bool = strawberry.field(default=None, description="True for information flows (they carry a status).")
-    status: FlowStatus | None = strawberry.field(  # type: ignore[valid-type]
+    status: FlowStatus | None = strawberry.field(
         default=None, description="MANDATED, REALISED, BLOCKED, UNREALISED or PROPOSED; flows only.")
     date: str | None = strawberry.field(default=None, description="ISO date (or year) the flow happened or was set.")
-    origin: Origin = strawberry.field(default=None)  # type: ignore[valid-type]
+    origin: Origin = strawberry.field(default=None)
     source_ref: str | None = strawberry.field(
         default=None, description="For reference and curated facts: the source that establishes them.")
 
@@ -187,7 +187,7 @@ def node_soon(info: Info, node_id: str) -> NodeType | None | Awaitable[NodeType 
 async def edges_at(info: Info, node_id: str, direction: str, types: tuple[str, ...] | None,
                    statuses: tuple[str, ...] | None = None) -> list[Edge]:
     """The edges at a node through the request's incident-edges loader (statuses filtered by the store)."""
-    return await info.context.loaders.incident.load((node_id, direction, types, statuses))  # type: ignore[arg-type]
+    return await info.context.loaders.incident.load((node_id, direction, types, statuses))
 
 
 async def linked_nodes(info: Info, node_id: str, direction: str, types: tuple[str, ...],
@@ -208,12 +208,12 @@ class NodeType:
     record: strawberry.Private[Node]
     id: strawberry.ID = strawberry.field(
         default=None, description="Stable id: the kind and a slug of the canonical name or symbol.")
-    kind: NodeKind = strawberry.field(default=None)  # type: ignore[valid-type]
+    kind: NodeKind = strawberry.field(default=None)
     name: str = strawberry.field(default=None, description="Canonical name (for a resolution: its symbol).")
     aliases: list[str] = strawberry.field(default=None, description="Other names in use, acronyms included.")
-    location: Location | None = strawberry.field(default=None)  # type: ignore[valid-type]
-    pillar: Pillar | None = strawberry.field(default=None)  # type: ignore[valid-type]
-    origin: Origin = strawberry.field(default=None)  # type: ignore[valid-type]
+    location: Location | None = strawberry.field(default=None)
+    pillar: Pillar | None = strawberry.field(default=None)
+    origin: Origin = strawberry.field(default=None)
     reviewed: bool = strawberry.field(default=None, description="False for entities the reference data does not know.")
     source: str | None = strawberry.field(
         default=None, description="For reference facts: the source that establishes them.")
@@ -245,20 +245,20 @@ class NodeType:
 
     @strawberry.field(description="The node's relationships of any kind, optionally filtered.")
     async def relationships(self, info: Info, direction: Direction = Direction.BOTH,
-                            types: list[RelationshipType] | None = None,  # type: ignore[valid-type]
-                            statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+                            types: list[RelationshipType] | None = None,
+                            statuses: list[FlowStatus] | None = None) -> list[Relationship]:
         edges = await edges_at(info, self.record.id, direction.value, enum_values(types), enum_values(statuses))
         return [Relationship(record=e) for e in edges]
 
     @strawberry.field(description="Flows reaching this node (BRIEFS, REQUESTS, INVITES, BLOCKS unless `types`).")
-    async def incoming_flows(self, info: Info, statuses: list[FlowStatus] | None = None,  # type: ignore[valid-type]
-                             types: list[RelationshipType] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+    async def incoming_flows(self, info: Info, statuses: list[FlowStatus] | None = None,
+                             types: list[RelationshipType] | None = None) -> list[Relationship]:
         edges = await edges_at(info, self.record.id, "in", _flow_types(types), enum_values(statuses))
         return [Relationship(record=e) for e in edges]
 
     @strawberry.field(description="Flows leaving this node (BRIEFS, REQUESTS, INVITES, BLOCKS unless `types`).")
-    async def outgoing_flows(self, info: Info, statuses: list[FlowStatus] | None = None,  # type: ignore[valid-type]
-                             types: list[RelationshipType] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+    async def outgoing_flows(self, info: Info, statuses: list[FlowStatus] | None = None,
+                             types: list[RelationshipType] | None = None) -> list[Relationship]:
         edges = await edges_at(info, self.record.id, "out", _flow_types(types), enum_values(statuses))
         return [Relationship(record=e) for e in edges]
 
@@ -305,12 +305,12 @@ class Resolution(NodeType):
         return await linked_nodes(info, self.record.id, "out", ("ADOPTED_BY",))
 
     @strawberry.field(description="REQUESTS flows from the resolution itself (paragraphs have their own).")
-    async def requests(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+    async def requests(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:
         return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("REQUESTS",),
                                                                   enum_values(statuses))]
 
     @strawberry.field(description="INVITES flows from the resolution itself.")
-    async def invitations(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+    async def invitations(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:
         return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("INVITES",),
                                                                   enum_values(statuses))]
 
@@ -337,12 +337,12 @@ class Paragraph(NodeType):
         return found[0] if found else None
 
     @strawberry.field(description="REQUESTS flows this paragraph sets.")
-    async def requests(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+    async def requests(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:
         return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("REQUESTS",),
                                                                   enum_values(statuses))]
 
     @strawberry.field(description="INVITES flows this paragraph sets.")
-    async def invitations(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:  # type: ignore[valid-type]
+    async def invitations(self, info: Info, statuses: list[FlowStatus] | None = None) -> list[Relationship]:
         return [Relationship(record=e) for e in await edges_at(info, self.record.id, "out", ("INVITES",),
                                                                   enum_values(statuses))]
 
@@ -419,6 +419,14 @@ KIND_TYPES: dict[str, type[NodeType]] = {
 }
 
 
+@overload
+def node_object(node: None) -> None: ...
+
+
+@overload
+def node_object(node: Node) -> NodeType: ...
+
+
 def node_object(node: Node | None) -> NodeType | None:
     """The GraphQL object for a node record, of its kind's type."""
     return None if node is None else KIND_TYPES[node.kind](record=node)
@@ -449,20 +457,19 @@ class Pathway:
     rank: int
     length: int = strawberry.field(description="Number of hops.")
     hops: list[Hop]
-    status: FlowStatus = strawberry.field(description="The weakest status of its flows (REALISED if none).")  # type: ignore[valid-type]
+    status: FlowStatus = strawberry.field(description="The weakest status of its flows (REALISED if none).")
     score: float = strawberry.field(description="What the rank is based on, lower is better: the weakest statuses, "
                                                 "then how many hops have them, then length.")
 
     @strawberry.field(description="The nodes along the route, from the first to the last.")
     async def nodes(self, info: Info) -> list[NodeType]:
         ids = [self.hops[0].from_id, *(h.to_id for h in self.hops)] if self.hops else []
-        return [node_object(n) for n in await info.context.loaders.nodes(ids)]  # type: ignore[misc]
+        return [node_object(n) for n in await info.context.loaders.nodes(ids)]
 
 
-FindingKind = strawberry.enum(
-    Enum("FindingKind", {k.upper(): k for k in FINDING_KINDS}),  # type: ignore[misc]
-    description="A kind of finding of the gap analyses (the --kind of `prevgraph gaps`).")
-Severity = strawberry.enum(Enum("Severity", {s.upper(): s for s in SEVERITIES}),  # type: ignore[misc]
+FindingKind = strawberry.enum(Enum("FindingKind", {k.upper(): k for k in FINDING_KINDS}),  # type: ignore[call-overload]
+                              description="A kind of finding of the gap analyses (the --kind of `prevgraph gaps`).")
+Severity = strawberry.enum(Enum("Severity", {s.upper(): s for s in SEVERITIES}),  # type: ignore[call-overload]
                            description="How much a finding matters.")
 
 
@@ -544,7 +551,7 @@ class Finding:
 
     @strawberry.field(description="The nodes the finding concerns.")
     async def nodes(self, info: Info) -> list[NodeType]:
-        return [node_object(n) for n in await info.context.loaders.nodes(self.record.nodes)]  # type: ignore[misc]
+        return [node_object(n) for n in await info.context.loaders.nodes(self.record.nodes)]
 
     @strawberry.field(description="The flows and relationships the finding concerns.")
     async def relationships(self, info: Info) -> list[Relationship]:
