@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from cross_web import HTTPException
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
@@ -60,13 +61,17 @@ class PrevgraphRouter(GraphQLRouter):
         """GraphiQL from prevgraph's own copies of its scripts: the page loads nothing from the internet."""
         return HTMLResponse(_graphiql_page())
 
-    async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:  # type: ignore[override]
+    async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:
         """Turn strawberry's plain-text 4xx refusals (malformed JSON, ...) into the GraphQL error shape."""
         try:
             return await super().run(request, context=context, root_value=root_value)
         except HTTPException as exc:
             code = "BAD_REQUEST" if exc.status_code == 400 else f"HTTP_{exc.status_code}"
             return JSONResponse(request_error(exc.reason, code), status_code=exc.status_code)
+
+    def encode_json(self, data: object) -> bytes:
+        """orjson: a page of a few thousand flows is encoded in a tenth of the time of ``json.dumps``."""
+        return orjson.dumps(data)
 
     def parse_json(self, data: str | bytes) -> Any:
         """A request body must be a JSON object (strawberry fails with a 500 on a bare string or number)."""

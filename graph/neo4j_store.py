@@ -26,6 +26,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 import neo4j
@@ -123,6 +124,11 @@ def edge_from(props: dict[str, Any]) -> Edge:
         source_ref=props.get("source_ref"), props=json.loads(props["props"]),
         evidence=_EVIDENCE.validate_json(props["evidence"]),
     )
+
+
+_ID = itemgetter("id")
+#: the stored fields :func:`_stored_to_row` converts (a selection without them is returned as Neo4j sends it)
+_CONVERTED_FIELDS = frozenset({"evidence", "aliases"})
 
 
 def _stored_to_row(row: dict[str, Any]) -> None:
@@ -400,6 +406,14 @@ class Neo4jStore(GraphStore):
         row = self._rows(query, **params, offset=selection.offset, limit=selection.limit)[0]
         rows = row["nodes"]
         for node in rows:
+            for edges, chosen in zip(node.get("edges", ()), selection.edges, strict=True):
+                edges.sort(key=_ID)
+                if "id" not in chosen.fields:
+                    for edge in edges:
+                        del edge["id"]
+        read = {*selection.fields,
+                *(field for e in selection.edges for field in (*e.fields, *e.source_fields, *e.target_fields))}
+        for node in rows if read & _CONVERTED_FIELDS else ():
             _stored_to_row(node)
             for edges in node.get("edges", ()):
                 for edge in edges:

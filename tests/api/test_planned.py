@@ -184,3 +184,15 @@ def test_a_bad_page_request_gets_the_resolvers_error(graph, counted, query):
 def test_the_planned_field_names_are_fields_of_their_graphql_types(type_name, names):
     fields = build_schema(replace(Settings()))._schema.get_type(type_name).fields
     assert set(names) <= set(fields)
+
+
+def test_response_keys_that_look_like_code_are_only_keys(graph, counted):
+    """The planned writer is compiled from the query's keys: aliases named like Python are plain keys."""
+    _, api = counted
+    query = """{ bodies(first: 3) { edges { node { lambda: name None: id row: kind v0: name c0: id __builtins__: name
+        outgoingFlows { import: id row: target { v1: name } } } } } }"""
+    body = api(query)
+    assert "errors" not in body, body
+    assert body == resolved(graph, query)
+    first = body["data"]["bodies"]["edges"][0]["node"]
+    assert set(first) == {"lambda", "None", "row", "v0", "c0", "__builtins__", "outgoingFlows"}

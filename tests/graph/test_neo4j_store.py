@@ -91,7 +91,8 @@ def test_query_text_is_never_built_from_values():
                "_NODE_FIELDS", "_EDGE_FIELDS", "_EDGE_MAP", "var", "node_map", "left", "right", "typed", "match",
                "label", "clauses", "write", "where",
                # select_page: field names through identifier, computed fragments, an enumerate index, a bool
-               "f", "computed", "items", "status", "edge", "index", "count", "calls", "node", "lists", "selection"}
+               "f", "computed", "items", "status", "edge", "index", "count", "calls", "node", "lists", "selection",
+               "start", "distinct"}
     for node in ast.walk(tree):
         if isinstance(node, ast.FormattedValue):
             names = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
