@@ -15,7 +15,8 @@ batch generated while Neo4j writes the last.
 
 Then ``prevgraph serve`` runs in its own process on loopback and, for two queries,
 the script prints p50 and p95 latency over ``--requests`` sequential requests through
-the API and of the same reads written directly in Cypher with the driver, the two timed
+the API (sent with urllib3) and of the same reads written directly in Cypher with the
+driver, the two timed
 alternately so that load from elsewhere on a shared machine falls on both alike
 (``--load-only`` loads the graph and stops):
 
@@ -48,6 +49,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import urllib3
 from neo4j import GraphDatabase
 
 REPO = Path(__file__).resolve().parent.parent
@@ -259,19 +261,24 @@ def run(args: argparse.Namespace, neo4j_local: Callable[[str], str]) -> None:
         _wait_for(base, server)
         pairs = _connected_pairs(driver, 20, graph, args.seed)
         pages = max(1, -(-driver.execute_query(DIRECT_COUNT).records[0]["n"] // PAGE))
-        http = httpx.Client(base_url=base, timeout=120)
+        # urllib3 (the client under requests): httpx spends about 1 ms more per request here, which is
+        # the client's cost, not the API's
+        http = urllib3.HTTPConnectionPool("127.0.0.1", port, maxsize=1, timeout=120)
+
+        def post(body: dict) -> None:
+            response = http.request("POST", "/graphql", json=body)
+            _ok(response.status, response.json())
         # each function walks the pages and pairs in the same order
         api_lists, api_paths, direct_lists, direct_paths = (itertools.count() for _ in range(4))
 
         def api_list() -> None:
             offset = (next(api_lists) % pages) * PAGE
             after = None if offset == 0 else _cursor(offset - 1)
-            _ok(http.post("/graphql", json={"query": LIST_QUERY, "variables": {"after": after}}))
+            post({"query": LIST_QUERY, "variables": {"after": after}})
 
         def api_path() -> None:
             source, target = pairs[next(api_paths) % len(pairs)]
-            _ok(http.post("/graphql", json={"query": PATH_QUERY,
-                                            "variables": {"from": source, "to": target, "hops": args.hops}}))
+            post({"query": PATH_QUERY, "variables": {"from": source, "to": target, "hops": args.hops}})
 
         def direct_list() -> None:
             offset = (next(direct_lists) % pages) * PAGE
@@ -311,10 +318,9 @@ def _cursor(offset: int) -> str:
     return encode_cursor(offset)
 
 
-def _ok(response: httpx.Response) -> None:
-    body = response.json()
-    if response.status_code != 200 or "errors" in body:
-        raise SystemExit(f"the API failed: {response.status_code} {json.dumps(body)[:500]}")
+def _ok(status: int, body: dict) -> None:
+    if status != 200 or "errors" in body:
+        raise SystemExit(f"the API failed: {status} {json.dumps(body)[:500]}")
 
 
 def _wait_for(base: str, server: subprocess.Popen) -> None:
