@@ -186,22 +186,29 @@ class _Planner:
             return "".join(f"{template(v)} if {v}['kind'] in {name} else " for template, name in kinds) + last(v)
         return by_kind if kinds else last
 
+    def shared_field(self, object_type: GraphQLObjectType, name: str, group: Details, scalars: dict[str, str],
+                     stored: set[str]) -> Template | None:
+        """The template of a field nodes and relationships both have (``__typename``, a stored scalar, evidence)."""
+        if name == "__typename":
+            return _literal(object_type.name)
+        if name in scalars:
+            stored.add(scalars[name])
+            return _copy(scalars[name])
+        if name == "evidence":
+            stored.add("evidence")
+            return self.evidence(object_type.fields[name], group)
+        return None
+
     def node_fields(self, object_type: GraphQLObjectType, fields: list[tuple[str, str, Details]], stored: set[str],
                     edges: bool) -> Template:
         templates: list[tuple[str, Template]] = []
         for key, name, group in fields:
-            if name == "__typename":
-                templates.append((key, _literal(object_type.name)))
-            elif name in NODE_SCALARS:
-                stored.add(NODE_SCALARS[name])
-                templates.append((key, _copy(NODE_SCALARS[name])))
-            elif name == "evidence":
-                stored.add("evidence")
-                templates.append((key, self.evidence(object_type.fields[name], group)))
-            elif edges and name in ("outgoingFlows", "incomingFlows", "relationships"):
-                templates.append((key, self.edge_list(object_type.fields[name], name, group)))
-            else:
+            template = self.shared_field(object_type, name, group, NODE_SCALARS, stored)
+            if template is None and edges and name in ("outgoingFlows", "incomingFlows", "relationships"):
+                template = self.edge_list(object_type.fields[name], name, group)
+            if template is None:
                 raise Unplannable(name)
+            templates.append((key, template))
         return _object(templates)
 
     def each(self, item: Template, items: Template) -> Template:
@@ -229,23 +236,16 @@ class _Planner:
         (object_type,) = self.object_types(of)
         templates: list[tuple[str, Template]] = []
         for key, name, group in self.subfields(object_type, details):
-            if name == "__typename":
-                templates.append((key, _literal(object_type.name)))
-            elif name in EDGE_SCALARS:
-                stored.add(EDGE_SCALARS[name])
-                templates.append((key, _copy(EDGE_SCALARS[name])))
-            elif name == "isFlow":
+            template = self.shared_field(object_type, name, group, EDGE_SCALARS, stored)
+            if template is None and name == "isFlow":
                 stored.add("type")
-                templates.append((key, self.is_flow()))
-            elif name == "evidence":
-                stored.add("evidence")
-                templates.append((key, self.evidence(object_type.fields[name], group)))
-            elif name in ("source", "target"):
+                template = self.is_flow()
+            elif template is None and name in ("source", "target"):
                 ends = sources if name == "source" else targets
-                templates.append((key, self.end(self.node(object_type.fields[name].type, group, ends, False),
-                                                f"{name}_node")))
-            else:
+                template = self.end(self.node(object_type.fields[name].type, group, ends, False), f"{name}_node")
+            if template is None:
                 raise Unplannable(name)
+            templates.append((key, template))
         return _object(templates)
 
     def is_flow(self) -> Template:
@@ -257,17 +257,22 @@ class _Planner:
         var = self.source.fresh()
         return lambda v: f"(None if ({var} := {v}[{key!r}]) is None else {node(var)})"
 
-    def evidence(self, field_def: GraphQLField, details: Details) -> Template:
+    def fixed_fields(self, field_def: GraphQLField, details: Details,
+                     known: dict[str, str]) -> tuple[str, list[tuple[str, str | None]]]:
+        """The type name of an object of scalar fields only, and its (response key, what ``known`` maps the field
+        to, or None for ``__typename``)."""
         (object_type,) = self.object_types(field_def.type)
-        templates: list[tuple[str, Template]] = []
+        fields: list[tuple[str, str | None]] = []
         for key, name, _ in self.subfields(object_type, details):
-            if name == "__typename":
-                templates.append((key, _literal(object_type.name)))
-            elif name in EVIDENCE_FIELDS:
-                templates.append((key, _copy(EVIDENCE_FIELDS[name])))
-            else:
+            if name != "__typename" and name not in known:
                 raise Unplannable(name)
-        return self.each(_object(templates), _copy("evidence"))
+            fields.append((key, known.get(name)))
+        return object_type.name, fields
+
+    def evidence(self, field_def: GraphQLField, details: Details) -> Template:
+        type_name, fields = self.fixed_fields(field_def, details, EVIDENCE_FIELDS)
+        item = _object([(key, _literal(type_name) if stored is None else _copy(stored)) for key, stored in fields])
+        return self.each(item, _copy("evidence"))
 
     def page(self, field_def: GraphQLField, details: Details) -> tuple[Writer, bool]:
         """A writer of the connection (from an :class:`_Answer`) and whether it needs the total count."""
@@ -291,16 +296,9 @@ class _Planner:
         return _writes(writers), counted
 
     def page_info(self, field_def: GraphQLField, details: Details) -> Writer:
-        (object_type,) = self.object_types(field_def.type)
-        writers: list[tuple[str, Writer]] = []
-        for key, name, _ in self.subfields(object_type, details):
-            if name == "__typename":
-                writers.append((key, _constant(object_type.name)))
-            elif name in PAGE_INFO_FIELDS:
-                writers.append((key, attrgetter(PAGE_INFO_FIELDS[name])))
-            else:
-                raise Unplannable(name)
-        return _writes(writers)
+        type_name, fields = self.fixed_fields(field_def, details, PAGE_INFO_FIELDS)
+        return _writes([(key, _constant(type_name) if attribute is None else attrgetter(attribute))
+                        for key, attribute in fields])
 
     def page_edge(self, field_def: GraphQLField, details: Details) -> Writer:
         (object_type,) = self.object_types(field_def.type)
