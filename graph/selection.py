@@ -11,8 +11,9 @@ the contract suite checks it.
 
 A node row is a dict of the selected :data:`NODE_FIELDS`, plus, when the selection
 asks for edges, ``"edges"``: one list of edge rows per :class:`EdgeSelection`, in the
-same order, each list in edge id order (as :meth:`GraphStore.neighbourhood` gives them). An edge row holds the selected :data:`EDGE_FIELDS`, plus ``"source_node"``
-and ``"target_node"`` (rows of the nodes at its ends) when their fields are selected.
+same order, each list in edge id order (as :meth:`GraphStore.neighbourhood` gives
+them). An edge row holds the selected :data:`EDGE_FIELDS`, plus ``"source_node"`` and
+``"target_node"`` (rows of the nodes at its ends) when their fields are selected.
 Values are the stored ones: ids, kinds, statuses and locations as strings, ``aliases``
 a list, ``evidence`` a list of ``{document, quote, start, end, rule}`` dicts.
 """
