@@ -24,9 +24,10 @@ from graphql import GraphQLError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionResult
 
-from prevgraph.api.context import Context
+from prevgraph.api.context import Context, StoreCaller
 from prevgraph.api.errors import error_shape, request_error
-from prevgraph.api.schema import build_schema
+from prevgraph.api.planned import GraphQLRequest, PlannedQueries
+from prevgraph.api.schema import build_schema, limit_rules
 from prevgraph.errors import LimitExceeded, PrevgraphError, StoreUnavailable
 from prevgraph.graph.store import GraphStore
 from prevgraph.settings import Settings
@@ -44,6 +45,8 @@ PING_TIMEOUT = 5.0
 #: GraphiQL's scripts and styles, vendored (see static/README.md), and where they are served
 STATIC = Path(__file__).with_name("static")
 STATIC_PATH = "/graphql/static"
+#: where GraphQL is served
+GRAPHQL_PATH = "/graphql"
 
 _HTTP_STATUS = {"NOT_FOUND": 404, "STORE_UNAVAILABLE": 503, "LIMIT_EXCEEDED": 413, "FORBIDDEN": 403,
                 "MUTATIONS_DISABLED": 403}
@@ -84,20 +87,7 @@ class PrevgraphRouter(GraphQLRouter):
         try:
             return await asyncio.wait_for(super().execute_operation(*args, **kwargs), self.request_timeout)
         except TimeoutError:
-            return ExecutionResult(data=None, errors=[await self._timed_out()])
-
-    async def _timed_out(self) -> GraphQLError:
-        """Why a request ran out of time: the store does not answer, or the query asked too much."""
-        error: PrevgraphError
-        try:
-            await asyncio.wait_for(self.ping(), PING_TIMEOUT)
-            error = LimitExceeded(f"the request took longer than the time limit of {self.request_timeout:g} s "
-                                  "(PREVGRAPH_REQUEST_TIMEOUT); narrow the query (fewer hops, smaller pages)")
-        except PrevgraphError as exc:
-            error = exc
-        except TimeoutError:
-            error = StoreUnavailable(f"the store did not answer within {PING_TIMEOUT:g} s")
-        return GraphQLError(str(error), original_error=error)
+            return ExecutionResult(data=None, errors=[await timed_out(self.ping, self.request_timeout)])
 
     async def process_result(self, request: Any, result: ExecutionResult) -> dict[str, Any]:  # type: ignore[override]
         shaped: dict[str, Any] = {"data": result.data}
@@ -106,6 +96,20 @@ class PrevgraphRouter(GraphQLRouter):
         if result.extensions:
             shaped["extensions"] = result.extensions
         return shaped
+
+
+async def timed_out(ping: Callable[[], Awaitable[None]], request_timeout: float) -> GraphQLError:
+    """Why a request ran out of time: the store does not answer, or the query asked too much."""
+    error: PrevgraphError
+    try:
+        await asyncio.wait_for(ping(), PING_TIMEOUT)
+        error = LimitExceeded(f"the request took longer than the time limit of {request_timeout:g} s "
+                              "(PREVGRAPH_REQUEST_TIMEOUT); narrow the query (fewer hops, smaller pages)")
+    except PrevgraphError as exc:
+        error = exc
+    except TimeoutError:
+        error = StoreUnavailable(f"the store did not answer within {PING_TIMEOUT:g} s")
+    return GraphQLError(str(error), original_error=error)
 
 
 def _graphiql_page() -> str:
@@ -155,6 +159,76 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+class PlannedFirst:
+    """Answer planned list queries (:class:`~prevgraph.api.planned.PlannedQueries`) before the app's routing.
+
+    A ``POST`` of a JSON body to the GraphQL path is read whole; if the plan answers it,
+    the response is sent from here, otherwise the request goes on to strawberry's
+    router with its body replayed, as if this middleware were not there.
+    """
+
+    def __init__(self, app: Any, *, path: str, queries: PlannedQueries, call: StoreCaller, request_timeout: float,
+                 ping: Callable[[], Awaitable[None]]) -> None:
+        self.app = app
+        self.path = path
+        self.queries = queries
+        self.call = call
+        self.request_timeout = request_timeout
+        self.ping = ping
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[dict]],
+                       send: Callable[[dict], Awaitable[None]]) -> None:
+        if not self._may_plan(scope):
+            await self.app(scope, receive, send)
+            return
+        body, complete = await _read_body(receive)
+        request = GraphQLRequest.from_json(body) if complete else None
+        if request is not None:
+            try:
+                data = await asyncio.wait_for(self.queries.answer(request, self.call), self.request_timeout)
+            except TimeoutError:
+                error = await timed_out(self.ping, self.request_timeout)
+                await _send_json(send, orjson.dumps({"data": None, "errors": [error_shape(error)]}))
+                return
+            if data is not None:
+                await _send_json(send, orjson.dumps({"data": data}))
+                return
+        await self.app(scope, _replay(body, complete, receive), send)
+
+    def _may_plan(self, scope: MutableMapping[str, Any]) -> bool:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
+            return False
+        content_type = dict(scope.get("headers") or []).get(b"content-type", b"")
+        return content_type.split(b";")[0].strip().lower() == b"application/json"
+
+
+async def _read_body(receive: Callable[[], Awaitable[dict]]) -> tuple[bytes, bool]:
+    """The request body, and whether it came whole (False when the client went away first)."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"".join(chunks), False
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            return b"".join(chunks), True
+
+
+def _replay(body: bytes, complete: bool, receive: Callable[[], Awaitable[dict]]) -> Callable[[], Awaitable[dict]]:
+    """A ``receive`` that gives the body read already, then whatever the client sends next."""
+    pending = [{"type": "http.request", "body": body, "more_body": False}] if complete else []
+
+    async def replayed() -> dict:
+        return pending.pop() if pending else await receive()
+    return replayed
+
+
+async def _send_json(send: Callable[[dict], Awaitable[None]], body: bytes) -> None:
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
 def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | None = None) -> FastAPI:
     """The prevgraph API over ``store``. ``map_page`` (from the CLI) enables ``/map``."""
     executor = ThreadPoolExecutor(max_workers=STORE_THREADS, thread_name_prefix="prevgraph-store")
@@ -176,10 +250,14 @@ def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | Non
     async def ping() -> None:
         await in_thread(store.ping)
 
-    router = PrevgraphRouter(build_schema(settings), context_getter=context_getter, graphql_ide="graphiql",
+    rules = limit_rules(settings)
+    schema = build_schema(settings, rules)
+    router = PrevgraphRouter(schema, context_getter=context_getter, graphql_ide="graphiql",
                              request_timeout=settings.request_timeout, ping=ping)
-    app.include_router(router, prefix="/graphql")
+    app.include_router(router, prefix=GRAPHQL_PATH)
     app.mount(STATIC_PATH, StaticFiles(directory=STATIC), name="graphiql-static")
+    app.add_middleware(PlannedFirst, path=GRAPHQL_PATH, queries=PlannedQueries(schema._schema, settings, rules),
+                       call=StoreCaller(store, executor), request_timeout=settings.request_timeout, ping=ping)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     @app.exception_handler(PrevgraphError)
@@ -188,7 +266,7 @@ def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | Non
 
     @app.get("/", include_in_schema=False)
     async def home() -> RedirectResponse:
-        return RedirectResponse("/graphql")
+        return RedirectResponse(GRAPHQL_PATH)
 
     @app.get("/health", summary="Whether the API and its store answer")
     async def health() -> JSONResponse:

@@ -22,24 +22,46 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
-from graphql import GraphQLField, GraphQLInterfaceType, GraphQLObjectType, get_named_type
-from graphql.execution.collect_fields import FieldDetails, collect_subfields
+import orjson
+from graphql import (
+    ASTValidationRule,
+    DocumentNode,
+    Executor,
+    FieldNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+    VariableNode,
+    Visitor,
+    get_named_type,
+    parse,
+    specified_rules,
+    visit,
+)
+from graphql.execution.collect_fields import FieldDetails, collect_fields, collect_subfields
 from graphql.execution.values import get_argument_values
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema import validate_document
 
-from prevgraph.api.context import Context
+from prevgraph.api.context import StoreCaller
 from prevgraph.api.enums import FLOW_TYPES
 from prevgraph.api.pagination import Connection, Page, connection, page_request
 from prevgraph.api.queries import KIND_LIST_FIELDS, NodeWhere, node_filter
+from prevgraph.api.schema import QUERY_CACHE_SIZE
 from prevgraph.api.types import KIND_TYPES, enum_values
 from prevgraph.errors import PrevgraphError
 from prevgraph.graph.selection import EdgeSelection, PageSelection, SelectedPage
+from prevgraph.settings import Settings
 
 #: GraphQL fields of a node that are stored fields, by GraphQL name
 NODE_SCALARS = {name: name for name in ("id", "kind", "name", "aliases", "location", "pillar", "origin",
@@ -131,10 +153,10 @@ def _object(fields: list[tuple[str, Template]]) -> Template:
 class _Planner:
     """Turns one root list field's selections into a :class:`PageSelection` and a response writer."""
 
-    def __init__(self, ctx: StrawberryGraphQLCoreExecutionContext) -> None:
-        self.ctx = ctx
+    def __init__(self, executor: Executor) -> None:
+        self.ctx = executor
         self.source = _Source()
-        self.fields: set[str] = {"kind"}
+        self.fields: set[str] = set()
         #: per edge selection: its direction, types and statuses, and the stored fields read
         #: from the edges, their sources and their targets
         self.edges: list[tuple[EdgeSelection, set[str], set[str], set[str]]] = []
@@ -178,9 +200,10 @@ class _Planner:
             if selections not in variants:
                 variants[selections] = (self.node_fields(object_type, fields, stored, edges), set())
             variants[selections][1].add(KIND_OF_TYPE[object_type.name])
-        stored.add("kind")
         *tested, (last, _) = variants.values()
         kinds = [(template, self.source.value(frozenset(kinds))) for template, kinds in tested]
+        if kinds or not stored:  # the kind tells the variants apart; a row of no field would not be read
+            stored.add("kind")
 
         def by_kind(v: str) -> str:
             return "".join(f"{template(v)} if {v}['kind'] in {name} else " for template, name in kinds) + last(v)
@@ -338,8 +361,8 @@ class PlannedList:
     page: Page
     write: Writer
 
-    async def answer(self, ctx: Context) -> Any:
-        found: SelectedPage = await ctx.call(ctx.store.select_page, self.selection)
+    async def answer(self, call: StoreCaller) -> Any:
+        found: SelectedPage = await call(call.store.select_page, self.selection)
         return self.write(_Answer(connection(found.rows, self.page, _counted_by_selection), found.total))
 
 
@@ -347,54 +370,195 @@ async def _counted_by_selection() -> int:
     raise AssertionError("a planned list's total comes with its selection, never from the page")
 
 
-def plan_list(ctx: StrawberryGraphQLCoreExecutionContext, root: GraphQLObjectType, details: Details) -> PlannedList:
+@dataclass(frozen=True)
+class ListShape:
+    """A root list's plan but for its page: the selection (its limit and offset left at 0) and the writer."""
+
+    field: GraphQLField
+    selection: PageSelection
+    write: Writer
+
+    def at(self, page: Page) -> PlannedList:
+        return PlannedList(selection=replace(self.selection, limit=page.size + 1, offset=page.offset), page=page,
+                           write=self.write)
+
+
+def list_shape(executor: Executor, root: GraphQLObjectType, details: Details) -> ListShape:
     """Plan one root list field (``nodes`` or a per-kind list such as ``bodies``), or raise :class:`Unplannable`."""
     name = details[0].node.name.value
     kind = KIND_LIST_FIELDS.get(name)
     if kind is None and name != ANY_KIND_LIST:
         raise Unplannable(name)
-    planner = _Planner(ctx)
+    planner = _Planner(executor)
     field_def = root.fields[name]
     args = planner.arguments(field_def, details)
     if name == ANY_KIND_LIST:
         kind = args["kind"].value if args.get("kind") else None
     where = NodeWhere(**args["where"]) if args.get("where") else None
-    page = page_request(args.get("first"), args.get("after"), ctx.context_value.settings.max_page_size)
     write, counted = planner.page(field_def, details)
-    selection = PageSelection(where=node_filter(kind, where), limit=page.size + 1, offset=page.offset,
-                              count=counted, fields=tuple(sorted(planner.fields)), edges=planner.edge_selections())
-    return PlannedList(selection=selection, page=page, write=write)
+    selection = PageSelection(where=node_filter(kind, where), limit=0, count=counted,
+                              fields=tuple(sorted(planner.fields)), edges=planner.edge_selections())
+    return ListShape(field=field_def, selection=selection, write=write)
 
 
-class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """strawberry's execution, with queries made only of planned lists answered by :func:`plan_list`."""
+def list_page(executor: Executor, shape: ListShape, details: Details, max_page_size: int) -> Page:
+    """The page a root list field's ``first`` and ``after`` ask for."""
+    args = get_argument_values(shape.field, details[0].node, executor.variable_values,
+                               details[0].fragment_variable_values, executor.hide_suggestions)
+    return page_request(args.get("first"), args.get("after"), max_page_size)
 
-    def execute_root_grouped_field_set(self, root_type: GraphQLObjectType, root_value: Any, grouped_field_set: Any,
-                                       serially: bool, position_context: Any) -> Any:
-        plans = None if serially or not isinstance(self.context_value, Context) else self._plan(root_type,
-                                                                                                 grouped_field_set)
-        if plans is None:
-            return super().execute_root_grouped_field_set(root_type, root_value, grouped_field_set, serially,
-                                                          position_context)
-        return self._answer(plans, (root_type, root_value, grouped_field_set, serially, position_context))
 
-    def _plan(self, root: GraphQLObjectType, grouped_field_set: Any) -> dict[str, PlannedList | str] | None:
+@dataclass(frozen=True)
+class GraphQLRequest:
+    """A GraphQL request as a JSON body gives it."""
+
+    query: str
+    variables: dict[str, Any] | None = None
+    operation_name: str | None = None
+
+    @classmethod
+    def from_json(cls, body: bytes) -> GraphQLRequest | None:
+        """The request in ``body``, or None when the body is not a JSON object of a single request."""
+        try:
+            parsed = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(parsed, dict) or not isinstance(query := parsed.get("query"), str):
+            return None
+        variables, operation_name = parsed.get("variables"), parsed.get("operationName")
+        if not isinstance(variables, dict | None) or not isinstance(operation_name, str | None):
+            return None
+        return cls(query=query, variables=variables, operation_name=operation_name)
+
+
+@dataclass(frozen=True)
+class _Document:
+    """A valid query, and its variables used only for the page of a root list (``first``, ``after``)."""
+
+    node: DocumentNode
+    page_variables: frozenset[str]
+
+
+#: the arguments of a root list that choose its page
+PAGE_ARGUMENTS = frozenset({"first", "after"})
+#: the root fields a plan answers
+LIST_FIELDS = frozenset({ANY_KIND_LIST, *KIND_LIST_FIELDS})
+
+
+def page_variables(document: DocumentNode) -> frozenset[str]:
+    """The variables a document uses only as ``first`` or ``after`` of root lists written in an operation.
+
+    A plan's shape does not depend on them (:class:`ListShape`), so requests that differ
+    only in them (the pages of one list) share one plan.
+    """
+    uses: Counter[str] = Counter()
+    paging: Counter[str] = Counter()
+
+    class Uses(Visitor):
+        def enter_variable_definition(self, *_: Any) -> Any:
+            return self.SKIP
+
+        def enter_variable(self, node: VariableNode, *_: Any) -> None:
+            uses[node.name.value] += 1
+
+    visit(document, Uses())
+    for operation in document.definitions:
+        if not isinstance(operation, OperationDefinitionNode):
+            continue
+        for field in operation.selection_set.selections:
+            if isinstance(field, FieldNode) and field.name.value in LIST_FIELDS:
+                paging.update(argument.value.name.value for argument in field.arguments or ()
+                              if argument.name.value in PAGE_ARGUMENTS and isinstance(argument.value, VariableNode))
+    return frozenset(name for name, count in paging.items() if uses[name] == count)
+
+
+class PlannedQueries:
+    """Planned list queries answered straight from the request, ahead of strawberry's request pipeline.
+
+    strawberry's pipeline (the view, the schema's extensions, the execution context,
+    the response's processing) costs about a millisecond a request in Python, as much
+    as planning saves on a small page. A query it would accept and the plan answers is
+    therefore answered here: parsed and validated as strawberry does it (the same
+    token limit, :func:`strawberry.schema.schema.validate_document` with the same
+    rules), its variables coerced and its fields collected by graphql-core's own
+    :class:`~graphql.Executor`. Every other request, including any a planned answer
+    cannot finish (invalid, unplannable, a bad cursor, a store that does not answer),
+    is left to strawberry, which resolves it and reports its errors.
+
+    Valid documents are kept per query text, and plans per query, operation and
+    variables other than the page's (:func:`page_variables`): paging through a list
+    plans it once.
+    """
+
+    def __init__(self, schema: GraphQLSchema, settings: Settings, rules: Sequence[type[ASTValidationRule]]) -> None:
+        self.schema = schema
+        self.settings = settings
+        self.rules = (*specified_rules, *rules)
+        self.document = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._valid_document)
+        self._shapes: dict[tuple[str, str | None, bytes], dict[str, ListShape | str] | None] = {}
+
+    def _valid_document(self, query: str) -> _Document | None:
+        """The query parsed and validated, or None when it has errors (strawberry reports them)."""
+        try:
+            document = parse(query, max_tokens=self.settings.max_query_tokens)
+        except GraphQLError:
+            return None
+        if validate_document(self.schema, document, self.rules):
+            return None
+        return _Document(document, page_variables(document))
+
+    def plan(self, request: GraphQLRequest) -> dict[str, PlannedList | str] | None:
+        """Each root field's plan (or, for ``__typename``, its value), or None if the query is not made of lists."""
+        document = self.document(request.query)
+        if document is None:
+            return None
+        executor = Executor.build(self.schema, document.node, raw_variable_values=request.variables,
+                                  operation_name=request.operation_name)
+        root = self.schema.query_type
+        if isinstance(executor, list) or executor.operation.operation is not OperationType.QUERY or root is None:
+            return None
+        collected = collect_fields(self.schema, executor.fragments, executor.variable_values, root,
+                                   executor.operation, executor.hide_suggestions)
+        if collected.new_defer_usages:
+            return None
+        shaped = {name: value for name, value in (request.variables or {}).items()
+                  if name not in document.page_variables}
+        key = (request.query, request.operation_name, orjson.dumps(shaped, option=orjson.OPT_SORT_KEYS))
+        if key not in self._shapes:
+            if len(self._shapes) >= QUERY_CACHE_SIZE:
+                self._shapes.clear()
+            self._shapes[key] = self._shape(executor, root, collected.grouped_field_set)
+        shapes = self._shapes[key]
+        if shapes is None:
+            return None
         plans: dict[str, PlannedList | str] = {}
         try:
-            for key, details in grouped_field_set.items():
-                name = details[0].node.name.value
-                plans[key] = root.name if name == "__typename" else plan_list(self, root, details)
-        except (Unplannable, PrevgraphError):
+            for field, details in collected.grouped_field_set.items():
+                shape = shapes[field]
+                plans[field] = shape if isinstance(shape, str) else shape.at(
+                    list_page(executor, shape, details, self.settings.max_page_size))
+        except (PrevgraphError, GraphQLError):
             return None
         return plans
 
-    async def _answer(self, plans: dict[str, PlannedList | str], resolve_args: tuple) -> Any:
+    @staticmethod
+    def _shape(executor: Executor, root: GraphQLObjectType,
+               fields: dict[str, Details]) -> dict[str, ListShape | str] | None:
+        """The shape of each root field (``__typename``: its value), or None if one is not a list a plan answers."""
+        try:
+            return {key: root.name if details[0].node.name.value == "__typename"
+                    else list_shape(executor, root, details) for key, details in fields.items()}
+        except (Unplannable, PrevgraphError, GraphQLError):
+            return None
+
+    async def answer(self, request: GraphQLRequest, call: StoreCaller) -> dict[str, Any] | None:
+        """The response's ``data``, or None when strawberry must answer (see the class docstring)."""
+        plans = self.plan(request)
+        if plans is None:
+            return None
         lists = {key: plan for key, plan in plans.items() if isinstance(plan, PlannedList)}
         try:
-            answers = dict(zip(lists, await asyncio.gather(*(p.answer(self.context_value) for p in lists.values())),
-                               strict=True))
+            answers = dict(zip(lists, await asyncio.gather(*(p.answer(call) for p in lists.values())), strict=True))
         except PrevgraphError:
-            result = super().execute_root_grouped_field_set(*resolve_args)
-            return await result if self.is_awaitable(result) else result
+            return None
         return {key: answers.get(key, plan) for key, plan in plans.items()}
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import ASTValidationRule
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -13,7 +14,6 @@ from strawberry.extensions import (
 )
 
 from prevgraph.api.mutations import Mutation
-from prevgraph.api.planned import PlannedExecutionContext
 from prevgraph.api.queries import build_query
 from prevgraph.api.types import KIND_TYPES
 from prevgraph.settings import Settings
@@ -23,17 +23,22 @@ from prevgraph.settings import Settings
 QUERY_CACHE_SIZE = 256
 
 
-def build_schema(settings: Settings, *, planned: bool = True) -> strawberry.Schema:
+def limit_rules(settings: Settings) -> list[type[ASTValidationRule]]:
+    """The validation rules of the depth and alias limits.
+
+    Make them once per app: the validation cache keys on the rules, and a rule made
+    afresh for each request would never hit it.
+    """
+    return [*QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+            *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules]
+
+
+def build_schema(settings: Settings, rules: list[type[ASTValidationRule]] | None = None) -> strawberry.Schema:
     """The GraphQL schema; every node kind's type is registered even if no field returns it by name.
 
-    ``planned`` answers list queries from one store selection (:mod:`prevgraph.api.planned`);
-    without it every query is resolved field by field (the tests compare the two).
-
-    The depth and alias limits are validation rules, made once here: the validation
-    cache keys on the rules, and a rule made afresh for each request would never hit it.
+    ``rules`` are the limits' validation rules (:func:`limit_rules`), made here if not given.
     """
-    rules = [*QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
-             *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules]
+    rules = limit_rules(settings) if rules is None else rules
     return strawberry.Schema(
         query=build_query(),
         mutation=Mutation,
@@ -44,5 +49,4 @@ def build_schema(settings: Settings, *, planned: bool = True) -> strawberry.Sche
             lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
             lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
         ],
-        execution_context_class=PlannedExecutionContext if planned else None,
     )

@@ -30,7 +30,7 @@ NODE = sorted(NODE_SCALARS)
 def resolved(store, query: str, variables: dict | None = None) -> dict:
     """The response of ``query`` resolved field by field, as the HTTP endpoint would send it."""
     settings_ = Settings()
-    schema = build_schema(settings_, planned=False)
+    schema = build_schema(settings_)
     context = Context(store, settings_, None, None, asyncio.Lock())
     result = asyncio.run(schema.execute(query, variable_values=variables, context_value=context))
     body: dict = {"data": result.data}
