@@ -9,15 +9,26 @@ parts a researcher writes: aliases, named and inline fragments, ``__typename``,
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import replace
 
 import pytest
+from graphql import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from prevgraph.api.context import Context
-from prevgraph.api.planned import EDGE_SCALARS, EVIDENCE_FIELDS, NODE_SCALARS, PAGE_INFO_FIELDS
-from prevgraph.api.schema import build_schema
+from prevgraph.api.pagination import encode_cursor
+from prevgraph.api.planned import (
+    EDGE_SCALARS,
+    EVIDENCE_FIELDS,
+    NODE_SCALARS,
+    PAGE_INFO_FIELDS,
+    GraphQLRequest,
+    PlannedQueries,
+    page_variables,
+)
+from prevgraph.api.schema import build_schema, limit_rules
 from prevgraph.settings import Settings
 
 from .test_batching import CountingStore
@@ -196,3 +207,56 @@ def test_response_keys_that_look_like_code_are_only_keys(graph, counted):
     assert body == resolved(graph, query)
     first = body["data"]["bodies"]["edges"][0]["node"]
     assert set(first) == {"lambda", "None", "row", "v0", "c0", "__builtins__", "outgoingFlows"}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("query($a: String) { bodies(after: $a) { totalCount } }", {"a"}),
+    ("query($a: String, $f: Int) { bodies(first: $f, after: $a) { edges { node { id } } } }", {"a", "f"}),
+    ("query($a: String) { bodies(after: $a) { totalCount } more: nodes(after: $a) { totalCount } }", {"a"}),
+    # used elsewhere too: the plan's shape may depend on it
+    ("query($f: Int, $x: Boolean!) { bodies(first: $f) @include(if: $x) { totalCount } }", {"f"}),
+    ('query($a: String!) { bodies(after: $a) { totalCount } search(text: $a) { id } }', set()),
+    # a root list inside a fragment is not looked into
+    ("query($a: String) { ...F } fragment F on Query { bodies(after: $a) { totalCount } }", set()),
+    ("query($a: String!) { node(id: $a) { id } }", set()),
+])
+def test_the_variables_that_only_choose_a_page(query, expected):
+    assert page_variables(parse(query)) == expected
+
+
+@pytest.fixture
+def planner() -> PlannedQueries:
+    settings_ = Settings()
+    rules = limit_rules(settings_)
+    return PlannedQueries(build_schema(settings_, rules)._schema, settings_, rules)
+
+
+def test_the_pages_of_one_list_share_one_plan(planner):
+    query = """query($after: String, $yes: Boolean!) { bodies(first: 2, after: $after) { totalCount
+        edges { node { id name @include(if: $yes) } } } }"""
+    first, second, other = (planner.plan(GraphQLRequest(query, variables))["bodies"]
+                            for variables in ({"yes": True}, {"yes": True, "after": encode_cursor(1)},
+                                              {"yes": False, "after": encode_cursor(1)}))
+    assert (first.selection.offset, second.selection.offset) == (0, 2)
+    assert first.write is second.write
+    assert other.write is not second.write and "name" not in other.selection.fields
+
+
+class SlowStore(CountingStore):
+    """A store whose page selections take longer than the test's time limit."""
+
+    def select_page(self, selection):
+        self.calls["select_page"] += 1
+        page = self._store.select_page(selection)
+        time.sleep(0.5)
+        return page
+
+
+def test_a_planned_list_over_the_time_limit_is_refused_and_not_run_again(graph, make_api):
+    slow = SlowStore(graph)
+    api = make_api(slow, request_timeout=0.1)
+    body = api("{ bodies { totalCount edges { node { name } } } }")
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert "PREVGRAPH_REQUEST_TIMEOUT" in body["errors"][0]["message"]
+    assert slow.calls["select_page"] == 1 and "find_nodes_counted" not in slow.calls
