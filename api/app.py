@@ -8,7 +8,6 @@ call it with a settings object and an open store. The API never imports the maps
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -151,12 +150,9 @@ class BodyLimit:
             await self._refuse(send)
 
     async def _refuse(self, send: Callable[[dict], Awaitable[None]]) -> None:
-        body = json.dumps(request_error(
+        await _send_json(send, request_error(
             f"the request body is over the limit of {self.max_bytes} bytes (PREVGRAPH_MAX_BODY_BYTES)",
-            "LIMIT_EXCEEDED", limit="max_body_bytes")).encode("utf-8")
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+            "LIMIT_EXCEEDED", limit="max_body_bytes"), status=413)
 
 
 class PlannedFirst:
@@ -188,10 +184,10 @@ class PlannedFirst:
                 data = await asyncio.wait_for(self.queries.answer(request, self.call), self.request_timeout)
             except TimeoutError:
                 error = await timed_out(self.ping, self.request_timeout)
-                await _send_json(send, orjson.dumps({"data": None, "errors": [error_shape(error)]}))
+                await _send_json(send, {"data": None, "errors": [error_shape(error)]})
                 return
             if data is not None:
-                await _send_json(send, orjson.dumps({"data": data}))
+                await _send_json(send, {"data": data})
                 return
         await self.app(scope, _replay(body, complete, receive), send)
 
@@ -223,8 +219,10 @@ def _replay(body: bytes, complete: bool, receive: Callable[[], Awaitable[dict]])
     return replayed
 
 
-async def _send_json(send: Callable[[dict], Awaitable[None]], body: bytes) -> None:
-    await send({"type": "http.response.start", "status": 200,
+async def _send_json(send: Callable[[dict], Awaitable[None]], data: dict[str, Any], status: int = 200) -> None:
+    """Send ``data`` as the whole JSON response, straight through ASGI."""
+    body = orjson.dumps(data)
+    await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 

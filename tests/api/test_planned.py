@@ -38,12 +38,13 @@ EDGE = sorted(EDGE_SCALARS) + ["isFlow"]
 NODE = sorted(NODE_SCALARS)
 
 
-def resolved(store, query: str, variables: dict | None = None) -> dict:
+def resolved(store, query: str, variables: dict | None = None, operation_name: str | None = None) -> dict:
     """The response of ``query`` resolved field by field, as the HTTP endpoint would send it."""
     settings_ = Settings()
     schema = build_schema(settings_)
     context = Context(store, settings_, None, None, asyncio.Lock())
-    result = asyncio.run(schema.execute(query, variable_values=variables, context_value=context))
+    result = asyncio.run(schema.execute(query, variable_values=variables, context_value=context,
+                                        operation_name=operation_name))
     body: dict = {"data": result.data}
     if result.errors:
         body["errors"] = [{"message": e.message} for e in result.errors]
@@ -260,3 +261,15 @@ def test_a_planned_list_over_the_time_limit_is_refused_and_not_run_again(graph, 
     assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
     assert "PREVGRAPH_REQUEST_TIMEOUT" in body["errors"][0]["message"]
     assert slow.calls["select_page"] == 1 and "find_nodes_counted" not in slow.calls
+
+
+def test_the_operation_a_request_names_is_the_one_planned(graph, counted):
+    counting, api = counted
+    query = """query Lists { bodies(first: 2) { edges { node { name } } } }
+        query Stats { stats { nodes } }"""
+    for name in ("Lists", "Stats"):
+        counting.calls.clear()
+        response = api.client.post("/graphql", json={"query": query, "operationName": name})
+        assert response.json() == resolved(graph, query, operation_name=name)
+        assert ("select_page" in counting.calls) == (name == "Lists")
+
