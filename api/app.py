@@ -8,6 +8,7 @@ call it with a settings object and an open store. The API never imports the maps
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -35,6 +36,8 @@ from prevgraph.settings import Settings
 #: `prevgraph map` as given in the URL (focus, hops, status, since, until, gaps, ...): a string
 #: per key, or a list of strings for a repeated key; the renderer checks them.
 MapPage = Callable[[GraphStore, dict[str, str | list[str]]], str]
+
+log = logging.getLogger(__name__)
 
 #: worker threads for store calls (the stores are synchronous)
 STORE_THREADS = 16
@@ -186,6 +189,9 @@ class PlannedFirst:
                 error = await timed_out(self.ping, self.request_timeout)
                 await _send_json(send, {"data": None, "errors": [error_shape(error)]})
                 return
+            except Exception:  # a fault of the plan, not of the request: the resolvers still answer it
+                log.exception("a planned list query failed; resolving it field by field")
+                data = None
             if data is not None:
                 await _send_json(send, {"data": data})
                 return

@@ -273,3 +273,17 @@ def test_the_operation_a_request_names_is_the_one_planned(graph, counted):
         assert response.json() == resolved(graph, query, operation_name=name)
         assert ("select_page" in counting.calls) == (name == "Lists")
 
+
+
+class BrokenSelections(CountingStore):
+    """A store whose page selections fail with an error no store raises on purpose (a bug)."""
+
+    def select_page(self, selection):
+        raise RuntimeError("a bug in select_page")
+
+
+def test_a_planned_list_that_fails_unexpectedly_is_still_answered_and_logged(graph, make_api, caplog):
+    api = make_api(BrokenSelections(graph))
+    query = "{ bodies(first: 3) { totalCount edges { node { name outgoingFlows { target { name } } } } } }"
+    assert api(query) == resolved(graph, query)
+    assert "a planned list query failed" in caplog.text and "a bug in select_page" in caplog.text
