@@ -7,15 +7,17 @@ together several times what the data costs to read. For the list queries that as
 for what a store selection holds (the root lists, ``nodes`` and the per-kind lists,
 with their nodes' scalar fields and evidence, and their relationships or flows with
 scalar fields, evidence and the ends' scalar fields) this module plans the response
-instead: it walks the query's selections (after strawberry has parsed and validated
-the query, and with graphql-core's own field collection, so aliases, fragments,
-variables, ``@skip`` and ``@include`` behave as everywhere else), asks the store for
-one :class:`~prevgraph.graph.selection.PageSelection` (one Cypher statement on Neo4j),
-and writes the response from the rows.
+instead: it walks the query's selections (parsed and validated as strawberry does it,
+collected with graphql-core's own field collection, so aliases, fragments, variables,
+``@skip`` and ``@include`` behave as everywhere else), asks the store for one
+:class:`~prevgraph.graph.selection.PageSelection` (one Cypher statement on Neo4j), and
+writes the response from the rows. :class:`PlannedQueries` does it for the app's
+``PlannedFirst`` middleware, before the request reaches strawberry at all.
 
 Every other query, and any planned one that fails (a bad cursor, a page over the
-limit, a store that does not answer), runs through the resolvers as usual, and they
-report the errors. ``tests/api/test_planned.py`` checks both give the same responses.
+limit, a store that does not answer), runs through strawberry and the resolvers as
+usual, and they report the errors. ``tests/api/test_planned.py`` checks both give the
+same responses.
 """
 
 from __future__ import annotations
@@ -150,11 +152,17 @@ def _object(fields: list[tuple[str, Template]]) -> Template:
     return lambda v: "{" + ", ".join(f"{key!r}: {template(v)}" for key, template in fields) + "}"
 
 
+def field_arguments(executor: Executor, field_def: GraphQLField, details: Details) -> dict[str, Any]:
+    """The arguments of a field, its variables coerced, as graphql-core gives them to resolvers."""
+    return get_argument_values(field_def, details[0].node, executor.variable_values,
+                               details[0].fragment_variable_values, executor.hide_suggestions)
+
+
 class _Planner:
     """Turns one root list field's selections into a :class:`PageSelection` and a response writer."""
 
     def __init__(self, executor: Executor) -> None:
-        self.ctx = executor
+        self.executor = executor
         self.source = _Source()
         self.fields: set[str] = set()
         #: per edge selection: its direction, types and statuses, and the stored fields read
@@ -164,21 +172,17 @@ class _Planner:
     # --- graphql-core's collection and arguments ------------------------------------------
     def subfields(self, of: GraphQLObjectType, details: Details) -> list[tuple[str, str, Details]]:
         """(response key, field name, field details) of the selections on ``details`` for objects of ``of``."""
-        ctx = self.ctx
-        collected = collect_subfields(ctx.schema, ctx.fragments, ctx.variable_values, ctx.operation, of, details,
-                                      ctx.hide_suggestions)
+        run = self.executor
+        collected = collect_subfields(run.schema, run.fragments, run.variable_values, run.operation, of, details,
+                                      run.hide_suggestions)
         if collected.new_defer_usages:
             raise Unplannable("@defer")
         return [(key, group[0].node.name.value, group) for key, group in collected.grouped_field_set.items()]
 
-    def arguments(self, field_def: GraphQLField, details: Details) -> dict[str, Any]:
-        return get_argument_values(field_def, details[0].node, self.ctx.variable_values,
-                                   details[0].fragment_variable_values, self.ctx.hide_suggestions)
-
     def object_types(self, of: Any) -> list[GraphQLObjectType]:
         named = get_named_type(of)
         if isinstance(named, GraphQLInterfaceType):
-            return list(self.ctx.schema.get_possible_types(named))
+            return list(self.executor.schema.get_possible_types(named))
         if isinstance(named, GraphQLObjectType):
             return [named]
         raise Unplannable(named.name)
@@ -240,7 +244,7 @@ class _Planner:
         return lambda v: f"[{item(var)} for {var} in {items(v)}]"
 
     def edge_list(self, field_def: GraphQLField, name: str, details: Details) -> Template:
-        args = self.arguments(field_def, details)
+        args = field_arguments(self.executor, field_def, details)
         types, statuses = enum_values(args.get("types")), enum_values(args.get("statuses"))
         if name == "relationships":
             direction = args["direction"].value
@@ -391,7 +395,7 @@ def list_shape(executor: Executor, root: GraphQLObjectType, details: Details) ->
         raise Unplannable(name)
     planner = _Planner(executor)
     field_def = root.fields[name]
-    args = planner.arguments(field_def, details)
+    args = field_arguments(executor, field_def, details)
     if name == ANY_KIND_LIST:
         kind = args["kind"].value if args.get("kind") else None
     where = NodeWhere(**args["where"]) if args.get("where") else None
@@ -403,8 +407,7 @@ def list_shape(executor: Executor, root: GraphQLObjectType, details: Details) ->
 
 def list_page(executor: Executor, shape: ListShape, details: Details, max_page_size: int) -> Page:
     """The page a root list field's ``first`` and ``after`` ask for."""
-    args = get_argument_values(shape.field, details[0].node, executor.variable_values,
-                               details[0].fragment_variable_values, executor.hide_suggestions)
+    args = field_arguments(executor, shape.field, details)
     return page_request(args.get("first"), args.get("after"), max_page_size)
 
 
