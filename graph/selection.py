@@ -6,8 +6,9 @@ reaches") needs a handful of fields of thousands of records. Reading whole recor
 worth, so the API describes what it needs as a :class:`PageSelection` and the store
 answers it with plain rows holding just those fields: in one round trip on Neo4j
 (one Cypher statement compiled from the selection), and from the store's ordinary
-reads everywhere else (:func:`select_page_from_records`). Both give the same rows;
-the contract suite checks it.
+reads everywhere else (:func:`select_page_from_records`; the embedded store reads its
+stored JSON without building records). All give the same rows; the contract suite
+checks it.
 
 A node row is a dict of the selected :data:`NODE_FIELDS`, plus, when the selection
 asks for edges, ``"edges"``: one list of edge rows per :class:`EdgeSelection`, in the
@@ -20,7 +21,7 @@ a list, ``evidence`` a list of ``{document, quote, start, end, rule}`` dicts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,8 @@ EDGE_FIELDS: tuple[str, ...] = ("id", "type", "status", "date", "origin", "sourc
 DIRECTIONS: tuple[str, ...] = ("out", "in", "both")
 
 Row = dict[str, Any]
+#: a node or an edge in its stored JSON form (its fields by name; tuples as lists, evidence as dicts)
+Record = Mapping[str, Any]
 
 
 def _checked(fields: Iterable[str], known: tuple[str, ...], what: str) -> tuple[str, ...]:
@@ -99,23 +102,43 @@ class SelectedPage:
     total: int | None
 
 
-def node_row(node: Node, fields: Sequence[str]) -> Row:
-    """The selected fields of a node record, as a selection row holds them."""
-    row: Row = {}
-    for name in fields:
-        if name == "aliases":
-            row[name] = list(node.aliases)
-        elif name == "evidence":
-            row[name] = [e.model_dump() for e in node.evidence]
-        else:
-            row[name] = getattr(node, name)
-    return row
+def node_row(node: Record, fields: Sequence[str]) -> Row:
+    """The selected fields of a node record in its stored JSON form, as a selection row holds them."""
+    return {name: node[name] for name in fields}
 
 
-def edge_row(edge: Edge, fields: Sequence[str]) -> Row:
-    """The selected fields of an edge record, as a selection row holds them."""
-    return {name: [e.model_dump() for e in edge.evidence] if name == "evidence" else getattr(edge, name)
-            for name in fields}
+def edge_row(edge: Record, fields: Sequence[str]) -> Row:
+    """The selected fields of an edge record in its stored JSON form, as a selection row holds them."""
+    return {name: edge[name] for name in fields}
+
+
+def stored_form(record: Node | Edge) -> Record:
+    """A record as it is stored: its JSON form, read back (tuples are lists, evidence dicts)."""
+    return record.model_dump(mode="json")
+
+
+@dataclass(frozen=True)
+class Incident:
+    """What one :class:`EdgeSelection` reads: each page node's edges (in id order) and the nodes at their ends."""
+
+    edges: Mapping[str, Sequence[Record]]
+    ends: Mapping[str, Record]
+
+
+def page_rows(selection: PageSelection, nodes: Sequence[Record], incident: Sequence[Incident],
+              total: int | None) -> SelectedPage:
+    """The rows of a selection from records in their stored JSON form: the page's nodes and, per edge
+    selection in order, its :class:`Incident` records."""
+    rows = [node_row(n, selection.fields) for n in nodes]
+    if selection.edges:
+        page = {n["id"]: n for n in nodes}
+        for row in rows:
+            row["edges"] = []
+        for chosen, found in zip(selection.edges, incident, strict=True):
+            known = {**found.ends, **page}
+            for row, node in zip(rows, nodes, strict=True):
+                row["edges"].append([_edge_with_ends(e, chosen, known) for e in found.edges[node["id"]]])
+    return SelectedPage(rows=rows, total=total)
 
 
 def select_page_from_records(store: GraphStore, selection: PageSelection) -> SelectedPage:
@@ -124,24 +147,19 @@ def select_page_from_records(store: GraphStore, selection: PageSelection) -> Sel
         nodes, total = store.find_nodes_counted(selection.where, limit=selection.limit, offset=selection.offset)
     else:
         nodes, total = store.find_nodes(selection.where, limit=selection.limit, offset=selection.offset), None
-    rows = [node_row(n, selection.fields) for n in nodes]
-    if selection.edges:
-        for row in rows:
-            row["edges"] = []
-        ids = [n.id for n in nodes]
-        page = {n.id: n for n in nodes}
-        for chosen in selection.edges:
-            found = store.neighbourhood(ids, chosen.direction, chosen.types, chosen.statuses)
-            known = {**found.ends, **page}
-            for row, node in zip(rows, nodes, strict=True):
-                row["edges"].append([_edge_with_ends(e, chosen, known) for e in found.edges[node.id]])
-    return SelectedPage(rows=rows, total=total)
+    ids = [n.id for n in nodes]
+    incident = []
+    for chosen in selection.edges:
+        found = store.neighbourhood(ids, chosen.direction, chosen.types, chosen.statuses)
+        incident.append(Incident(edges={i: [stored_form(e) for e in edges] for i, edges in found.edges.items()},
+                                 ends={i: stored_form(n) for i, n in found.ends.items()}))
+    return page_rows(selection, [stored_form(n) for n in nodes], incident, total)
 
 
-def _edge_with_ends(edge: Edge, chosen: EdgeSelection, known: dict[str, Node]) -> Row:
+def _edge_with_ends(edge: Record, chosen: EdgeSelection, known: Mapping[str, Record]) -> Row:
     row = edge_row(edge, chosen.fields)
-    for key, end, fields in (("source_node", edge.source, chosen.source_fields),
-                             ("target_node", edge.target, chosen.target_fields)):
+    for key, end, fields in (("source_node", edge["source"], chosen.source_fields),
+                             ("target_node", edge["target"], chosen.target_fields)):
         if fields:
             node = known.get(end)
             row[key] = None if node is None else node_row(node, fields)

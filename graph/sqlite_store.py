@@ -14,9 +14,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
 
+import orjson
+
 from prevgraph.errors import StoreUnavailable
 from prevgraph.graph.merge import WritePlan
 from prevgraph.graph.paths import search_paths
+from prevgraph.graph.selection import EdgeSelection, Incident, PageSelection, Record, SelectedPage, page_rows
 from prevgraph.graph.store import (
     Direction,
     EdgeFilter,
@@ -40,8 +43,12 @@ CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(kind);
 CREATE TABLE IF NOT EXISTS edges (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
     status TEXT, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS edges_source ON edges(source, type);
-CREATE INDEX IF NOT EXISTS edges_target ON edges(target, type);
+-- a node's edges by type and status: flows filtered by status read only the rows they keep
+-- (these replace the (end, type) indexes of stores made before them)
+DROP INDEX IF EXISTS edges_source;
+DROP INDEX IF EXISTS edges_target;
+CREATE INDEX IF NOT EXISTS edges_source_status ON edges(source, type, status);
+CREATE INDEX IF NOT EXISTS edges_target_status ON edges(target, type, status);
 CREATE INDEX IF NOT EXISTS edges_type ON edges(type, status);
 CREATE TABLE IF NOT EXISTS node_docs (
     document TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (document, id)) WITHOUT ROWID;
@@ -281,7 +288,49 @@ class SqliteStore(GraphStore):
 
     def neighbourhood(self, ids: Sequence[str], direction: Direction = "both", types: Sequence[str] | None = None,
                       statuses: Sequence[str] | None = None) -> Neighbourhood:
-        result: dict[str, list[Edge]] = {i: [] for i in ids}
+        with self._lock:
+            stored, others = self._incident(ids, direction, types, statuses)
+            ends = _select_nodes(self._conn, "id", sorted(others))
+        return Neighbourhood({node: [Edge.model_validate_json(data) for data in edges]
+                              for node, edges in stored.items()}, ends)
+
+    def select_page(self, selection: PageSelection) -> SelectedPage:
+        """The page from one read snapshot, its records' stored JSON parsed with orjson, no record built.
+
+        Building every record (pydantic validates each) took half the time of a page of
+        flows, for fields that are copied unchanged from the stored JSON anyway.
+        """
+        clause, params = _node_where(selection.where)
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                nodes = [orjson.loads(data) for (data,) in self._conn.execute(
+                    f"SELECT data FROM nodes{clause} ORDER BY id LIMIT ? OFFSET ?",
+                    [*params, selection.limit, selection.offset])]
+                total = None
+                if selection.count:
+                    total = int(self._conn.execute(f"SELECT count(*) FROM nodes{clause}", params).fetchone()[0])
+                incident = [self._incident_records([n["id"] for n in nodes], chosen) for chosen in selection.edges]
+            finally:
+                self._conn.execute("COMMIT")
+        return page_rows(selection, nodes, incident, total)
+
+    def _incident_records(self, ids: list[str], chosen: EdgeSelection) -> Incident:
+        stored, others = self._incident(ids, chosen.direction, chosen.types, chosen.statuses)
+        ends: dict[str, Record] = {}
+        for chunk in _chunks(sorted(others)):
+            ends.update((i, orjson.loads(data)) for i, data in self._conn.execute(
+                f"SELECT id, data FROM nodes WHERE id IN ({_marks(chunk)})", chunk))
+        return Incident(edges={node: [orjson.loads(data) for data in edges] for node, edges in stored.items()},
+                        ends=ends)
+
+    def _incident(self, ids: Sequence[str], direction: Direction, types: Sequence[str] | None,
+                  statuses: Sequence[str] | None) -> tuple[dict[str, list[str]], set[str]]:
+        """The stored JSON of each node's edges in ``direction`` (in edge id order), and the ids at their other ends.
+
+        Call with the lock held.
+        """
+        found: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
         seen: set[tuple[str, str]] = set()
         others: set[str] = set()
         ends = {"out": ("source",), "in": ("target",), "both": ("source", "target")}[direction]
@@ -289,18 +338,16 @@ class SqliteStore(GraphStore):
         status_clause = f" AND status IN ({_marks(statuses)})" if statuses is not None else ""
         for chunk in _chunks(list(ids)):
             for end in ends:
-                rows = self._query(f"SELECT data FROM edges WHERE {end} IN ({_marks(chunk)}){type_clause}"
-                                   f"{status_clause} ORDER BY id", [*chunk, *(types or ()), *(statuses or ())])
-                for (data,) in rows:
-                    edge = Edge.model_validate_json(data)
-                    node, other = (edge.source, edge.target) if end == "source" else (edge.target, edge.source)
-                    if (node, edge.id) not in seen:
-                        seen.add((node, edge.id))
-                        result[node].append(edge)
+                rows = self._conn.execute(
+                    f"SELECT id, source, target, data FROM edges WHERE {end} IN ({_marks(chunk)}){type_clause}"
+                    f"{status_clause}", [*chunk, *(types or ()), *(statuses or ())])
+                for edge_id, source, target, data in rows:
+                    node, other = (source, target) if end == "source" else (target, source)
+                    if (node, edge_id) not in seen:
+                        seen.add((node, edge_id))
+                        found[node].append((edge_id, data))
                         others.add(other)
-        for edges in result.values():
-            edges.sort(key=lambda e: e.id)
-        return Neighbourhood(result, self.nodes(sorted(others)))
+        return {node: [data for _, data in sorted(edges)] for node, edges in found.items()}, others
 
     def _iter(self, table: str, batch_size: int) -> Iterator[list[str]]:
         """Rows of ``table`` from one read snapshot (a separate connection), in id order."""
