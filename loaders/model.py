@@ -59,9 +59,11 @@ class DocumentContext:
     #: for a resolution loaded as a document: each Paragraph id and its (start, end) in ``text``
     structure: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def evidence(self, sentence: Sentence, rule: str) -> Evidence:
+    def evidence(self, sentence: Sentence, rule: str, match: tuple[int, int] | None = None) -> Evidence:
+        """The evidence of a fact stated in ``sentence``; ``match`` is the (start, end) of the stating words."""
+        match_start, match_end = match if match is not None else (None, None)
         return Evidence(document=self.document.id, quote=sentence.text, start=sentence.start,
-                        end=sentence.end, rule=rule)
+                        end=sentence.end, rule=rule, match_start=match_start, match_end=match_end)
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
         return [m for m in self.mentions if sentence.start <= m.start and m.end <= sentence.end]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from prevgraph.errors import ValidationError
 from prevgraph.schema.ontology import ontology
@@ -33,12 +33,30 @@ class Evidence(_Record):
     start: int = Field(ge=0, description="character offset of the quote in the document's normalised text")
     end: int = Field(ge=0)
     rule: str = Field(description="name of the loader rule that produced the fact, or 'reference'")
+    match_start: int | None = Field(None, ge=0, description=(
+        "offset of the words that state the fact (the matched span) inside the quote's sentence, in the "
+        "document's normalised text; a display that must cut the quote cuts around them"))
+    match_end: int | None = Field(None, ge=0)
 
     @model_validator(mode="after")
     def _ordered(self) -> Evidence:
         if self.end < self.start:
             raise ValueError(f"evidence end {self.end} is before start {self.start}")
+        if (self.match_start is None) != (self.match_end is None):
+            raise ValueError("evidence match_start and match_end are given together or not at all")
+        if self.match_start is not None and not self.start <= self.match_start <= self.match_end <= self.end:
+            raise ValueError(f"evidence match {self.match_start}-{self.match_end} is outside its quote "
+                             f"{self.start}-{self.end}")
         return self
+
+    @model_serializer(mode="wrap")
+    def _without_absent_match(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """Evidence without a matched span is stored and exported as before the span existed."""
+        dumped = handler(self)
+        if self.match_start is None:
+            dumped.pop("match_start", None)
+            dumped.pop("match_end", None)
+        return dumped
 
 
 class Node(_Record):
