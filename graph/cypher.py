@@ -383,3 +383,10 @@ def delete_edges(types: Iterable[str]) -> str:
 
 
 PING = "RETURN 1 AS ok"
+
+# The store's version (GraphStore.version) sits on one node outside the graph (not an
+# ``Entity``: never read as a node, left alone by ``clear``). Without a uniqueness
+# constraint two first writes at once may each create one; the version is therefore the
+# sum over them, which every bump raises all the same.
+BUMP_VERSION = "MERGE (s:PrevgraphState {key: 'store'}) SET s.version = coalesce(s.version, 0) + 1"
+STORE_VERSION = "OPTIONAL MATCH (s:PrevgraphState {key: 'store'}) RETURN coalesce(sum(s.version), 0) AS version"

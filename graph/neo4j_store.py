@@ -339,7 +339,7 @@ class Neo4jStore(GraphStore):
     # --- primitives -------------------------------------------------------------------------
     def write(self, work: Callable[[StoreTx], T]) -> T:
         with self._translated(), self._session() as session:
-            return session.execute_write(lambda tx: work(_Neo4jTx(tx, self.batch_size)))
+            return session.execute_write(lambda tx: _bumped(tx, work(_Neo4jTx(tx, self.batch_size))))
 
     def nodes(self, ids: Sequence[str]) -> dict[str, Node]:
         return self._read(lambda reader: reader.nodes_by_ids(ids))
@@ -473,7 +473,11 @@ class Neo4jStore(GraphStore):
         are missing is a :class:`StoreError`, also with nothing written.
         """
         with self._translated(), self._session() as session:
-            session.execute_write(lambda tx: _Neo4jTx(tx, self.batch_size).put(nodes, edges, create=True))
+            def put(tx: neo4j.ManagedTransaction) -> None:
+                _Neo4jTx(tx, self.batch_size).put(nodes, edges, create=True)
+                _bumped(tx, None)
+
+            session.execute_write(put)
 
     def clear(self) -> None:
         """Delete every ``Entity`` node and its relationships, in transactions of ``batch_size`` nodes.
@@ -487,6 +491,10 @@ class Neo4jStore(GraphStore):
         with self._translated(), self._session() as session:
             while session.execute_write(delete_some):
                 pass
+            session.execute_write(lambda tx: _bumped(tx, None))
+
+    def version(self) -> int:
+        return int(self._rows(cypher.STORE_VERSION)[0]["version"])
 
     def ping(self) -> None:
         """One query outside a managed transaction, so a server that is down fails at once (no retries)."""
@@ -498,6 +506,12 @@ class Neo4jStore(GraphStore):
 
     def describe(self) -> str:
         return f"neo4j:{self.uri} (database {self.database})"
+
+
+def _bumped(tx: neo4j.ManagedTransaction, result: T) -> T:
+    """``result``, once the store's version is raised in the same transaction (see :meth:`GraphStore.version`)."""
+    tx.run(cypher.BUMP_VERSION).consume()
+    return result
 
 
 def make_driver(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:

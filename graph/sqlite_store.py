@@ -56,7 +56,11 @@ CREATE INDEX IF NOT EXISTS node_docs_id ON node_docs(id);
 CREATE TABLE IF NOT EXISTS edge_docs (
     document TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (document, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edge_docs_id ON edge_docs(id);
+-- the store's version (GraphStore.version): raised by every write transaction
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 """
+_BUMP_VERSION = ("INSERT INTO state (key, value) VALUES ('version', 1) "
+                 "ON CONFLICT (key) DO UPDATE SET value = value + 1")
 
 # SQLite allows at most 32766 host parameters per statement; stay well below.
 _CHUNK = 900
@@ -213,11 +217,13 @@ class SqliteStore(GraphStore):
         self._lock = threading.RLock()
 
     def write(self, work: Callable[[StoreTx], T]) -> T:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT`` around ``work`` (``ROLLBACK`` if it raises); never re-run."""
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` around ``work`` and the version's bump (``ROLLBACK`` if it raises);
+        never re-run."""
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 result = work(_SqliteTx(self._conn))
+                self._conn.execute(_BUMP_VERSION)
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
@@ -384,6 +390,10 @@ class SqliteStore(GraphStore):
                 self._conn.execute(f"DELETE FROM {table}")
 
         self.write(delete_all)
+
+    def version(self) -> int:
+        rows = self._query("SELECT value FROM state WHERE key = 'version'")
+        return int(rows[0][0]) if rows else 0
 
     def ping(self) -> None:
         try:

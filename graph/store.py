@@ -240,6 +240,15 @@ class GraphStore(ABC):
         """Delete every node and edge of the graph."""
 
     @abstractmethod
+    def version(self) -> int:
+        """A counter of the stored graph's state, for caches of whole-graph work (the API's gaps and map).
+
+        Every write (a load, an upsert, a curation, ``clear``) raises it in its own
+        transaction, so an unchanged version means an unchanged graph, also when another
+        process sharing the store wrote. 0 for a store never written to.
+        """
+
+    @abstractmethod
     def ping(self) -> None:
         """Raise :class:`~prevgraph.errors.StoreUnavailable` unless the store answers."""
 

@@ -322,3 +322,29 @@ def test_clear_empties_the_store(small_graph):
     small_graph.clear()
     assert small_graph.stats().nodes == 0 and small_graph.find_edges() == []
     small_graph.ping()
+
+
+def test_every_write_raises_the_version_and_reads_leave_it(store):
+    seen = [store.version()]
+
+    def raised() -> bool:
+        seen.append(store.version())
+        return seen[-1] > seen[-2]
+
+    store.load_document(_batch("a", [_body("hrc", "a"), _body("sc", "a")], [_briefs("hrc", "sc", "a")]))
+    assert raised()
+    store.find_nodes(), store.stats(), store.to_networkx(), store.neighbourhood(["body:hrc"])
+    assert not raised()
+    store.upsert([_body("hrc", "b", props={"note": "curated"})])
+    assert raised()
+    store.load_document(_batch("a", [_body("hrc", "a"), _body("sc", "a")], [_briefs("hrc", "sc", "a")]))
+    assert raised(), "a write that changes nothing still raises it: the version counts writes, it compares no data"
+    store.clear()
+    assert raised()
+
+
+def test_a_refused_write_leaves_the_version(store):
+    before = store.version()
+    with pytest.raises(ValidationError):
+        store.upsert([], [_briefs("hrc", "nowhere", "a")])
+    assert store.version() == before
