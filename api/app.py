@@ -8,7 +8,6 @@ call it with a settings object and an open store. The API never imports the maps
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -26,8 +25,8 @@ from strawberry.types import ExecutionResult
 
 from prevgraph.api.context import Context, StoreCaller
 from prevgraph.api.errors import error_shape, request_error
-from prevgraph.api.planned import GraphQLRequest, PlannedQueries
-from prevgraph.api.schema import build_schema, limit_rules
+from prevgraph.api.schema import build_schema
+from prevgraph.api.whole_graph import WholeGraph
 from prevgraph.errors import LimitExceeded, PrevgraphError, StoreUnavailable
 from prevgraph.graph.store import GraphStore
 from prevgraph.settings import Settings
@@ -36,8 +35,6 @@ from prevgraph.settings import Settings
 #: `prevgraph map` as given in the URL (focus, hops, status, since, until, gaps, ...): a string
 #: per key, or a list of strings for a repeated key; the renderer checks them.
 MapPage = Callable[[GraphStore, dict[str, str | list[str]]], str]
-
-log = logging.getLogger(__name__)
 
 #: worker threads for store calls (the stores are synchronous)
 STORE_THREADS = 16
@@ -50,8 +47,8 @@ STATIC_PATH = "/graphql/static"
 #: where GraphQL is served
 GRAPHQL_PATH = "/graphql"
 
-_HTTP_STATUS = {"NOT_FOUND": 404, "STORE_UNAVAILABLE": 503, "LIMIT_EXCEEDED": 413, "FORBIDDEN": 403,
-                "MUTATIONS_DISABLED": 403}
+_HTTP_STATUS = {"NOT_FOUND": 404, "AMBIGUOUS": 404, "STORE_UNAVAILABLE": 503, "BUSY": 503, "LIMIT_EXCEEDED": 413,
+                "FORBIDDEN": 403, "MUTATIONS_DISABLED": 403}
 
 
 class PrevgraphRouter(GraphQLRouter):
@@ -158,73 +155,6 @@ class BodyLimit:
             "LIMIT_EXCEEDED", limit="max_body_bytes"), status=413)
 
 
-class PlannedFirst:
-    """Answer planned list queries (:class:`~prevgraph.api.planned.PlannedQueries`) before the app's routing.
-
-    A ``POST`` of a JSON body to the GraphQL path is read whole; if the plan answers it,
-    the response is sent from here, otherwise the request goes on to strawberry's
-    router with its body replayed, as if this middleware were not there.
-    """
-
-    def __init__(self, app: Any, *, path: str, queries: PlannedQueries, call: StoreCaller, request_timeout: float,
-                 ping: Callable[[], Awaitable[None]]) -> None:
-        self.app = app
-        self.path = path
-        self.queries = queries
-        self.call = call
-        self.request_timeout = request_timeout
-        self.ping = ping
-
-    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[dict]],
-                       send: Callable[[dict], Awaitable[None]]) -> None:
-        if not self._may_plan(scope):
-            await self.app(scope, receive, send)
-            return
-        body, complete = await _read_body(receive)
-        request = GraphQLRequest.from_json(body) if complete else None
-        if request is not None:
-            try:
-                data = await asyncio.wait_for(self.queries.answer(request, self.call), self.request_timeout)
-            except TimeoutError:
-                error = await timed_out(self.ping, self.request_timeout)
-                await _send_json(send, {"data": None, "errors": [error_shape(error)]})
-                return
-            except Exception:  # a fault of the plan, not of the request: the resolvers still answer it
-                log.exception("a planned list query failed; resolving it field by field")
-                data = None
-            if data is not None:
-                await _send_json(send, {"data": data})
-                return
-        await self.app(scope, _replay(body, complete, receive), send)
-
-    def _may_plan(self, scope: MutableMapping[str, Any]) -> bool:
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
-            return False
-        content_type = dict(scope.get("headers") or []).get(b"content-type", b"")
-        return content_type.split(b";")[0].strip().lower() == b"application/json"
-
-
-async def _read_body(receive: Callable[[], Awaitable[dict]]) -> tuple[bytes, bool]:
-    """The request body, and whether it came whole (False when the client went away first)."""
-    chunks: list[bytes] = []
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            return b"".join(chunks), False
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body"):
-            return b"".join(chunks), True
-
-
-def _replay(body: bytes, complete: bool, receive: Callable[[], Awaitable[dict]]) -> Callable[[], Awaitable[dict]]:
-    """A ``receive`` that gives the body read already, then whatever the client sends next."""
-    pending = [{"type": "http.request", "body": body, "more_body": False}] if complete else []
-
-    async def replayed() -> dict:
-        return pending.pop() if pending else await receive()
-    return replayed
-
-
 async def _send_json(send: Callable[[dict], Awaitable[None]], data: dict[str, Any], status: int = 200) -> None:
     """Send ``data`` as the whole JSON response, straight through ASGI."""
     body = orjson.dumps(data)
@@ -241,27 +171,27 @@ def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | Non
     async def in_thread(fn: Callable[..., Any], *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
 
+    whole_graph = WholeGraph(store, StoreCaller(store, executor), settings.analysis_threads, settings.analysis_queue)
+
     async def context_getter(request: Request) -> Context:
-        return Context(store, settings, executor, request.headers.get("x-api-key"), curation_lock)
+        return Context(store, settings, executor, request.headers.get("x-api-key"), curation_lock, whole_graph)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> Any:
         yield
         executor.shutdown(wait=False, cancel_futures=True)
+        whole_graph.close()
 
     app = FastAPI(title="prevgraph", description="The UN prevention architecture as a graph, over GraphQL.",
                   lifespan=lifespan)
     async def ping() -> None:
         await in_thread(store.ping)
 
-    rules = limit_rules(settings)
-    schema = build_schema(settings, rules)
+    schema = build_schema(settings)
     router = PrevgraphRouter(schema, context_getter=context_getter, graphql_ide="graphiql",
                              request_timeout=settings.request_timeout, ping=ping)
     app.include_router(router, prefix=GRAPHQL_PATH)
     app.mount(STATIC_PATH, StaticFiles(directory=STATIC), name="graphiql-static")
-    app.add_middleware(PlannedFirst, path=GRAPHQL_PATH, queries=PlannedQueries(schema._schema, settings, rules),
-                       call=StoreCaller(store, executor), request_timeout=settings.request_timeout, ping=ping)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     @app.exception_handler(PrevgraphError)
@@ -293,8 +223,10 @@ def create_app(settings: Settings, store: GraphStore, *, map_page: MapPage | Non
             for key, value in request.query_params.multi_items():
                 given = params.get(key)
                 params[key] = value if given is None else [*([given] if isinstance(given, str) else given), value]
+            asked = tuple(sorted((k, v if isinstance(v, str) else tuple(v)) for k, v in params.items()))
             try:
-                html = await asyncio.wait_for(in_thread(map_page, store, params), settings.request_timeout)
+                html = await asyncio.wait_for(whole_graph.answer(("map", asked), lambda: map_page(store, params)),
+                                              settings.request_timeout)
             except TimeoutError as exc:
                 raise LimitExceeded(f"the map took longer than the time limit of {settings.request_timeout:g} s "
                                     "(PREVGRAPH_REQUEST_TIMEOUT); focus it on a body") from exc

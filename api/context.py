@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
+from prevgraph.api.whole_graph import WholeGraph
 from prevgraph.graph.store import Direction, GraphStore
 from prevgraph.schema import Edge, Node
 from prevgraph.settings import Settings
@@ -87,11 +88,14 @@ class Context(BaseContext):
     """The GraphQL context: built once per request by :func:`context_getter`."""
 
     def __init__(self, store: GraphStore, settings: Settings, executor: Executor | None,
-                 api_key: str | None, curation_lock: asyncio.Lock) -> None:
+                 api_key: str | None, curation_lock: asyncio.Lock, whole_graph: WholeGraph | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.call = StoreCaller(store, executor)
+        #: whole-graph answers (gaps), shared by every request of the app; a context of its own if not given
+        self.whole_graph = whole_graph or WholeGraph(store, self.call, settings.analysis_threads,
+                                                     settings.analysis_queue)
         self.loaders = Loaders(self.call)
         #: the X-API-Key header the request came with (checked only by mutations)
         self.api_key = api_key

@@ -1,7 +1,8 @@
 """One error shape for every GraphQL error: a message and ``extensions.code``.
 
-prevgraph's own errors carry their ``code`` (``NOT_FOUND``, ``STORE_UNAVAILABLE``,
-``LIMIT_EXCEEDED``, ...). The limits enforced by strawberry's extensions (depth,
+prevgraph's own errors carry their ``code`` (``NOT_FOUND``, ``AMBIGUOUS`` with the
+candidates' ids in ``extensions.candidates``, ``STORE_UNAVAILABLE``, ``LIMIT_EXCEEDED``,
+``BUSY``, ...). The limits enforced by strawberry's extensions (depth,
 aliases) and graphql-core's parser (tokens) are recognised and given the code
 ``LIMIT_EXCEEDED`` with the setting that raises the limit; GraphQL syntax and
 validation errors get their own codes; anything unexpected is logged by strawberry
@@ -15,7 +16,7 @@ from typing import Any
 
 from graphql import GraphQLError, GraphQLSyntaxError
 
-from prevgraph.errors import PrevgraphError
+from prevgraph.errors import Ambiguous, PrevgraphError
 
 #: message pattern of each limit enforced outside prevgraph's code -> the setting behind it
 _LIMITS = (
@@ -39,6 +40,8 @@ def error_shape(error: GraphQLError) -> dict[str, Any]:
 
 def _classify(error: GraphQLError) -> tuple[str, dict[str, Any]]:
     original = error.original_error
+    if isinstance(original, Ambiguous):
+        return str(original), {"code": original.code, "candidates": original.candidates}
     if isinstance(original, PrevgraphError):
         return str(original), {"code": original.code}
     for pattern, limit, env, what in _LIMITS:

@@ -1,5 +1,10 @@
 """The root Query: lookups, lists with filters and cursors, search, flows, pathways, gaps, stats.
 
+The root fields that look something up by id, name or symbol (``node``, ``relationship``,
+``byName``, ``resolution``, ``flows``, ``pathways``) are nullable: a name that names
+nothing (``NOT_FOUND``) or several nodes (``AMBIGUOUS``, with the candidates) is an
+error of that field alone, and the other fields of the query still answer.
+
 Every argument that names a node (``from``, ``to``, ``via``, ``avoid``) takes an id,
 a name or any alias, resolved by :func:`prevgraph.graph.lookup.resolve_node`. The
 per-kind list fields (``bodies``, ``resolutions``, ...) are generated from the
@@ -17,6 +22,7 @@ from prevgraph.api.citations import resolve_resolution
 from prevgraph.api.enums import FlowStatus, Location, NodeKind, Pillar, RelationshipType
 from prevgraph.api.pagination import Connection, connection, page_request
 from prevgraph.api.pathways import BOTH_WAYS, PATHWAY_TYPES, rank_pathways
+from prevgraph.api.planned import Unplannable, answer_page, note_fallback, plan_page
 from prevgraph.api.types import (
     FLOW_TYPES,
     KIND_TYPES,
@@ -75,12 +81,20 @@ async def list_nodes(info: Info, kind: str | None, where: NodeWhere | None, firs
                      after: str | None) -> Connection[NodeType]:
     """One page of nodes (fetched with one row more, to know whether another page follows).
 
-    When the query asks for ``totalCount``, the store counts in the same call
-    (``find_nodes_counted``: one round trip on Neo4j); otherwise nothing is counted.
+    A page that asks only for what a store selection holds is read in one call
+    (:mod:`prevgraph.api.planned`). Otherwise the page's nodes are read whole, and when
+    the query asks for ``totalCount`` the store counts in the same call
+    (``find_nodes_counted``: one round trip on Neo4j); nothing is counted else.
     """
     ctx = info.context
     page = page_request(first, after, ctx.settings.max_page_size)
     flt = node_filter(kind, where)
+    try:
+        plan = plan_page(info.selected_fields[0])
+    except Unplannable as reason:
+        note_fallback(reason)
+    else:
+        return await answer_page(ctx, plan, flt, page)
     total: int | None = None
     if _selects(info, "totalCount"):
         rows, total = await ctx.call(ctx.store.find_nodes_counted, flt, limit=page.size + 1, offset=page.offset)
@@ -126,14 +140,14 @@ def _check_hops(max_hops: int) -> None:
 @strawberry.type
 class QueryBase:
     @strawberry.field(description="The node with this id.")
-    async def node(self, info: Info, id: strawberry.ID) -> NodeType:
+    async def node(self, info: Info, id: strawberry.ID) -> NodeType | None:
         found = await info.context.loaders.node.load(str(id))
         if found is None:
             raise NotFound(f"no node has the id {id!r}; ids look like body:human-rights-council (see `search`)")
         return node_object(found)
 
     @strawberry.field(description="The relationship (edge) with this id.")
-    async def relationship(self, info: Info, id: strawberry.ID) -> Relationship:
+    async def relationship(self, info: Info, id: strawberry.ID) -> Relationship | None:
         found = await info.context.loaders.edge.load(str(id))
         if found is None:
             raise NotFound(f"no relationship has the id {id!r}")
@@ -141,7 +155,7 @@ class QueryBase:
 
     @strawberry.field(description="The node an id, name or alias names (\"HRC\", \"UNHRC\", \"Human Rights Council\").")
     async def by_name(self, info: Info, name: str,
-                      kinds: list[NodeKind] | None = None) -> NodeType:
+                      kinds: list[NodeKind] | None = None) -> NodeType | None:
         return node_object(await resolve(info, name, enum_values(kinds)))
 
     @strawberry.field(description="Nodes of any kind, filtered, a page at a time.")
@@ -168,7 +182,7 @@ class QueryBase:
 
     @strawberry.field(description="A resolution from any citation form: \"45/31\", \"A/HRC/RES/45/31\", "
                                   "\"resolution 45/31\", \"S/RES/2282 (2016)\".")
-    async def resolution(self, info: Info, symbol: str) -> Resolution:
+    async def resolution(self, info: Info, symbol: str) -> Resolution | None:
         node = await info.context.call(resolve_resolution, info.context.store, symbol)
         return Resolution(record=node)
 
@@ -183,7 +197,7 @@ class QueryBase:
         since: Annotated[str | None, strawberry.argument(description="Earliest date (ISO date or year).")] = None,
         until: Annotated[str | None, strawberry.argument(description="Latest date (ISO date or year).")] = None,
         first: int | None = None, after: str | None = None,
-    ) -> Connection[Relationship]:
+    ) -> Connection[Relationship] | None:
         ctx = info.context
         page = page_request(first, after, ctx.settings.max_page_size)
         source = (await resolve(info, from_)).id if from_ else None
@@ -209,7 +223,7 @@ class QueryBase:
         types: list[RelationshipType] | None = None,
         statuses: list[FlowStatus] | None = None,
         limit: int = 10,
-    ) -> list[Pathway]:
+    ) -> list[Pathway] | None:
         _check_hops(max_hops)
         if not 1 <= limit <= MAX_PATHWAYS:
             raise LimitExceeded(f"pathways returns at most {MAX_PATHWAYS} routes; limit={limit}")
@@ -225,17 +239,19 @@ class QueryBase:
                                limit=min(MAX_PATHS, limit * CANDIDATES))
         return rank_pathways(source, paths, limit)
 
-    @strawberry.field(description="The findings of the gap analyses (as `prevgraph gaps`), most important first.")
+    @strawberry.field(description="The findings of the gap analyses (as `prevgraph gaps`), most important first. "
+                                  "Kept per state of the store; BUSY when too many are being computed.")
     async def gaps(self, info: Info, kind: FindingKind | None = None,
                    since: Annotated[str | None, strawberry.argument(
                        description="ISO date, month or year: compare before and after it.")] = None,
                    first: int | None = None) -> list[Finding]:
-        ctx = info.context
+        whole = info.context.whole_graph
+        kinds = [kind.value] if kind else None
 
         def analyse() -> list:
-            return find_gaps(ctx.store.to_networkx(), kinds=[kind.value] if kind else None, since=since)
+            return find_gaps(whole.projection(), kinds=kinds, since=since)
 
-        found = await ctx.call(analyse)
+        found = await whole.answer(("gaps", kind, since), analyse)
         return [Finding(record=f) for f in (found if first is None else found[:max(first, 0)])]
 
     @strawberry.field(description="Counts of nodes by kind, relationships by type and flows by status.")

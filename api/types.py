@@ -11,7 +11,7 @@ request's DataLoaders (see :mod:`prevgraph.api.context`), never the store direct
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from enum import Enum
 from typing import Any, cast, overload
 
@@ -45,8 +45,9 @@ _HIDDEN_PROPS = {"text", curation.CURATION_PROP}
 
 
 def enum_values(items: list[Any] | None) -> tuple[str, ...] | None:
-    """Enum arguments as the strings the store knows, or None for no filter."""
-    return tuple(sorted({i.value for i in items})) if items else None
+    """Enum arguments (members, or their names as a query's selections give them) as the strings the store
+    knows, or None for no filter."""
+    return tuple(sorted({i.value if isinstance(i, Enum) else i for i in items})) if items else None
 
 
 def _props(props: dict[str, Any]) -> JSON:
@@ -117,6 +118,8 @@ class Relationship:
     origin: Origin = strawberry.field(default=None)
     source_ref: str | None = strawberry.field(
         default=None, description="For reference and curated facts: the source that establishes them.")
+    #: the objects of the source and the target when a planned page read them with the edge
+    ends: strawberry.Private[tuple[NodeType | None, NodeType | None] | None] = None
 
     def __post_init__(self) -> None:
         # plain attributes, not resolvers: strawberry reads them without building an Info per field
@@ -145,10 +148,14 @@ class Relationship:
 
     @strawberry.field(description="The node the relationship starts from.")
     def source(self, info: Info) -> NodeType | None:
+        if self.ends is not None:
+            return self.ends[0]
         return node_soon(info, self.record.source)  # type: ignore[return-value]
 
     @strawberry.field(description="The node the relationship points at.")
     def target(self, info: Info) -> NodeType | None:
+        if self.ends is not None:
+            return self.ends[1]
         return node_soon(info, self.record.target)  # type: ignore[return-value]
 
     @strawberry.field(description="BLOCKS only: the flow this blocks.")
@@ -203,6 +210,24 @@ def _flow_types(types: list[Any] | None) -> tuple[str, ...]:
     return enum_values(types) or FLOW_TYPES
 
 
+def _direction(direction: Any) -> str:
+    """A ``Direction`` member, or its name as a query's selections give it, as the store's direction."""
+    return direction.value if isinstance(direction, Enum) else Direction[direction].value
+
+
+#: the key of the incident edges a node's relationship list reads: (direction, types, statuses)
+EdgeListKey = tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]
+
+#: the relationship lists of a node, by GraphQL field name: their arguments -> the edges they read.
+#: Their resolvers and the planner of list pages (:mod:`prevgraph.api.planned`) both use these.
+EDGE_LISTS: dict[str, Callable[..., EdgeListKey]] = {
+    "relationships": lambda direction=Direction.BOTH, types=None, statuses=None: (
+        _direction(direction), enum_values(types), enum_values(statuses)),
+    "incomingFlows": lambda statuses=None, types=None: ("in", _flow_types(types), enum_values(statuses)),
+    "outgoingFlows": lambda statuses=None, types=None: ("out", _flow_types(types), enum_values(statuses)),
+}
+
+
 @strawberry.interface(name="Node", description="Any node of the graph, whatever its kind.")
 class NodeType:
     record: strawberry.Private[Node]
@@ -217,6 +242,8 @@ class NodeType:
     reviewed: bool = strawberry.field(default=None, description="False for entities the reference data does not know.")
     source: str | None = strawberry.field(
         default=None, description="For reference facts: the source that establishes them.")
+    #: the relationship lists a planned page read with the node, by :data:`EDGE_LISTS` key
+    planned: strawberry.Private[dict[EdgeListKey, list[Relationship]] | None] = None
 
     def __post_init__(self) -> None:
         # plain attributes, not resolvers: strawberry reads them without building an Info per field
@@ -243,24 +270,27 @@ class NodeType:
     def curation_state(self) -> CurationState:
         return CurationState(curation.state(self.record.props))
 
+    async def edge_list(self, info: Info, key: EdgeListKey) -> list[Relationship]:
+        """The relationships at this node that ``key`` selects: read with the page if planned, else loaded."""
+        if self.planned is not None and key in self.planned:
+            return self.planned[key]
+        return [Relationship(record=e) for e in await edges_at(info, self.record.id, *key)]
+
     @strawberry.field(description="The node's relationships of any kind, optionally filtered.")
     async def relationships(self, info: Info, direction: Direction = Direction.BOTH,
                             types: list[RelationshipType] | None = None,
                             statuses: list[FlowStatus] | None = None) -> list[Relationship]:
-        edges = await edges_at(info, self.record.id, direction.value, enum_values(types), enum_values(statuses))
-        return [Relationship(record=e) for e in edges]
+        return await self.edge_list(info, EDGE_LISTS["relationships"](direction, types, statuses))
 
     @strawberry.field(description="Flows reaching this node (BRIEFS, REQUESTS, INVITES, BLOCKS unless `types`).")
     async def incoming_flows(self, info: Info, statuses: list[FlowStatus] | None = None,
                              types: list[RelationshipType] | None = None) -> list[Relationship]:
-        edges = await edges_at(info, self.record.id, "in", _flow_types(types), enum_values(statuses))
-        return [Relationship(record=e) for e in edges]
+        return await self.edge_list(info, EDGE_LISTS["incomingFlows"](statuses, types))
 
     @strawberry.field(description="Flows leaving this node (BRIEFS, REQUESTS, INVITES, BLOCKS unless `types`).")
     async def outgoing_flows(self, info: Info, statuses: list[FlowStatus] | None = None,
                              types: list[RelationshipType] | None = None) -> list[Relationship]:
-        edges = await edges_at(info, self.record.id, "out", _flow_types(types), enum_values(statuses))
-        return [Relationship(record=e) for e in edges]
+        return await self.edge_list(info, EDGE_LISTS["outgoingFlows"](statuses, types))
 
 
 def _number_key(node: NodeType) -> tuple:

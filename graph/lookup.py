@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from prevgraph.errors import NotFound
+from prevgraph.errors import Ambiguous, NotFound
 from prevgraph.graph.store import GraphStore, NodeFilter
 from prevgraph.schema import Node
 
@@ -19,7 +19,8 @@ def _fold(text: str) -> str:
 
 def resolve_node(store: GraphStore, name: str, kinds: Sequence[str] | None = None) -> Node:
     """The node whose id, name or alias is ``name`` (ignoring case); else the only node whose
-    name contains it. Raises :class:`NotFound` with suggestions when there is none or several."""
+    name contains it. Raises :class:`NotFound` with suggestions when there is none, and
+    :class:`Ambiguous` (a kind of :class:`NotFound`) with the candidates when there are several."""
     exact = store.node(name.strip())
     if exact is not None and (not kinds or exact.kind in kinds):
         return exact
@@ -32,11 +33,13 @@ def resolve_node(store: GraphStore, name: str, kinds: Sequence[str] | None = Non
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
-        raise NotFound(f"{name!r} names several nodes: {', '.join(f'{n.name} ({n.id})' for n in named)}; use an id")
+        raise Ambiguous(f"{name!r} names several nodes: {', '.join(f'{n.name} ({n.id})' for n in named)}; use an id",
+                        [n.id for n in named])
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
-        raise NotFound(f"{name!r} is ambiguous; did you mean {', '.join(n.name for n in candidates[:5])}?")
+        raise Ambiguous(f"{name!r} is ambiguous; did you mean {', '.join(n.name for n in candidates[:5])}?",
+                        [n.id for n in candidates[:5]])
     raise NotFound(f"no node is named {name!r}{_suggestion(store, wanted, kinds)}")
 
 

@@ -31,12 +31,10 @@ from prevgraph.schema import Edge, Node
 if TYPE_CHECKING:
     from prevgraph.graph.store import GraphStore
 
-#: the fields of a node a selection can ask for
-NODE_FIELDS: tuple[str, ...] = ("id", "kind", "name", "aliases", "location", "pillar", "origin", "reviewed",
-                                "source", "evidence")
+#: the fields of a node a selection can ask for: every stored field of the record but its free-form props
+NODE_FIELDS: tuple[str, ...] = tuple(name for name in Node.model_fields if name != "props")
 #: the fields of an edge a selection can ask for (``source`` and ``target`` are the ends' ids)
-EDGE_FIELDS: tuple[str, ...] = ("id", "type", "status", "date", "origin", "source_ref", "blocks", "source",
-                                "target", "evidence")
+EDGE_FIELDS: tuple[str, ...] = tuple(name for name in Edge.model_fields if name != "props")
 #: the directions an edge selection can take from its node
 DIRECTIONS: tuple[str, ...] = ("out", "in", "both")
 

@@ -69,6 +69,22 @@ class LimitExceeded(PrevgraphError):
     code = "LIMIT_EXCEEDED"
 
 
+class Busy(PrevgraphError):
+    """The API is already computing as many whole-graph answers (gaps, maps) as it queues; try again shortly."""
+
+    code = "BUSY"
+
+
+class Ambiguous(NotFound):
+    """A name names several nodes; the message lists them (their ids name each one alone)."""
+
+    code = "AMBIGUOUS"
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
 class AccessDenied(PrevgraphError):
     """A curation mutation came without the API key, or with a wrong one."""
 

@@ -49,6 +49,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_page_size", "PREVGRAPH_MAX_PAGE_SIZE", 100, "Largest page a list query returns."),
     Setting("request_timeout", "PREVGRAPH_REQUEST_TIMEOUT", 10.0, "Seconds one API request may take."),
     Setting("max_body_bytes", "PREVGRAPH_MAX_BODY_BYTES", 1_000_000, "Largest API request body accepted, in bytes."),
+    Setting("analysis_threads", "PREVGRAPH_ANALYSIS_THREADS", 2,
+            "Threads the API computes whole-graph answers (gaps, /map) in, apart from store reads."),
+    Setting("analysis_queue", "PREVGRAPH_ANALYSIS_QUEUE", 8,
+            "Whole-graph computations waiting for a thread before the API answers BUSY."),
 )
 
 
@@ -68,6 +72,8 @@ class Settings:
     max_page_size: int = 100
     request_timeout: float = 10.0
     max_body_bytes: int = 1_000_000
+    analysis_threads: int = 2
+    analysis_queue: int = 8
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

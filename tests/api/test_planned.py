@@ -1,7 +1,7 @@
-"""Planned list queries answer exactly what the resolvers answer, from one store selection.
+"""Planned list pages answer exactly what the resolvers answer, from one store selection.
 
-Each query is sent over HTTP (planned) and run on a schema without planning (every field
-through its resolver); the responses must be equal. Queries are generated from the
+Each query is sent over HTTP (planned) and run on the schema with planning switched off
+(every list resolved field by field); the responses must be equal. Queries are generated from the
 parts a researcher writes: aliases, named and inline fragments, ``__typename``,
 ``@skip``/``@include`` with variables, filters, pages and cursors.
 """
@@ -9,33 +9,29 @@ parts a researcher writes: aliases, named and inline fragments, ``__typename``,
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
-from dataclasses import replace
 
 import pytest
-from graphql import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from prevgraph.api import planned
 from prevgraph.api.context import Context
-from prevgraph.api.pagination import encode_cursor
-from prevgraph.api.planned import (
-    EDGE_SCALARS,
-    EVIDENCE_FIELDS,
-    NODE_SCALARS,
-    PAGE_INFO_FIELDS,
-    GraphQLRequest,
-    PlannedQueries,
-    page_variables,
-)
-from prevgraph.api.schema import build_schema, limit_rules
+from prevgraph.api.planned import EDGE_PLAIN, EVIDENCE_PLAIN, NODE_PLAIN, PAGE_INFO_PLAIN
+from prevgraph.api.schema import build_schema
+from prevgraph.schema import Edge, Evidence, Node
 from prevgraph.settings import Settings
 
 from .test_batching import CountingStore
 
-EVIDENCE = sorted(EVIDENCE_FIELDS)
-EDGE = sorted(EDGE_SCALARS) + ["isFlow"]
-NODE = sorted(NODE_SCALARS)
+EVIDENCE = sorted(EVIDENCE_PLAIN)
+EDGE = sorted(EDGE_PLAIN)
+NODE = sorted(NODE_PLAIN)
+
+
+def _never_planned(_root):
+    raise planned.Unplannable("planning switched off by the test")
 
 
 def resolved(store, query: str, variables: dict | None = None, operation_name: str | None = None) -> dict:
@@ -43,8 +39,10 @@ def resolved(store, query: str, variables: dict | None = None, operation_name: s
     settings_ = Settings()
     schema = build_schema(settings_)
     context = Context(store, settings_, None, None, asyncio.Lock())
-    result = asyncio.run(schema.execute(query, variable_values=variables, context_value=context,
-                                        operation_name=operation_name))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("prevgraph.api.queries.plan_page", _never_planned)
+        result = asyncio.run(schema.execute(query, variable_values=variables, context_value=context,
+                                            operation_name=operation_name))
     body: dict = {"data": result.data}
     if result.errors:
         body["errors"] = [{"message": e.message} for e in result.errors]
@@ -118,7 +116,7 @@ def plannable_query(draw) -> str:
     if draw(st.booleans()):
         page.append(draw(aliased("totalCount")))
     if draw(st.booleans()):
-        page.append(f"pageInfo {{ {draw(scalars(sorted(PAGE_INFO_FIELDS)))} }}")
+        page.append(f"pageInfo {{ {draw(scalars(sorted(PAGE_INFO_PLAIN)))} }}")
     second = draw(st.sampled_from(["", " more: bodies(first: 1) { totalCount edges { node { id } } }"]))
     body = f"{root} {{ {' '.join(page)} }}{second}"
     # GraphQL refuses a variable or a fragment declared and never used
@@ -167,7 +165,6 @@ def test_pages_follow_each_other_through_the_cursors(graph, counted):
     '{ bodies(first: 2) { edges { node { id props } } } }',
     '{ nodes(kind: Body) { edges { node { id ... on Body { partOf { name } } } } } }',
     '{ bodies { edges { node { outgoingFlows { evidence { documentTitle documentDate } } } } } }',
-    '{ bodies { edges { node { name } } } node(id: "body:sc") { name } }',
     '{ resolutions { edges { node { ... on Resolution { paragraphs { name } } } } } }',
 ])
 def test_a_query_asking_more_than_a_selection_holds_is_resolved_field_by_field(graph, counted, query):
@@ -189,58 +186,16 @@ def test_a_bad_page_request_gets_the_resolvers_error(graph, counted, query):
     assert messages(body) and messages(body) == messages(resolved(graph, query))
 
 
-@pytest.mark.parametrize("type_name, names", [
-    ("Body", NODE_SCALARS), ("Relationship", EDGE_SCALARS), ("Evidence", EVIDENCE_FIELDS),
-    ("PageInfo", PAGE_INFO_FIELDS),
-])
-def test_the_planned_field_names_are_fields_of_their_graphql_types(type_name, names):
-    fields = build_schema(replace(Settings()))._schema.get_type(type_name).fields
-    assert set(names) <= set(fields)
-
-
 def test_response_keys_that_look_like_code_are_only_keys(graph, counted):
-    """The planned writer is compiled from the query's keys: aliases named like Python are plain keys."""
+    """Aliases named like Python or like the objects' private attributes are plain response keys."""
     _, api = counted
-    query = """{ bodies(first: 3) { edges { node { lambda: name None: id row: kind v0: name c0: id __builtins__: name
-        outgoingFlows { import: id row: target { v1: name } } } } } }"""
+    query = """{ bodies(first: 3) { edges { node { lambda: name None: id row: kind v0: name record: id
+        planned: name ends: kind outgoingFlows { import: id row: target { v1: name } } } } } }"""
     body = api(query)
     assert "errors" not in body, body
     assert body == resolved(graph, query)
     first = body["data"]["bodies"]["edges"][0]["node"]
-    assert set(first) == {"lambda", "None", "row", "v0", "c0", "__builtins__", "outgoingFlows"}
-
-
-@pytest.mark.parametrize("query, expected", [
-    ("query($a: String) { bodies(after: $a) { totalCount } }", {"a"}),
-    ("query($a: String, $f: Int) { bodies(first: $f, after: $a) { edges { node { id } } } }", {"a", "f"}),
-    ("query($a: String) { bodies(after: $a) { totalCount } more: nodes(after: $a) { totalCount } }", {"a"}),
-    # used elsewhere too: the plan's shape may depend on it
-    ("query($f: Int, $x: Boolean!) { bodies(first: $f) @include(if: $x) { totalCount } }", {"f"}),
-    ('query($a: String!) { bodies(after: $a) { totalCount } search(text: $a) { id } }', set()),
-    # a root list inside a fragment is not looked into
-    ("query($a: String) { ...F } fragment F on Query { bodies(after: $a) { totalCount } }", set()),
-    ("query($a: String!) { node(id: $a) { id } }", set()),
-])
-def test_the_variables_that_only_choose_a_page(query, expected):
-    assert page_variables(parse(query)) == expected
-
-
-@pytest.fixture
-def planner() -> PlannedQueries:
-    settings_ = Settings()
-    rules = limit_rules(settings_)
-    return PlannedQueries(build_schema(settings_, rules)._schema, settings_, rules)
-
-
-def test_the_pages_of_one_list_share_one_plan(planner):
-    query = """query($after: String, $yes: Boolean!) { bodies(first: 2, after: $after) { totalCount
-        edges { node { id name @include(if: $yes) } } } }"""
-    first, second, other = (planner.plan(GraphQLRequest(query, variables))["bodies"]
-                            for variables in ({"yes": True}, {"yes": True, "after": encode_cursor(1)},
-                                              {"yes": False, "after": encode_cursor(1)}))
-    assert (first.selection.offset, second.selection.offset) == (0, 2)
-    assert first.write is second.write
-    assert other.write is not second.write and "name" not in other.selection.fields
+    assert set(first) == {"lambda", "None", "row", "v0", "record", "planned", "ends", "outgoingFlows"}
 
 
 class SlowStore(CountingStore):
@@ -274,16 +229,73 @@ def test_the_operation_a_request_names_is_the_one_planned(graph, counted):
         assert ("select_page" in counting.calls) == (name == "Lists")
 
 
-
 class BrokenSelections(CountingStore):
     """A store whose page selections fail with an error no store raises on purpose (a bug)."""
 
     def select_page(self, selection):
+        self.calls["select_page"] += 1
         raise RuntimeError("a bug in select_page")
 
 
-def test_a_planned_list_that_fails_unexpectedly_is_still_answered_and_logged(graph, make_api, caplog):
-    api = make_api(BrokenSelections(graph))
-    query = "{ bodies(first: 3) { totalCount edges { node { name outgoingFlows { target { name } } } } } }"
+def test_a_planned_list_that_fails_unexpectedly_is_an_internal_error_and_not_run_again(graph, make_api):
+    broken = BrokenSelections(graph)
+    api = make_api(broken)
+    body = api("{ bodies(first: 3) { totalCount edges { node { name outgoingFlows { target { name } } } } } }")
+    assert body["data"] is None
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["INTERNAL_ERROR"]
+    assert "a bug" not in body["errors"][0]["message"]
+    assert broken.calls["select_page"] == 1 and "find_nodes" not in broken.calls
+
+
+def test_a_list_resolved_field_by_field_is_counted_and_logged(graph, counted, caplog):
+    _, api = counted
+    before = planned.FALLBACKS["props"]
+    with caplog.at_level(logging.DEBUG, logger="prevgraph.api.planned"):
+        api.data("{ bodies(first: 2) { edges { node { id props } } } }")
+    assert planned.FALLBACKS["props"] == before + 1
+    assert any(r.levelno == logging.DEBUG and "props" in r.getMessage() for r in caplog.records)
+
+
+def _stored_scalars(model) -> list[str]:
+    return [name for name in model.model_fields if name not in ("props", "evidence")]
+
+
+@pytest.mark.parametrize("field", _stored_scalars(Node))
+def test_every_stored_scalar_of_a_node_is_planned(graph, counted, field):
+    counting, api = counted
+    (graphql_name,) = [n for n in NODE_PLAIN if n.replace("_", "").lower() == field.replace("_", "").lower()]
+    query = f"{{ nodes {{ edges {{ node {{ {graphql_name} outgoingFlows {{ target {{ {graphql_name} }} }} }} }} }} }}"
+    counting.calls.clear()
     assert api(query) == resolved(graph, query)
-    assert "a planned list query failed" in caplog.text and "a bug in select_page" in caplog.text
+    assert set(counting.calls) == {"select_page"}
+
+
+@pytest.mark.parametrize("field", [*_stored_scalars(Edge), *_stored_scalars(Evidence)])
+def test_every_stored_scalar_of_a_relationship_or_its_evidence_is_planned_or_shown_otherwise(graph, counted, field):
+    """``source``, ``target`` and ``blocks`` are shown as objects, an evidence's ``document`` as ``documentId``
+    (its ``match_start`` and ``match_end`` are not in the API); every other stored scalar is a planned field."""
+    counting, api = counted
+    shown = {"source": "source { id }", "target": "target { id }", "blocks": None, "document": "documentId",
+             "match_start": None, "match_end": None}
+    plain = {n.replace("_", "").lower(): n for n in (*EDGE_PLAIN, *EVIDENCE_PLAIN)}
+    selected = shown.get(field, plain.get(field.replace("_", "").lower()))
+    if selected is None:
+        assert field in shown, f"{field} is stored but neither planned nor shown by a field of its own"
+        return
+    inner = f"evidence {{ {selected} }}" if field in Evidence.model_fields else selected
+    query = f"{{ bodies {{ edges {{ node {{ relationships {{ {inner} }} }} }} }} }}"
+    counting.calls.clear()
+    assert api(query) == resolved(graph, query)
+    assert set(counting.calls) == {"select_page"}
+
+
+def test_a_planned_list_beside_other_root_fields_keeps_their_records_whole(graph, counted):
+    """A page reads only some fields of its nodes; a lookup of the same node in the same query shows all of it."""
+    counting, api = counted
+    query = """{ bodies { edges { node { id outgoingFlows { target { id name } } } } }
+        node(id: "office:hc") { name props evidence { quote } } bySc: node(id: "body:sc") { evidence { rule } } }"""
+    body = api(query)
+    assert "errors" not in body, body
+    assert body == resolved(graph, query)
+    assert body["data"]["node"]["evidence"] and body["data"]["bySc"]["evidence"]
+    assert counting.calls["select_page"] == 1

@@ -21,7 +21,7 @@ def test_node_by_id_with_its_kind_type_and_evidence(api):
 
 def test_an_unknown_id_is_a_not_found_error_not_a_500(api):
     body = api('{ node(id: "body:nowhere") { id } }')
-    assert body["data"] is None
+    assert body["data"] == {"node": None}
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     assert "body:nowhere" in body["errors"][0]["message"]
 
@@ -195,3 +195,25 @@ def test_gaps_since_a_date_and_a_bad_date(api):
     assert api.data(GAPS, {"since": "2023"})["gaps"]
     body = api(GAPS, {"since": "the day before yesterday"})
     assert body["data"] is None and body["errors"][0]["extensions"]["code"] == "BAD_ANALYSIS_OPTION"
+
+
+def test_one_unknown_name_leaves_the_other_lookups_of_a_query_answered(api):
+    body = api("""{ hrc: byName(name: "HRC") { id } nowhere: byName(name: "Council of Nowhere") { id }
+        sc: node(id: "body:sc") { name } gone: node(id: "body:gone") { id } res: resolution(symbol: "45/31") { symbol }
+        route: pathways(from: "OHCHR", to: "Nowhere Body") { rank }
+        flows(from: "High Commissioner") { totalCount } }""")
+    data = body["data"]
+    assert data["hrc"] == {"id": "body:hrc"} and data["sc"] == {"name": "Security Council"}
+    assert data["res"] == {"symbol": "A/HRC/RES/45/31"} and data["flows"]["totalCount"] >= 1
+    assert data["nowhere"] is None and data["gone"] is None and data["route"] is None
+    assert sorted((e["path"][0], e["extensions"]["code"]) for e in body["errors"]) == [
+        ("gone", "NOT_FOUND"), ("nowhere", "NOT_FOUND"), ("route", "NOT_FOUND")]
+
+
+def test_an_ambiguous_name_answers_ambiguous_with_the_candidates(api):
+    body = api('{ byName(name: "Council") { id } sc: byName(name: "SC") { id } }')
+    assert body["data"] == {"byName": None, "sc": {"id": "body:sc"}}
+    (error,) = body["errors"]
+    assert error["extensions"]["code"] == "AMBIGUOUS"
+    assert {"body:hrc", "body:sc"} <= set(error["extensions"]["candidates"])
+    assert "Security Council" in error["message"] and "Human Rights Council" in error["message"]
