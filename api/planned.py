@@ -187,24 +187,32 @@ def _edge(selections: list[Selection], wanted: _Ends) -> None:
             raise Unplannable(selected.name)
 
 
+#: what a record holds that a plan does not read: given as empty values, so that building one is only copying
+#: (pydantic's ``model_construct`` looks up the defaults of the fields left out, which costs more than the rest)
+_UNREAD: dict[str, Any] = {"props": {}, "evidence": ()}
+_EVIDENCE_UNSET = {name: None for name in EvidenceRecord.model_fields}
+
+
 def _evidence(rows: list[dict[str, Any]]) -> tuple[EvidenceRecord, ...]:
-    return tuple(EvidenceRecord.model_construct(**e) for e in rows)
+    return tuple(EvidenceRecord.model_construct(**{**_EVIDENCE_UNSET, **e}) for e in rows)
 
 
 def _node(row: Row) -> NodeType:
     """A node's object from its selected row (the fields a plan reads; validated when the store wrote them)."""
-    fields = {k: v for k, v in row.items() if k != "edges"}
-    if "evidence" in fields:
-        fields["evidence"] = _evidence(fields["evidence"])
+    fields = {**_UNREAD, **row}
+    fields.pop("edges", None)
+    if row.get("evidence"):
+        fields["evidence"] = _evidence(row["evidence"])
     return node_object(Node.model_construct(**fields))
 
 
 def _relationship(row: Row) -> Relationship:
-    fields = {k: v for k, v in row.items() if k not in ("source_node", "target_node")}
-    if "evidence" in fields:
-        fields["evidence"] = _evidence(fields["evidence"])
-    ends = tuple(None if (end := row.get(key)) is None else _node(end) for key in ("source_node", "target_node"))
-    return Relationship(record=Edge.model_construct(**fields), ends=ends)  # type: ignore[arg-type]
+    fields = {**_UNREAD, **row}
+    source, target = fields.pop("source_node", None), fields.pop("target_node", None)
+    if row.get("evidence"):
+        fields["evidence"] = _evidence(row["evidence"])
+    ends = (None if source is None else _node(source), None if target is None else _node(target))
+    return Relationship(record=Edge.model_construct(**fields), ends=ends)
 
 
 async def answer_page(ctx: Context, plan: PagePlan, where: NodeFilter, page: Page) -> Connection[NodeType]:
