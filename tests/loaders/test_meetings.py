@@ -101,7 +101,8 @@ def test_event_page_meeting() -> None:
 
 def test_an_untitled_document_read_first_gets_a_provisional_meeting_that_the_titled_one_absorbs() -> None:
     """No store: the concept note gives no title, so its meeting is provisional until the event page (title,
-    dates, organisers) claims it; the loader then re-links the note (tests/loaders/test_corpus_entities.py)."""
+    dates, organisers) claims it; the loader then re-links the note
+    (tests/loaders/test_acceptance_corpus_entities.py)."""
     index = MeetingIndex()
     note = build(text_document(CONCEPT_NOTE, "note"), index).context.meeting
     event = recognise(text_document(EVENT_PAGE, "event"))
