@@ -88,7 +88,8 @@ _UN_BODY = re.compile(
 )
 _MECHANISM_HEADS = {"Panel", "Platform", "Review", "Mechanism"}
 _UN_BODY_WORDS = ("UN ", "United Nations", "U.N.", "Office of the")
-_MANDATE_WORDS = ("Special", "Independent Expert", "ommission", "inding", "Working Group", "Panel", "Group of Experts",
+_MANDATE_WORDS = ("Secretary-General for", "Special", "Independent Expert",
+                  "ommission", "inding", "Working Group", "Panel", "Group of Experts",
                   "High Representative")
 
 _TOPIC_STOP = (r"\w+ly|said|says|has|have|had|is|are|was|were|will|would|can|could|should|may|might|must|noted|called|"
@@ -100,7 +101,8 @@ _TOPIC = (rf"(?:the[ \t]+)?(?:(?!(?:{_TOPIC_STOP})\b)[\w'’-]+)"
           rf"(?:(?!(?:{_TOPIC_STOP}|and[ \t]+(?:the|a|an|other)\b)\b)[\w'’-]+"
           rf"|in[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})){{0,11}}")
 _MANDATE = re.compile(
-    r"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>Special[ \t]+Rapporteur|Independent[ "
+    r"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>(?:Assistant|Under|Deputy)[ \t-]+"
+    r"Secretary-General|Special[ \t]+Rapporteur|Independent[ "
     r"\t]+Expert|"
     r"Special[ \t]+Representative(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Envoy(?:[ \t]+of[ "
     r"\t]+the[ \t]+Secretary-General)?|"

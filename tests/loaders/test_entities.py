@@ -407,3 +407,10 @@ def test_field_offices_are_part_of_ohchr_in_the_field(sentence: str, name: str, 
 ])
 def test_running_text_is_not_a_name(sentence: str, absent: str) -> None:
     assert absent not in {name for _kind, name in nodes_of(sentence)}
+
+
+def test_senior_posts_of_the_secretariat_by_their_portfolio() -> None:
+    found = nodes_of("The Assistant Secretary-General for Peacebuilding Support briefed; the Secretary-General for "
+                     "his part wrote to the President.")
+    assert ("Office", "Assistant Secretary-General for Peacebuilding Support") in found
+    assert not [name for kind, name in found if name.startswith("Secretary-General for")]
