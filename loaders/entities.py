@@ -108,8 +108,10 @@ _MANDATE = re.compile(
     r"\t]+the[ \t]+Secretary-General)?|"
     r"Special[ \t]+Adviser(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Coordinator|High[ "
     r"\t]+Representative)"
-    rf"|(?P<mechanism>(?:[Ii]ndependent[ \t]+)?(?:[Ii]nternational[ \t]+)?(?:[Cc]ommission[ \t]+of[ \t]+[Ii]nquiry|"
+    rf"|(?P<mechanism>(?:Advisory[ \t]+|High-[Ll]evel[ \t]+)?(?:[Ii]ndependent[ \t]+)?(?:[Ii]nternational[ \t]+)?"
+    rf"(?:[Cc]ommission[ \t]+of[ \t]+[Ii]nquiry|"
     rf"[Ff]act-[Ff]inding[ \t]+[Mm]ission|Working[ \t]+Group|Panel[ \t]+of[ \t]+Experts|Group[ \t]+of[ \t]+Experts|"
+    rf"Panel|"
     rf"Commission[ \t]+on[ \t]+Human[ \t]+Rights)))"
     rf"[ \t]+(?P<prep>on|for|to|of|in)[ \t]+(?P<topic>{_TOPIC})"
 )
@@ -117,7 +119,7 @@ _MANDATE = re.compile(
 _ORG_HEADS = (r"Fund|Group|Watch|Institute|Institution|Centre|Center|Foundation|Stiftung|Network|Alliance|Coalition|"
               r"Association|Society|Academy|University|Forum|Trust|Council|Commission(?![ \t]+of[ \t]+Inquiry)|Bank|"
               r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign|Authority|Organization|"
-              r"Organisation")
+              r"Organisation|Front|Movement")
 _NOT_AFTER_OF = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                  r"June|July|August|September|October|November|December)\b)")
 _ORG_HEAD = re.compile(rf"(?<![\w-])(?:{_ORG_HEADS})(?![\w-])")
@@ -649,7 +651,26 @@ def recognise(findings: Findings) -> list[Candidate]:
         more = refine(findings, kept)
         if more:  # select(kept) is kept: settle overlaps again only when a rule found something
             kept = select(text, kept + more)
-    return kept
+    return presiding_offices(findings, kept)
+
+
+_COUNCIL_PRESIDENT = re.compile(r"(?:[Tt]he[ \t]+)?(?:President[ \t]+of[ \t]+the[ \t]+Council|Council[ \t]+President)")
+
+
+def presiding_offices(findings: Findings, kept: list[Candidate]) -> list[Candidate]:
+    """"The President of the Council" and "Council President" preside over the council the context fixes: the
+    latest council named before them (the Security Council's President in a text about the Security Council),
+    else the one the reference data gives the words (the Human Rights Council's)."""
+    text = findings.text
+    out, latest = [], None
+    for cand in kept:
+        if cand.kind == "Body" and "Council" in _heads_of(cand.name):
+            latest = cand
+        if (cand.rule == RULE_LEXICON and latest is not None and _COUNCIL_PRESIDENT.fullmatch(text[cand.start:cand.end])
+                and (office := _heads().get(latest.name)) is not None and office.name != cand.name):
+            cand = Candidate(cand.start, cand.end, office.kind, office.name, RULE_CONTEXTUAL, cand.priority, office)
+        out.append(cand)
+    return out
 
 
 def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:

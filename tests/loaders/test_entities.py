@@ -414,3 +414,25 @@ def test_senior_posts_of_the_secretariat_by_their_portfolio() -> None:
                      "his part wrote to the President.")
     assert ("Office", "Assistant Secretary-General for Peacebuilding Support") in found
     assert not [name for kind, name in found if name.startswith("Secretary-General for")]
+
+
+@pytest.mark.parametrize(("text", "office"), [
+    ("The Security Council met in the morning. The Council President opened the meeting.",
+     "President of the Security Council"),
+    ("The Human Rights Council resumed. The President of the Council read the statement.",
+     "President of the Human Rights Council"),
+])
+def test_the_council_president_presides_over_the_council_in_context(text: str, office: str) -> None:
+    offices = {name for kind, name in nodes_of(text) if kind == "Office"}
+    assert offices == {office}
+
+
+@pytest.mark.parametrize(("sentence", "kind", "name"), [
+    ("The Advisory Group of Experts on the Review of the Peacebuilding Architecture reported in 2015.", "Mechanism",
+     "Advisory Group of Experts on the Review of the Peacebuilding Architecture"),
+    ("The Sudan People's Liberation Movement signed the accord.", "Organization",
+     "Sudan People's Liberation Movement"),
+    ("Fighting resumed between the army and the Oromo Liberation Front.", "Organization", "Oromo Liberation Front"),
+])
+def test_expert_groups_and_armed_movements(sentence: str, kind: str, name: str) -> None:
+    assert (kind, name) in nodes_of(sentence)
