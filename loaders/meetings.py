@@ -186,6 +186,13 @@ _NUMBERED_MEETING = re.compile(
     r"(?:[ \t]+of[ \t]+the[ \t]+(?P<body>Security[ \t]+Council|General[ \t]+Assembly|Human[ \t]+Rights[ \t]+Council|"
     r"Peacebuilding[ \t]+Commission|Economic[ \t]+and[ \t]+Social[ \t]+Council))?"
 )
+#: the verbatim record of a meeting of the Security Council, which names the meeting: "S/PV.8209"
+_RECORD = re.compile(r"(?<![\w/])S/PV\.(?P<num>\d{3,5})(?![\w/])")
+#: an informal meeting of Security Council members, named by its topic: "an Arria-formula meeting on ..."
+_ARRIA = re.compile(
+    r"\b(?P<name>Arria[ \t-]+[Ff]ormula[ \t]+meeting[ \t]+on[ \t]+(?:the[ \t]+)?[\w'’-]+(?:[ \t]+[\w'’-]+){0,9}?)"
+    r"(?=[ \t]*(?:[,.;:\n]|$|[ \t]+(?:convened|held|organi[sz]ed|hosted|with|that|which|in[ \t]+\d)))"
+)
 #: bodies whose sessions and meetings are numbered, as mentioned before a session or meeting that does not name one
 _NUMBERING_BODIES = ("Human Rights Council", "General Assembly", "Peacebuilding Commission",
                      "Commission on Human Rights", "Security Council", "Economic and Social Council")
@@ -562,6 +569,12 @@ def _body_in_context(findings: Findings, bodies: list[Mention], position: int, s
     return findings.nodes[before[-1].node_id].name if before and not alone else None
 
 
+def _meeting_node(body: str, number: int, kind: str) -> Node:
+    name = f"{body}, {_ordinal(number)} {kind}"
+    return unreviewed_node("Meeting", name, node_id("Meeting", name), type=kind, body=body,
+                           meeting_number=number).model_copy(update={"reviewed": True})
+
+
 def numbered_meetings(findings: Findings, bodies: list[Mention]) -> None:
     """"The 7680th meeting of the Security Council", "at its 89th plenary meeting": a Meeting of that body. With no
     body named, "its" or "the Council's" is the latest such body named before; a bare number of four digits or more
@@ -581,11 +594,16 @@ def numbered_meetings(findings: Findings, bodies: list[Mention]) -> None:
         body = body or ("Security Council" if number >= 1000 else None)
         if body is None:
             continue
-        kind = "plenary meeting" if m.group("plenary") else "meeting"
-        name = f"{body}, {_ordinal(number)} {kind}"
-        node = unreviewed_node("Meeting", name, node_id("Meeting", name), type=kind, body=body,
-                               meeting_number=number).model_copy(update={"reviewed": True})
+        node = _meeting_node(body, number, "plenary meeting" if m.group("plenary") else "meeting")
         findings.mention(node, m.start("num") if not m.group("its") else m.start(), m.end(), RULE_NAMED)
+    for m in near(_RECORD, text, ("S/PV.",), 1, 12):
+        findings.mention(_meeting_node("Security Council", int(m.group("num")), "meeting"), m.start(), m.end(),
+                         RULE_NAMED)
+    for m in near(_ARRIA, text, ("Arria",), 1, 160):
+        name = " ".join(m.group("name").split())
+        name = name[:1].upper() + name[1:]
+        findings.mention(unreviewed_node("Meeting", name, node_id("Meeting", name), type="Arria-formula meeting"),
+                         m.start("name"), m.end("name"), RULE_NAMED)
 
 
 _SESSION_BODIES = {"hrc": "Human Rights Council", "unga": "General Assembly", "assembly": "General Assembly",

@@ -436,3 +436,9 @@ def test_the_council_president_presides_over_the_council_in_context(text: str, o
 ])
 def test_expert_groups_and_armed_movements(sentence: str, kind: str, name: str) -> None:
     assert (kind, name) in nodes_of(sentence)
+
+
+def test_an_armed_group_named_after_a_place_is_not_that_state() -> None:
+    found = nodes_of("Attacks by the Islamic State in Iraq and the Levant (ISIL) continued.")
+    assert ("Organization", "Islamic State in Iraq and the Levant") in found
+    assert ("State", "Iraq") not in found and ("Situation", "Iraq") not in found

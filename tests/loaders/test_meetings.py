@@ -204,3 +204,12 @@ def test_sessions_and_numbered_meetings(text: str, name: str, props: dict) -> No
 ])
 def test_not_sessions_or_meetings_of_a_body(text: str) -> None:
     assert not [n for n in _meetings(text) if "session" in n or "meeting" in n]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The agenda was not adopted (S/PV.8209), and the briefing did not take place.", "Security Council, 8209th meeting"),
+    ("Two members then convened an Arria-formula meeting on accountability in the Sahel, held the same day.",
+     "Arria-formula meeting on accountability in the Sahel"),
+])
+def test_records_and_informal_meetings(text: str, name: str) -> None:
+    assert name in _meetings(text)
