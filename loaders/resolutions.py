@@ -84,7 +84,7 @@ _NUM = (r"(?:S-\d{1,2}/\d{1,3}|ES-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{4}/\d{1,3}|
 _PARTS = r"(?:[ \t]+[A-H](?![\w/])(?:[ \t]+and[ \t]+[A-H](?![\w/]))?)?"
 _ITEM = rf"{_NUM}{_PARTS}{_OF_DATE}"
 _CITATION = re.compile(
-    r"(?<![\w-])(?:[Rr]esolutions?|[Rr]es\.)[ \t]+(?:nos?\.?[ \t]+)?"
+    r"(?<![\w-])(?:[Rr]esolutions?|[Rr]es\.|(?:UN)?SCRs?)[ \t]+(?:nos?\.?[ \t]+)?"
     rf"(?P<open>\(?)(?P<list>{_ITEM}(?:[ \t]*(?:,(?:[ \t]*and)?|and|&|as[ \t]+well[ \t]+as)[ \t]*(?:resolution[ "
     rf"\t]+)?{_ITEM})*)"
     r"(?![\w/])"
@@ -292,7 +292,7 @@ def _number_citations(findings: Findings, mentions: list[Mention]) -> list[Citat
     text = findings.text
     out = []
     default = document_council(findings)
-    for m in near(_CITATION, text, ("esolution", " res.", "Res."), 2, 260):
+    for m in near(_CITATION, text, ("esolution", " res.", "Res.", "SCR"), 2, 260):
         before = _BODY_BEFORE.search(text, max(0, m.start() - 60), m.start())
         said = before.group("body") if before else None
         if said:

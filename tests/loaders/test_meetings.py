@@ -185,8 +185,8 @@ def _meetings(text: str) -> dict[str, object]:
      "Human Rights Council, 29th special session", {"type": "special session"}),
     ("The Security Council, at its 7680th meeting, adopted the text.", "Security Council, 7680th meeting",
      {"meeting_number": 7680, "body": "Security Council"}),
-    ("At its 3rd meeting, the Peacebuilding Commission elected its Vice-Chairs.", "Peacebuilding Commission, 3rd meeting",
-     {"meeting_number": 3}),
+    ("At its 3rd meeting, the Peacebuilding Commission elected its Vice-Chairs.",
+     "Peacebuilding Commission, 3rd meeting", {"meeting_number": 3}),
     ("The text was adopted at the 89th plenary meeting of the General Assembly.",
      "General Assembly, 89th plenary meeting", {"type": "plenary meeting"}),
     ("The press release covers the 9012th meeting, held in the morning.", "Security Council, 9012th meeting", {}),
@@ -207,7 +207,8 @@ def test_not_sessions_or_meetings_of_a_body(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("The agenda was not adopted (S/PV.8209), and the briefing did not take place.", "Security Council, 8209th meeting"),
+    ("The agenda was not adopted (S/PV.8209), and the briefing did not take place.",
+     "Security Council, 8209th meeting"),
     ("Two members then convened an Arria-formula meeting on accountability in the Sahel, held the same day.",
      "Arria-formula meeting on accountability in the Sahel"),
 ])

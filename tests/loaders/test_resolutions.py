@@ -177,6 +177,7 @@ def test_a_resolution_text_without_its_number_is_reported() -> None:
      {"E/RES/1996/31"}),
     ("The text builds on E/CN.4/RES/2003/8.", {"E/CN.4/RES/2003/8"}),
     ("HRC res. 45/31 asked for a report.", {"A/HRC/RES/45/31"}),
+    ("Advocates cite UNSCR 1325 and UNSCR 2250 on youth.", {"S/RES/1325 (2000)", "S/RES/2250 (2015)"}),
 ])
 def test_citation_forms_with_dates_parts_and_older_numbering(sentence: str, symbols: set[str]) -> None:
     assert set(resolutions(sentence)) == symbols
