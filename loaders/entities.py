@@ -437,11 +437,12 @@ def field_office_candidates(text: str) -> list[Candidate]:
     for match in near(_FIELD_OFFICE, text, ("OHCHR", "UN Human Rights", "Office of the High"), 1, 140):
         at = match.start("place")
         state = state_at(text, at)
-        region = _REGION.match(text, at) if state is None else None
-        if state is None and region is None:
+        if state is not None:
+            place, end = state[0].name, state[1]
+        elif (region := _REGION.match(text, at)) is not None:
+            place, end = _clean(region.group(0)).removeprefix("the "), region.end()
+        else:
             continue
-        place, end = (state[0].name, state[1]) if state is not None else (_clean(region.group(0)), region.end())
-        place = place.removeprefix("the ")
         kind = _clean(match.group("type")).lower()
         kind = "country office" if kind in ("office", "presence", "field presence", "field office") else kind
         prep = "for" if kind == "regional office" else "in"
