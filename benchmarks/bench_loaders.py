@@ -12,7 +12,8 @@ segment, entities, resolutions, meetings, participants, flows; no store), and pr
 - precision, recall and F1 of the entities (node ids of bodies, offices, mechanisms,
   organisations, States, situations, resolutions and meetings) against the known facts;
 - precision, recall and F1 of the flows (source, type, target, status; and without the
-  status) for the documents whose generator states flows.
+  status) for the documents whose generator states flows, and the status confusion matrix,
+  scored by ``prevgraph.graph.evaluation`` as ``prevgraph eval`` scores (flows matched one to one).
 
 Run: ``.venv/bin/python -m benchmarks.bench_loaders --documents 5000 --seed 7``
 """
@@ -22,35 +23,29 @@ from __future__ import annotations
 import argparse
 import os
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from benchmarks.synthetic_documents import SyntheticDocument, generate
 from benchmarks.synthetic_flows import add_flows
+from prevgraph.graph.evaluation import ExpectedFlow, FlowScore, FoundFlow, Tally, match_flows
 from prevgraph.loaders.pipeline import build, recognise, text_document
 
 MEASURED_KINDS = frozenset({"Body", "Office", "Mechanism", "Organization", "State", "Situation", "Resolution",
                             "Meeting"})
 
 
-@dataclass
-class Score:
-    """True positives, false positives and false negatives, summed over documents."""
+def _flows(facts: Iterable[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    return sorted(set(facts))
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
 
-    def add(self, predicted: set, expected: set) -> None:
-        self.tp += len(predicted & expected)
-        self.fp += len(predicted - expected)
-        self.fn += len(expected - predicted)
-
-    def line(self) -> str:
-        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return (f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  "
-                f"(tp {self.tp}, fp {self.fp}, fn {self.fn})")
+def _confusion(score: FlowScore) -> str:
+    matrix = score.confusion_matrix()
+    columns = list(matrix[next(iter(matrix))])
+    lines = ["  status confusion (rows: stated status; columns: status found):",
+             "    " + " " * 12 + "".join(f"{c:>11}" for c in columns)]
+    lines += ["    " + f"{row:<12}" + "".join(f"{cells[c]:>11}" if c in cells else " " * 11 for c in columns)
+              for row, cells in matrix.items()]
+    return "\n".join(lines)
 
 
 def run(docs: list[SyntheticDocument]) -> None:
@@ -63,7 +58,7 @@ def run(docs: list[SyntheticDocument]) -> None:
         recognise(raw)  # each result let go at once
     recognition, recognition_cpu = time.perf_counter() - started, time.process_time() - cpu
 
-    entities, flows, endpoints = Score(), Score(), Score()
+    entities, flows = Tally(), FlowScore()
     with_flows = 0
     whole = whole_cpu = 0.0
     for doc, raw in zip(docs, raws, strict=True):
@@ -75,9 +70,10 @@ def run(docs: list[SyntheticDocument]) -> None:
         entities.add({n.id for n in batch.nodes if n.kind in MEASURED_KINDS}, set(doc.entities))
         if doc.flows:
             with_flows += 1
-            found = {(e.source, e.type, e.target, e.status) for e in batch.edges if e.status}
-            flows.add(found, set(doc.flows))
-            endpoints.add({f[:3] for f in found}, {f[:3] for f in doc.flows})
+            found = _flows((e.source, e.type, e.target, str(e.status)) for e in batch.edges if e.status)
+            flows.add(match_flows([ExpectedFlow(frozenset({s}), t, frozenset({o}), st) for s, t, o, st in
+                                   _flows(doc.flows)],
+                                  [FoundFlow(frozenset({s}), t, frozenset({o}), st) for s, t, o, st in found]))
 
     print(f"cores on this machine (nproc): {os.cpu_count()}; this benchmark uses one")
     print(f"corpus: {len(docs)} synthetic documents, {megabytes:.2f} MB of text")
@@ -87,8 +83,9 @@ def run(docs: list[SyntheticDocument]) -> None:
               f"core (CPU time {cpu_seconds:.1f} s; wall clock {wall:.1f} s, {megabytes / wall:.3f} MB/s)")
     print(f"entities: {entities.line()}")
     print(f"flows ({with_flows} documents state flows):")
-    print(f"  type + endpoints:   {endpoints.line()}")
-    print(f"  with status:        {flows.line()}")
+    print(f"  type + endpoints:   {flows.endpoints.line()}")
+    print(f"  with status:        {flows.with_status.line()}")
+    print(_confusion(flows))
 
 
 def main() -> None:

@@ -12,6 +12,11 @@ it produces carries as evidence. The rules, in the order they run:
    "Commission of Inquiry on ..."), organisations (``organisation-pattern``: "X Group",
    "X Watch", "X Centre for Y"), permanent missions (``permanent-mission``), ministries
    of a State (``ministry-of-state``) and "the Government of X" (``government-of-state``).
+   "The head of X" is the office that presides over X (``head-of-body``: the reference
+   entry whose ``heads`` lists X: "the head of the Peacebuilding Commission" is its
+   Chair), and the country and regional offices of OHCHR are field presences
+   (``field-office``: "OHCHR's country office in Colombia", "the OHCHR Regional Office
+   for East Africa", PART_OF OHCHR, located in the field).
 3. Overlaps are settled: the longest span wins, then the higher priority; a pattern
    that only extends a known name at its start ("Universal Rights Group Offices") gives
    way to the known name.
@@ -53,6 +58,8 @@ RULE_CONTEXTUAL = "contextual-reference"
 RULE_POSSESSIVE = "possessive-part"
 RULE_REFERENCE_PARENT = "reference-parent"
 RULE_SITUATION = "situation-context"
+RULE_HEAD_OF = "head-of-body"
+RULE_FIELD_OFFICE = "field-office"
 
 _CAP = r"(?:[A-Z\u00c0-\u00de](?:[\w'’&-]|\.(?=\w))*|\d+(?:st|nd|rd|th))"
 _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+the[ \t]+|of[ \t]+)?{_CAP}){{0,6}}"
@@ -81,7 +88,8 @@ _UN_BODY = re.compile(
 )
 _MECHANISM_HEADS = {"Panel", "Platform", "Review", "Mechanism"}
 _UN_BODY_WORDS = ("UN ", "United Nations", "U.N.", "Office of the")
-_MANDATE_WORDS = ("Special", "Independent Expert", "ommission", "inding", "Working Group", "Panel", "Group of Experts",
+_MANDATE_WORDS = ("Secretary-General for", "Special", "Independent Expert",
+                  "ommission", "inding", "Working Group", "Panel", "Group of Experts",
                   "High Representative")
 
 _TOPIC_STOP = (r"\w+ly|said|says|has|have|had|is|are|was|were|will|would|can|could|should|may|might|must|noted|called|"
@@ -93,14 +101,17 @@ _TOPIC = (rf"(?:the[ \t]+)?(?:(?!(?:{_TOPIC_STOP})\b)[\w'’-]+)"
           rf"(?:(?!(?:{_TOPIC_STOP}|and[ \t]+(?:the|a|an|other)\b)\b)[\w'’-]+"
           rf"|in[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})){{0,11}}")
 _MANDATE = re.compile(
-    r"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>Special[ \t]+Rapporteur|Independent[ "
+    r"(?<![\w-])(?:(?:UN|United[ \t]+Nations)[ \t]+)?(?P<head>(?P<office>(?:Assistant|Under|Deputy)[ \t-]+"
+    r"Secretary-General|Special[ \t]+Rapporteur|Independent[ "
     r"\t]+Expert|"
     r"Special[ \t]+Representative(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Envoy(?:[ \t]+of[ "
     r"\t]+the[ \t]+Secretary-General)?|"
     r"Special[ \t]+Adviser(?:[ \t]+of[ \t]+the[ \t]+Secretary-General)?|Special[ \t]+Coordinator|High[ "
     r"\t]+Representative)"
-    rf"|(?P<mechanism>(?:[Ii]ndependent[ \t]+)?(?:[Ii]nternational[ \t]+)?(?:[Cc]ommission[ \t]+of[ \t]+[Ii]nquiry|"
+    rf"|(?P<mechanism>(?:Advisory[ \t]+|High-[Ll]evel[ \t]+)?(?:[Ii]ndependent[ \t]+)?(?:[Ii]nternational[ \t]+)?"
+    rf"(?:[Cc]ommission[ \t]+of[ \t]+[Ii]nquiry|"
     rf"[Ff]act-[Ff]inding[ \t]+[Mm]ission|Working[ \t]+Group|Panel[ \t]+of[ \t]+Experts|Group[ \t]+of[ \t]+Experts|"
+    rf"Panel|"
     rf"Commission[ \t]+on[ \t]+Human[ \t]+Rights)))"
     rf"[ \t]+(?P<prep>on|for|to|of|in)[ \t]+(?P<topic>{_TOPIC})"
 )
@@ -108,7 +119,7 @@ _MANDATE = re.compile(
 _ORG_HEADS = (r"Fund|Group|Watch|Institute|Institution|Centre|Center|Foundation|Stiftung|Network|Alliance|Coalition|"
               r"Association|Society|Academy|University|Forum|Trust|Council|Commission(?![ \t]+of[ \t]+Inquiry)|Bank|"
               r"International(?![ \t]+[A-Z])|Initiative|Project|Partnership|Campaign|Authority|Organization|"
-              r"Organisation")
+              r"Organisation|Front|Movement")
 _NOT_AFTER_OF = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                  r"June|July|August|September|October|November|December)\b)")
 _ORG_HEAD = re.compile(rf"(?<![\w-])(?:{_ORG_HEADS})(?![\w-])")
@@ -153,7 +164,8 @@ _PART_HEADS = frozenset({"Bureau"})
 #: where the head of a name ends: "Chair | of the Peacebuilding Commission", "Committee | on the Elimination ..."
 _COMPLEMENT = re.compile(r"[ \t]+(?:of|for|on|in|at|to)[ \t]+|,")
 _CONTEXTUAL = re.compile(
-    r"(?<![\w-])[Tt]he[ \t]+(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])(?![ \t]+(?:of|for|on)[ \t]+\w)"
+    r"(?<![\w-])[Tt]he[ \t]+(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])"
+    r"(?![ \t]+(?:of|for|on)[ \t]+(?!its\b|their\b)\w)"
     r"(?![ \t]+[A-Z][a-z])"
 )
 _POSSESSIVE_PART = re.compile(
@@ -170,6 +182,22 @@ SITUATION_CUE = re.compile(
 )
 
 
+_HEAD_OF = re.compile(r"(?<![\w-])[Hh]ead[ \t]+of[ \t]+(?:the[ \t]+)?(?P<body>)(?=[A-Z])")
+OHCHR = "Office of the High Commissioner for Human Rights"
+_FIELD_OFFICE = re.compile(
+    r"(?<![\w-])(?:OHCHR|UN[ \t]+Human[ \t]+Rights|Office[ \t]+of[ \t]+the[ \t]+High[ \t]+Commissioner"
+    r"(?:[ \t]+for[ \t]+Human[ \t]+Rights)?)(?:['’]s)?[ \t]+"
+    r"(?P<type>[Cc]ountry[ \t]+[Oo]ffice|[Rr]egional[ \t]+[Oo]ffice|[Ff]ield[ \t]+[Oo]ffice|[Oo]ffice|"
+    r"[Ff]ield[ \t]+[Pp]resence|[Pp]resence)[ \t]+(?P<prep>in|for)[ \t]+(?:the[ \t]+)?(?P<place>)(?=[A-Z])"
+)
+#: regions OHCHR's regional offices are named for ("the Regional Office for East Africa")
+_REGION = re.compile(
+    r"(?:East|West|Southern|Central|North|South)(?:[ \t]+and[ \t]+(?:East|West|Southern|Central|North))?[ \t]+"
+    r"(?:Africa|America|Asia)|South-East[ \t]+Asia|the[ \t]+Pacific|Pacific|the[ \t]+Middle[ \t]+East(?:[ \t]+and[ \t]+"
+    r"North[ \t]+Africa)?|Middle[ \t]+East|Europe|Central[ \t]+Asia|South[ \t]+America|Central[ \t]+America"
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A span that may name an entity, before overlaps are settled."""
@@ -182,6 +210,7 @@ class Candidate:
     priority: int
     entry: ReferenceEntry | None = None
     props: dict = field(default_factory=dict, hash=False, compare=False)
+    location: str | None = None
 
     @property
     def length(self) -> int:
@@ -276,8 +305,10 @@ def mandate_candidates(text: str) -> list[Candidate]:
         topic = _trim_topic(match.group("topic"))
         if len(topic) < 3 or topic.split()[-1] in {"the", "of", "on", "for"}:
             continue
-        if match.group("prep") == "to" and not (topic.startswith("the ") or topic[:1].isupper()):
-            continue  # "urged the Special Rapporteur to give ...": an infinitive, not a mandate's topic
+        if match.group("prep") in ("to", "in") and not (topic.startswith("the ") or topic[:1].isupper()):
+            # "urged the Special Rapporteur to give ...": an infinitive; "the Commission on Human Rights in order to",
+            # "... in particular": running text, not a mandate's topic or place
+            continue
         head = _clean(match.group("head"))
         name = f"{head} {match.group('prep')} {_clean(topic)}"
         kind = "Office" if match.group("office") else "Mechanism"
@@ -382,6 +413,44 @@ def government_candidates(text: str) -> list[Candidate]:
     return out
 
 
+@cache
+def _heads() -> dict[str, ReferenceEntry]:
+    """The office presiding over each body, from the reference data's ``heads``."""
+    return {str(body): entry for entry in gazetteer().by_kind("Office") for body in entry.props.get("heads") or ()}
+
+
+def head_candidates(text: str) -> list[Candidate]:
+    """"The head of the Peacebuilding Commission" is its Chair: the office whose reference entry heads the body."""
+    out = []
+    for match in near(_HEAD_OF, text, ("head of", "Head of"), 1, 120):
+        named = lexicon().pattern.match(text, match.start("body"))
+        entry = lexicon().entry(named.group(0)) if named is not None else None
+        office = _heads().get(entry.name) if entry is not None else None
+        if office is not None and named is not None:
+            out.append(Candidate(match.start(), named.end(), office.kind, office.name, RULE_HEAD_OF, 4, office))
+    return out
+
+
+def field_office_candidates(text: str) -> list[Candidate]:
+    """OHCHR's country and regional offices, named by their place (a State or a region), in the field."""
+    out = []
+    for match in near(_FIELD_OFFICE, text, ("OHCHR", "UN Human Rights", "Office of the High"), 1, 140):
+        at = match.start("place")
+        state = state_at(text, at)
+        if state is not None:
+            place, end = state[0].name, state[1]
+        elif (region := _REGION.match(text, at)) is not None:
+            place, end = _clean(region.group(0)).removeprefix("the "), region.end()
+        else:
+            continue
+        kind = _clean(match.group("type")).lower()
+        kind = "country office" if kind in ("office", "presence", "field presence", "field office") else kind
+        prep = "for" if kind == "regional office" else "in"
+        out.append(Candidate(match.start(), end, "Body", f"OHCHR {kind} {prep} {place}", RULE_FIELD_OFFICE, 4,
+                             None, {"place": place}, location="FIELD"))
+    return out
+
+
 def _masked(text: str) -> bytearray:
     taken = bytearray(len(text))
     for match in near(_MASKS, text, ("Chatham", "Glion"), 1, 60):
@@ -420,7 +489,8 @@ def candidate_node(cand: Candidate):
     """The node a candidate names: the reference entry's, or a new unreviewed one."""
     if cand.entry is not None:
         return reference_node(cand.entry)
-    return unreviewed_node(cand.kind, cand.name, node_id(cand.kind, cand.name), **cand.props)
+    node = unreviewed_node(cand.kind, cand.name, node_id(cand.kind, cand.name), **cand.props)
+    return node.model_copy(update={"location": cand.location}) if cand.location else node
 
 
 def acronym_candidates(findings: Findings, kept: list[Candidate]) -> list[Candidate]:
@@ -575,14 +645,33 @@ def recognise(findings: Findings) -> list[Candidate]:
             known[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     candidates.extend(organisation_candidates(text, known))
     for rule in (un_body_candidates, mandate_candidates, mission_candidates, ministry_candidates,
-                 government_candidates):
+                 government_candidates, head_candidates, field_office_candidates):
         candidates.extend(rule(text))
     kept = select(text, candidates)
     for refine in (acronym_candidates, contextual_candidates):
         more = refine(findings, kept)
         if more:  # select(kept) is kept: settle overlaps again only when a rule found something
             kept = select(text, kept + more)
-    return kept
+    return presiding_offices(findings, kept)
+
+
+_COUNCIL_PRESIDENT = re.compile(r"(?:[Tt]he[ \t]+)?(?:President[ \t]+of[ \t]+the[ \t]+Council|Council[ \t]+President)")
+
+
+def presiding_offices(findings: Findings, kept: list[Candidate]) -> list[Candidate]:
+    """"The President of the Council" and "Council President" preside over the council the context fixes: the
+    latest council named before them (the Security Council's President in a text about the Security Council),
+    else the one the reference data gives the words (the Human Rights Council's)."""
+    text = findings.text
+    out, latest = [], None
+    for cand in kept:
+        if cand.kind == "Body" and "Council" in _heads_of(cand.name):
+            latest = cand
+        if (cand.rule == RULE_LEXICON and latest is not None and _COUNCIL_PRESIDENT.fullmatch(text[cand.start:cand.end])
+                and (office := _heads().get(latest.name)) is not None and office.name != cand.name):
+            cand = Candidate(cand.start, cand.end, office.kind, office.name, RULE_CONTEXTUAL, cand.priority, office)
+        out.append(cand)
+    return out
 
 
 def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:
@@ -594,6 +683,7 @@ def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:
                          cand.start, cand.end, cand.rule)
     possessive_parts(findings, kept)
     reference_parents(findings, kept)
+    field_offices(findings, kept)
 
 
 def _situation_node(cand: Candidate):
@@ -638,6 +728,18 @@ def possessive_parts(findings: Findings, kept: list[Candidate]) -> None:
         if onto.relationship_kinds["PART_OF"].allows(child.kind, "Body") and child_node.id != parent_id:
             findings.add_edge(child_node.id, "PART_OF", parent_id, findings.evidence(parent.start, RULE_POSSESSIVE,
                                                                                       child.end))
+
+
+def field_offices(findings: Findings, kept: list[Candidate]) -> None:
+    """Each field office of OHCHR is PART_OF OHCHR (the Office enters the graph with the office that names it)."""
+    entry = gazetteer().lookup(OHCHR)
+    for cand in kept:
+        if cand.rule != RULE_FIELD_OFFICE or entry is None:
+            continue
+        evidence = findings.evidence(cand.start, RULE_FIELD_OFFICE, cand.end)
+        if entry.id not in findings.nodes:
+            findings.add_node(reference_node(entry).model_copy(update={"evidence": (evidence,)}))
+        findings.add_edge(candidate_node(cand).id, "PART_OF", entry.id, evidence)
 
 
 def reference_parents(findings: Findings, kept: list[Candidate]) -> None:

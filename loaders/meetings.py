@@ -22,7 +22,9 @@ meeting. Rules (names as in the evidence):
   digital, online, hybrid; a named house or hall.
 - ``breakout-group``: "three parallel breakout groups", "break-out group 2: 'theme'".
 - ``meeting-name``: meetings named in passing ("the 52nd session of the Human Rights
-  Council", "the Glion Human Rights Dialogue").
+  Council", "its tenth session" after the Peacebuilding Commission, "the sixty-second
+  session" in a sentence about the General Assembly, "the 7680th meeting" of the
+  Security Council, "the Glion Human Rights Dialogue").
 """
 
 from __future__ import annotations
@@ -163,15 +165,37 @@ _ORDINAL_WORD = (
     r"seventh|eighth|ninth)|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|" + "|".join(_UNITS) + ")"
 )
 _ORD = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORD})"
+_SESSION_HOLDERS = (r"Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Peacebuilding[ \t]+Commission|"
+                    r"Commission[ \t]+on[ \t]+Human[ \t]+Rights")
 _SESSION = re.compile(
-    rf"\b(?P<ord>{_ORD})[ \t]+(?:regular[ \t]+|special[ \t]+|resumed[ \t]+)?[Ss]ession[ \t]+of[ \t]+the[ \t]+"
-    r"(?:UN[ \t]+|United[ \t]+Nations[ \t]+)?(?P<body>Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly)"
-    r"|\b(?P<body2>HRC|Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|UNGA|Council|Assembly|its)['’]?s?[ "
+    rf"\b(?P<ord>{_ORD})[ \t]+(?P<special>regular[ \t]+|special[ \t]+|resumed[ \t]+)?[Ss]ession[ \t]+of[ \t]+the[ \t]+"
+    rf"(?:UN[ \t]+|United[ \t]+Nations[ \t]+)?(?P<body>{_SESSION_HOLDERS}|Council|Assembly|Commission)\b"
+    rf"|\b(?P<body2>HRC|PBC|{_SESSION_HOLDERS}|UNGA|Council|Assembly|Commission|its)['’]?s?[ "
     rf"\t]+(?P<ord2>{_ORD})[ \t]+"
-    r"(?:regular[ \t]+|special[ \t]+)?session\b"
-    r"|\bHRC[ \t]?(?P<ord3>\d{2})\b",
+    r"(?P<special2>regular[ \t]+|special[ \t]+)?session\b"
+    r"|\bHRC[ \t]?(?P<ord3>\d{2})\b"
+    # "the sixty-second session" alone: the body is the one the sentence named before it
+    rf"|\bthe[ \t]+(?P<ord4>{_ORD})[ \t]+(?P<special4>regular[ \t]+|special[ \t]+)?session\b(?![ \t]+of\b)",
     re.IGNORECASE,
 )
+#: a body's numbered meeting: "the 7680th meeting of the Security Council", "at its 89th plenary meeting"
+_NUMBERED_MEETING = re.compile(
+    r"(?:(?P<its>\bits|(?:Security[ \t]+Council|General[ \t]+Assembly|Human[ \t]+Rights[ \t]+Council|Council|"
+    r"Assembly|Commission)['’]s)[ \t]+)?"
+    r"\b(?P<num>\d{1,5})(?:st|nd|rd|th)[ \t]+(?P<plenary>plenary[ \t]+)?[Mm]eeting\b"
+    r"(?:[ \t]+of[ \t]+the[ \t]+(?P<body>Security[ \t]+Council|General[ \t]+Assembly|Human[ \t]+Rights[ \t]+Council|"
+    r"Peacebuilding[ \t]+Commission|Economic[ \t]+and[ \t]+Social[ \t]+Council))?"
+)
+#: the verbatim record of a meeting of the Security Council, which names the meeting: "S/PV.8209"
+_RECORD = re.compile(r"(?<![\w/])S/PV\.(?P<num>\d{3,5})(?![\w/])")
+#: an informal meeting of Security Council members, named by its topic: "an Arria-formula meeting on ..."
+_ARRIA = re.compile(
+    r"\b(?P<name>Arria[ \t-]+[Ff]ormula[ \t]+meeting[ \t]+on[ \t]+(?:the[ \t]+)?[\w'’-]+(?:[ \t]+[\w'’-]+){0,9}?)"
+    r"(?=[ \t]*(?:[,.;:\n]|$|[ \t]+(?:convened|held|organi[sz]ed|hosted|with|that|which|in[ \t]+\d)))"
+)
+#: bodies whose sessions and meetings are numbered, as mentioned before a session or meeting that does not name one
+_NUMBERING_BODIES = ("Human Rights Council", "General Assembly", "Peacebuilding Commission",
+                     "Commission on Human Rights", "Security Council", "Economic and Social Council")
 _DEBATE = re.compile(
     r"\b(?P<name>(?:Security|Human[ \t]+Rights)[ \t]+Council[ \t]+(?:open[ \t]+|high-level[ \t]+|annual[ \t]+|"
     r"ministerial[ \t]+)?"
@@ -488,22 +512,21 @@ def record_meeting(findings: Findings, facts: MeetingFacts, meeting_id: str, doc
 def named_meetings(findings: Findings, own: str | None) -> None:
     """Meetings a document names in passing: Council sessions and named dialogues, conferences, summits."""
     text = findings.text
-    councils = sorted((m for m in findings.mentions if m.kind == "Body"
-                       and findings.nodes[m.node_id].name in ("Human Rights Council", "General Assembly")),
-                      key=lambda m: m.start)
+    bodies = sorted((m for m in findings.mentions if m.kind == "Body"
+                     and findings.nodes[m.node_id].name in _NUMBERING_BODIES), key=lambda m: m.start)
     for m in near(_SESSION, text, ("ession", "ESSION", "HRC"), 60, 60):
-        number = _ordinal_value(m.group("ord") or m.group("ord2") or m.group("ord3"))
-        said = re.sub(r"[ \t]+", " ", m.group("body") or m.group("body2") or "HRC")
-        body = _SESSION_BODIES.get(said.lower())
-        if body is None:
-            before = [c for c in councils if c.start < m.start()]
-            body = findings.nodes[before[-1].node_id].name if before else None
-        if body is None or number is None:
+        number = _ordinal_value(m.group("ord") or m.group("ord2") or m.group("ord3") or m.group("ord4"))
+        said = re.sub(r"[ \t]+", " ", m.group("body") or m.group("body2") or ("HRC" if m.group("ord3") else ""))
+        body = _SESSION_BODIES.get(said.lower()) or _body_in_context(findings, bodies, m.start(), said,
+                                                                        alone=m.group("ord4") is not None)
+        if body is None or body in ("Security Council", "Economic and Social Council") or number is None:
             continue
-        name = f"{body}, {_ordinal(number)} session"
-        node = unreviewed_node("Meeting", name, node_id("Meeting", name), type="session", body=body,
-                               session=number).model_copy(update={"reviewed": True})
+        special = "special" in (m.group("special") or m.group("special2") or m.group("special4") or "").lower()
+        name = f"{body}, {_ordinal(number)} {'special session' if special else 'session'}"
+        node = unreviewed_node("Meeting", name, node_id("Meeting", name), type="special session" if special
+                               else "session", body=body, session=number).model_copy(update={"reviewed": True})
         findings.mention(node, m.start(), m.end(), RULE_NAMED)
+    numbered_meetings(findings, bodies)
     for m in near(_DEBATE, text, ("Council",), 20, 200):
         name = " ".join(m.group("name").split())
         node = unreviewed_node("Meeting", name, node_id("Meeting", name), type=_meeting_type(name) or "debate")
@@ -529,7 +552,63 @@ def named_meetings(findings: Findings, own: str | None) -> None:
         findings.mention(node, head.end() - len(" ".join(words)), head.end(), RULE_NAMED)
 
 
+def _body_in_context(findings: Findings, bodies: list[Mention], position: int, said: str, alone: bool) -> str | None:
+    """The body a session or meeting that does not name one belongs to: "its", "the Council" or "the Commission"
+    (of their kind) is the latest numbering body named earlier in the sentence, else the next one named later in
+    it ("At its 3rd meeting, the Peacebuilding Commission ..."), else, unless the session is named alone ("the
+    sixty-second session"), the latest one named before."""
+    sentence = findings.sentence_at(position)
+    head = said.lower() if said.lower() in ("council", "assembly", "commission") else None
+    fits = [m for m in bodies if head is None or head in findings.nodes[m.node_id].name.lower()]
+    before = [m for m in fits if m.start < position]
+    after = [m for m in fits if position < m.start < sentence.end]
+    if before and before[-1].start >= sentence.start:
+        return findings.nodes[before[-1].node_id].name
+    if after:
+        return findings.nodes[after[0].node_id].name
+    return findings.nodes[before[-1].node_id].name if before and not alone else None
+
+
+def _meeting_node(body: str, number: int, kind: str) -> Node:
+    name = f"{body}, {_ordinal(number)} {kind}"
+    return unreviewed_node("Meeting", name, node_id("Meeting", name), type=kind, body=body,
+                           meeting_number=number).model_copy(update={"reviewed": True})
+
+
+def numbered_meetings(findings: Findings, bodies: list[Mention]) -> None:
+    """"The 7680th meeting of the Security Council", "at its 89th plenary meeting": a Meeting of that body. With no
+    body named, "its" or "the Council's" is the latest such body named before; a bare number of four digits or more
+    is a meeting of the Security Council (no other body has held so many)."""
+    text = findings.text
+    for m in near(_NUMBERED_MEETING, text, ("meeting", "Meeting"), 40, 80):
+        number = int(m.group("num"))
+        said = re.sub(r"[ \t]+", " ", m.group("body") or "")
+        if said:
+            body: str | None = said
+        elif m.group("its"):
+            words = re.sub(r"['’]s$", "", re.sub(r"[ \t]+", " ", m.group("its")))
+            body = words if words in _NUMBERING_BODIES else _body_in_context(
+                findings, bodies, m.start(), "" if words == "its" else words, alone=False)
+        else:
+            body = None
+        body = body or ("Security Council" if number >= 1000 else None)
+        if body is None:
+            continue
+        node = _meeting_node(body, number, "plenary meeting" if m.group("plenary") else "meeting")
+        findings.mention(node, m.start("num") if not m.group("its") else m.start(), m.end(), RULE_NAMED)
+    for m in near(_RECORD, text, ("S/PV.",), 1, 12):
+        findings.mention(_meeting_node("Security Council", int(m.group("num")), "meeting"), m.start(), m.end(),
+                         RULE_NAMED)
+    for m in near(_ARRIA, text, ("Arria",), 1, 160):
+        name = " ".join(m.group("name").split())
+        name = name[:1].upper() + name[1:]
+        findings.mention(unreviewed_node("Meeting", name, node_id("Meeting", name), type="Arria-formula meeting"),
+                         m.start("name"), m.end("name"), RULE_NAMED)
+
+
 _SESSION_BODIES = {"hrc": "Human Rights Council", "unga": "General Assembly", "assembly": "General Assembly",
+                   "pbc": "Peacebuilding Commission", "peacebuilding commission": "Peacebuilding Commission",
+                   "commission on human rights": "Commission on Human Rights",
                    "human rights council": "Human Rights Council", "general assembly": "General Assembly"}
 
 

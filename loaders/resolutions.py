@@ -29,12 +29,14 @@ paragraph it names.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from prevgraph.loaders.findings import Findings, reference_node, unreviewed_node
 from prevgraph.loaders.model import Mention
+from prevgraph.loaders.reports import recognise_reports
 from prevgraph.loaders.scan import near
 from prevgraph.schema import gazetteer, node_id
 from prevgraph.schema.reference import ReferenceEntry
@@ -47,34 +49,69 @@ RULE_STRUCTURE = "resolution-structure"
 RULE_ADOPTED_BY = "resolution-adopted-by"
 
 HRC, GA, SC, ECOSOC = "Human Rights Council", "General Assembly", "Security Council", "Economic and Social Council"
+CHR = "Commission on Human Rights"
+RULE_DECISION = "decision-number"
+RULE_STATEMENT = "presidential-statement"
 
 _SYMBOL = re.compile(
     r"(?<![\w/])(?:A/HRC/RES/(?P<hs>S-\d+|\d+)/(?P<hn>\d+)|A/RES/(?P<gs>ES-\d+|\d+)/(?P<gn>\d+)"
-    r"|S/RES/(?P<sn>\d+)(?:[ \t]*\((?P<sy>\d{4})\))?|E/RES/(?P<es>\d{4})/(?P<en>\d+))(?![\w/])"
+    r"|S/RES/(?P<sn>\d+)(?:[ \t]*\((?P<sy>\d{4})\))?|E/RES/(?P<es>\d{4})/(?P<en>\d+)"
+    r"|E/CN\.4/RES/(?P<cs>\d{4})/(?P<cn>\d+)"
+    r"|(?P<text>A/HRC/DEC/(?:S-)?\d+/\d+|A/DEC/\d+/\d+|A/HRC/PRST/(?:S-)?\d+/\d+|(?:S/)?PRST/\d{4}/\d+))(?![\w/])"
 )
+#: a decision's or presidential statement's symbol, by how it starts: (start, adopting body, instrument)
+_TEXT_SYMBOLS = (("A/HRC/DEC/", HRC, "decision"), ("A/DEC/", GA, "decision"),
+                 ("A/HRC/PRST/", HRC, "president's statement"), ("S/PRST/", SC, "presidential statement"),
+                 ("PRST/", SC, "presidential statement"))
 _BODY_WORDS = {
     "Human Rights Council": HRC, "HRC": HRC, "UNHRC": HRC, "UN Human Rights Council": HRC,
     "General Assembly": GA, "GA": GA, "UNGA": GA, "UN General Assembly": GA, "Assembly": GA,
     "Security Council": SC, "SC": SC, "UNSC": SC, "UN Security Council": SC,
     "ECOSOC": ECOSOC, "Economic and Social Council": ECOSOC,
+    "Commission on Human Rights": CHR, "CHR": CHR, "Commission": CHR,
 }
-#: "of 15 March 2006" after a number in a list of resolutions
-_OF_DATE = r"(?:[ \t]+of[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?"
-_NUM = r"(?:S-\d{1,2}/\d{1,3}|ES-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{4}/\d{1,3}|\d{3,4}(?:[ \t]*\(\d{4}\))?)"
+_DAY_MONTH_YEAR = (r"\d{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                   r"December)[ \t]+\d{4}")
+#: "of 15 March 2006" (or "of 23 December 1994 and 20 July 1995") after a number in a list of resolutions: a date,
+#: never a resolution of its own
+_OF_DATE = rf"(?:[ \t]+of[ \t]+{_DAY_MONTH_YEAR}(?:[ \t]+and[ \t]+{_DAY_MONTH_YEAR})?)?"
+#: the numbers of resolutions: session/number (GA, HRC, special and emergency sessions), year/number (ECOSOC and the
+#: Commission on Human Rights), a Security Council number with its year, and the General Assembly's first numbering
+#: with the session in Roman numerals ("1514 (XV)")
+_NUM = (r"(?:S-\d{1,2}/\d{1,3}|ES-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{4}/\d{1,3}|\d{1,4}[ \t]*\([IVXL]{1,6}\)"
+        r"|\d{3,4}(?:[ \t]*\(\d{4}\))?)")
+#: "49/222 A and B": the parts of one resolution, read as the resolution
+_PARTS = r"(?:[ \t]+[A-H](?![\w/])(?:[ \t]+and[ \t]+[A-H](?![\w/]))?)?"
+_ITEM = rf"{_NUM}{_PARTS}{_OF_DATE}"
 _CITATION = re.compile(
-    r"(?<![\w-])[Rr]esolutions?[ \t]+(?:nos?\.?[ \t]+)?"
-    rf"(?P<open>\(?)(?P<list>{_NUM}{_OF_DATE}(?:[ \t]*(?:,|and|&|as[ \t]+well[ \t]+as)[ \t]*(?:resolution[ "
-    rf"\t]+)?{_NUM}{_OF_DATE})*)"
+    r"(?<![\w-])(?:[Rr]esolutions?|[Rr]es\.|(?:UN)?SCRs?)[ \t]+(?:nos?\.?[ \t]+)?"
+    rf"(?P<open>\(?)(?P<list>{_ITEM}(?:[ \t]*(?:,(?:[ \t]*and)?|and|&|as[ \t]+well[ \t]+as)[ \t]*(?:resolution[ "
+    rf"\t]+)?{_ITEM})*)"
     r"(?![\w/])"
+)
+#: "decision 62/503", "Human Rights Council decisions 1/102 and 2/112 of 27 November 2006"
+_DEC_NUM = r"(?:S-)?\d{1,2}/\d{3}"
+_DECISION = re.compile(
+    rf"(?<![\w-])[Dd]ecisions?[ \t]+(?P<list>{_DEC_NUM}{_OF_DATE}"
+    rf"(?:[ \t]*(?:,(?:[ \t]*and)?|and|&)[ \t]*{_DEC_NUM}{_OF_DATE})*)"
+    r"(?![\w/])"
+)
+#: "the presidential statement of 20 July 2000", "the statement by the President of the Security Council of ..."
+_STATEMENT = re.compile(
+    r"(?<![\w-])(?:[Pp]residential[ \t]+[Ss]tatement|[Ss]tatement[ \t]+(?:by|of)[ \t]+(?:its|the)[ \t]+President"
+    rf"(?:[ \t]+of[ \t]+the[ \t]+Security[ \t]+Council)?)[ \t]+(?:dated[ \t]+|of[ \t]+)(?P<date>{_DAY_MONTH_YEAR})"
 )
 #: the body named just before "resolution" ("GA resolution", "the Council's landmark resolutions")
 _BODY_BEFORE = re.compile(
     r"(?<![\w-])(?P<body>(?:UN[ \t]+)?(?:Human[ \t]+Rights[ \t]+Council|General[ \t]+Assembly|Security[ \t]+Council)|"
     r"HRC|UNHRC|GA|"
-    r"UNGA|SC|UNSC|ECOSOC|Economic[ \t]+and[ \t]+Social[ \t]+Council|Council|Assembly)(?:['’]s)?[ \t]+"
+    r"UNGA|SC|UNSC|ECOSOC|Economic[ \t]+and[ \t]+Social[ \t]+Council|Commission[ \t]+on[ \t]+Human[ \t]+Rights|"
+    r"CHR|Commission|Council|Assembly)(?:['’]s)?[ \t]+"
     r"(?:(?:landmark|recent|twin|two|its|the)[ \t]+)*$"
 )
-_NUM_IN_LIST = re.compile(_NUM)
+_SESSION_FORM = re.compile(r"(?:S-)?\d{1,2}/\d{1,3}")
+_ITEM_IN_LIST = re.compile(rf"(?P<num>{_NUM}){_PARTS}{_OF_DATE}")
+_DEC_IN_LIST = re.compile(rf"(?P<num>{_DEC_NUM}){_OF_DATE}")
 _PARA_NUM = r"\d{1,3}(?:[ \t]*\([ \t]*[a-z]{1,4}[ \t]*\)|[a-h](?![a-z]))?"
 _PARAGRAPH = re.compile(
     r"(?:(?P<kind>[Oo]perative|[Pp]reambular)[ \t]+)?(?:[Pp]aragraphs?|[Pp]aras?\.?)[ \t]+"
@@ -114,6 +151,9 @@ class Citation:
     rule: str
     entry: ReferenceEntry | None = None
     short: str | None = None
+    #: what kind of text it is when it is not a resolution: "decision", "presidential statement", ...
+    instrument: str | None = None
+    date: str | None = None
 
 
 @dataclass
@@ -128,12 +168,15 @@ class ResolutionFindings:
 def symbol_for(body: str | None, number: str) -> str | None:
     """The full symbol of resolution ``number`` adopted by ``body`` ("45/31", HRC -> "A/HRC/RES/45/31")."""
     number = re.sub(r"[ \t]+", " ", number.strip())
+    roman = re.fullmatch(r"(\d{1,4}) ?\(([IVXL]+)\)", number)
+    if roman:
+        return f"A/RES/{roman.group(1)} ({roman.group(2)})" if body in (None, GA) else None
     sc = re.fullmatch(r"(\d{3,4})(?: ?\((\d{4})\))?", number)
     if sc and (body in (None, SC)):
         year = sc.group(2) or _sc_year(sc.group(1))
         return f"S/RES/{sc.group(1)} ({year})" if year else f"S/RES/{sc.group(1)}"
-    if body == ECOSOC and re.fullmatch(r"\d{4}/\d+", number):
-        return f"E/RES/{number}"
+    if re.fullmatch(r"\d{4}/\d+", number):
+        return {ECOSOC: f"E/RES/{number}", CHR: f"E/CN.4/RES/{number}"}.get(body or "")
     if not re.fullmatch(r"(?:S-|ES-)?\d{1,2}/\d{1,3}", number):
         return None
     if body == HRC:
@@ -191,7 +234,7 @@ def _entry(symbol: str) -> ReferenceEntry | None:
 
 def _symbol_citations(text: str) -> list[Citation]:
     out = []
-    for m in near(_SYMBOL, text, ("/RES/",), 12, 24):
+    for m in near(_SYMBOL, text, ("/RES/", "/DEC/", "PRST/"), 14, 24):
         if m.group("hn"):
             symbol, body = f"A/HRC/RES/{m.group('hs')}/{m.group('hn')}", HRC
         elif m.group("gn"):
@@ -199,8 +242,16 @@ def _symbol_citations(text: str) -> list[Citation]:
         elif m.group("sn"):
             year = m.group("sy") or _sc_year(m.group("sn"))
             symbol, body = (f"S/RES/{m.group('sn')} ({year})" if year else f"S/RES/{m.group('sn')}"), SC
-        else:
+        elif m.group("es"):
             symbol, body = f"E/RES/{m.group('es')}/{m.group('en')}", ECOSOC
+        elif m.group("cs"):
+            symbol, body = f"E/CN.4/RES/{m.group('cs')}/{m.group('cn')}", CHR
+        else:
+            symbol = m.group("text")
+            start, body, instrument = next(kind for kind in _TEXT_SYMBOLS if symbol.startswith(kind[0]))
+            symbol = f"S/{symbol}" if start == "PRST/" else symbol
+            out.append(Citation(symbol, body, m.start(), m.end(), RULE_SYMBOL, _entry(symbol), instrument=instrument))
+            continue
         out.append(Citation(symbol, body, m.start(), m.end(), RULE_SYMBOL, _entry(symbol)))
     return out
 
@@ -213,7 +264,7 @@ def _body_before(mentions: list[Mention], findings: Findings, position: int, sen
         if mention.start < sentence_start:
             break
         name = findings.nodes[mention.node_id].name if mention.node_id in findings.nodes else ""
-        if name in (HRC, GA, SC, ECOSOC):
+        if name in (HRC, GA, SC, ECOSOC, CHR):
             return name
     return None
 
@@ -241,7 +292,7 @@ def _number_citations(findings: Findings, mentions: list[Mention]) -> list[Citat
     text = findings.text
     out = []
     default = document_council(findings)
-    for m in near(_CITATION, text, ("esolution",), 2, 260):
+    for m in near(_CITATION, text, ("esolution", " res.", "Res.", "SCR"), 2, 260):
         before = _BODY_BEFORE.search(text, max(0, m.start() - 60), m.start())
         said = before.group("body") if before else None
         if said:
@@ -251,12 +302,14 @@ def _number_citations(findings: Findings, mentions: list[Mention]) -> list[Citat
         else:
             body = None
         sentence = findings.sentence_at(m.start())
-        for num in _NUM_IN_LIST.finditer(m.group("list")):
-            number = re.sub(r"[ \t]+", " ", num.group(0))
+        for num in _ITEM_IN_LIST.finditer(m.group("list")):
+            number = re.sub(r"[ \t]+", " ", num.group("num"))
             start = m.start("list") + num.start()
             security_council_form = re.fullmatch(r"\d{3,4}(?: \(\d{4}\))?", number) is not None
             cited_body = SC if security_council_form else body or _body_before(mentions, findings, m.start(),
                                                                               sentence.start)
+            if said == "Council" and cited_body != HRC and _SESSION_FORM.fullmatch(number):
+                cited_body = HRC  # a council numbering by session ("Council resolution 5/1") is the HRC
             known = _by_number().get(number.split(" (")[0], [])
             if cited_body is None and len(known) == 1:
                 cited_body = str(known[0].props.get("body")) or None
@@ -266,8 +319,60 @@ def _number_citations(findings: Findings, mentions: list[Mention]) -> list[Citat
             if symbol is None:
                 continue
             first = (before.start() if before else m.start()) if num.start() == 0 else start
-            out.append(Citation(symbol, cited_body, first, m.start("list") + num.end(), RULE_NUMBER, _entry(symbol),
-                                short=number))
+            out.append(Citation(symbol, cited_body, first, m.start("list") + num.end("num"), RULE_NUMBER,
+                                _entry(symbol), short=number))
+    return out
+
+
+def _decision_body(said: str | None, number: str, default: str | None) -> str:
+    """The body of a decision: as said before it, else by its numbering (the General Assembly numbers its decisions
+    from 400, the Human Rights Council from 100), else the council the document speaks of."""
+    body = _BODY_WORDS.get(said or "")
+    if body in (GA, HRC):
+        return body
+    serial = int(number.rsplit("/", 1)[1])
+    if serial >= 400:
+        return GA
+    if serial < 400 and (said == "Council" or default == HRC or serial < 200):
+        return HRC
+    return GA
+
+
+def _decision_citations(findings: Findings) -> list[Citation]:
+    """Decisions by number: "decision 62/503" (General Assembly), "Council decision 2/112" (Human Rights Council)."""
+    text = findings.text
+    out = []
+    default = document_council(findings)
+    for m in near(_DECISION, text, ("ecision",), 2, 160):
+        before = _BODY_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        said = re.sub(r"[ \t]+", " ", before.group("body")) if before else None
+        for num in _DEC_IN_LIST.finditer(m.group("list")):
+            number = num.group("num")
+            body = _decision_body(said, number, default)
+            symbol = f"A/HRC/DEC/{number}" if body == HRC else f"A/DEC/{number}"
+            first = (before.start() if before else m.start()) if num.start() == 0 else m.start("list") + num.start()
+            out.append(Citation(symbol, body, first, m.start("list") + num.end("num"), RULE_DECISION, _entry(symbol),
+                                short=number, instrument="decision"))
+    return out
+
+
+_MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
+
+
+def _iso(day_month_year: str) -> str:
+    day, month, year = day_month_year.split()
+    return f"{year}-{_MONTHS[month]:02d}-{int(day):02d}"
+
+
+def _statement_citations(text: str) -> list[Citation]:
+    """Presidential statements of the Security Council named by their date ("the presidential statement of 20 July
+    2000"); those cited by symbol (S/PRST/2001/10) are read with the other symbols."""
+    out = []
+    for m in near(_STATEMENT, text, ("tatement",), 30, 120):
+        date = " ".join(m.group("date").split())
+        name = f"Security Council presidential statement of {date}"
+        out.append(Citation(name, SC, m.start(), m.end(), RULE_STATEMENT, None, instrument="presidential statement",
+                            date=_iso(date)))
     return out
 
 
@@ -289,12 +394,16 @@ def resolution_node(citation: Citation):
         node = reference_node(citation.entry)
     else:
         node = unreviewed_node("Resolution", citation.symbol, node_id("Resolution", citation.symbol))
-    props = {**node.props, "symbol": citation.symbol}
+    props = dict(node.props) if citation.rule == RULE_STATEMENT else {**node.props, "symbol": citation.symbol}
     if citation.body:
         props["body"] = citation.body
+    if citation.instrument:
+        props["instrument"] = citation.instrument
+    if citation.date and "date" not in props:
+        props["date"] = citation.date
     aliases = node.aliases
     if citation.short:
-        aliases = (*aliases, f"resolution {citation.short}")
+        aliases = (*aliases, f"{citation.instrument or 'resolution'} {citation.short}")
     props.pop("cited_as", None)
     return node.model_copy(update={"props": props, "aliases": aliases})
 
@@ -446,6 +555,7 @@ def recognise_resolutions(findings: Findings) -> ResolutionFindings:
     found = ResolutionFindings()
     mentions = sorted(findings.mentions, key=lambda m: m.start)
     citations = sorted(_symbol_citations(findings.text) + _number_citations(findings, mentions)
+                       + _decision_citations(findings) + _statement_citations(findings.text)
                        + _phrase_citations(findings.text), key=lambda c: (c.start, c.symbol))
     own = split_resolution(findings, found)
     for citation in citations:
@@ -454,4 +564,5 @@ def recognise_resolutions(findings: Findings) -> ResolutionFindings:
         record_citation(findings, citation)
     found.citations = citations
     _paragraph_references(findings, citations, own)
+    recognise_reports(findings)
     return found

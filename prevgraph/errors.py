@@ -113,3 +113,9 @@ class AnalysisError(PrevgraphError):
     """
 
     code = "BAD_ANALYSIS_OPTION"
+
+
+class GoldError(PrevgraphError):
+    """A gold annotation file or folder for `prevgraph eval` cannot be read (the message names the file and field)."""
+
+    code = "BAD_GOLD"

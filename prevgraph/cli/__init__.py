@@ -6,6 +6,7 @@ Each module of this package registers its commands on :data:`app`.
 from prevgraph.cli import (
     analysis,  # noqa: F401  (registers commands)
     data,  # noqa: F401  (registers commands)
+    evaluation,  # noqa: F401  (registers commands)
     maps,  # noqa: F401  (registers commands)
     serve,  # noqa: F401  (registers commands)
 )

@@ -365,3 +365,80 @@ def test_every_mention_has_evidence_pointing_into_the_text() -> None:
 
 def test_reference_data_alone_puts_nothing_in_the_graph() -> None:
     assert build(text_document("Nothing here names any body at all.")).batch.nodes == ()
+
+
+@pytest.mark.parametrize(("sentence", "kind", "name"), [
+    ("The head of the Peacebuilding Commission wrote to the Council.", "Office",
+     "Chair of the Peacebuilding Commission"),
+    ("Members thanked the Head of the Human Rights Council for the visit.", "Office",
+     "President of the Human Rights Council"),
+    ("The head of OHCHR addressed the meeting by video.", "Office", "High Commissioner for Human Rights"),
+    ("The Organizational Committee of the PBC met on the annual report.", "Body",
+     "Organizational Committee of the Peacebuilding Commission"),
+    ("The Third Committee of the General Assembly took up the item.", "Body", "Third Committee"),
+    ("The General Committee recommended the inclusion of the item.", "Body", "General Committee"),
+])
+def test_heads_and_committees(sentence: str, kind: str, name: str) -> None:
+    assert (kind, name) in nodes_of(sentence)
+
+
+def test_the_head_of_a_body_with_no_presiding_office_is_nothing_new() -> None:
+    assert not [k for k in nodes_of("The head of the Peacebuilding Support Office spoke.") if k[0] == "Office"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "place"), [
+    ("OHCHR's country office in Colombia documented the killings.", "OHCHR country office in Colombia", "Colombia"),
+    ("The OHCHR Regional Office for East Africa trained monitors.", "OHCHR regional office for East Africa",
+     "East Africa"),
+    ("Reports came from the UN Human Rights office in Ukraine.", "OHCHR country office in Ukraine", "Ukraine"),
+])
+def test_field_offices_are_part_of_ohchr_in_the_field(sentence: str, name: str, place: str) -> None:
+    node = nodes_of(sentence)[("Body", name)]
+    assert node.location == "FIELD" and node.reviewed is False and node.props["place"] == place
+    assert (node.id, "PART_OF", "body:office-of-the-high-commissioner-for-human-rights") in edges_of(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "absent"), [
+    ("The Commission on Human Rights in order to strengthen its work created mandates.",
+     "Commission on Human Rights in order"),
+    ("The Special Rapporteur in particular raised the issue.", "Special Rapporteur in particular"),
+    ("The Social and economic situation was grave.", "Third Committee"),
+    ("The OHCHR office in charge of the file replied.", "OHCHR country office in charge"),
+])
+def test_running_text_is_not_a_name(sentence: str, absent: str) -> None:
+    assert absent not in {name for _kind, name in nodes_of(sentence)}
+
+
+def test_senior_posts_of_the_secretariat_by_their_portfolio() -> None:
+    found = nodes_of("The Assistant Secretary-General for Peacebuilding Support briefed; the Secretary-General for "
+                     "his part wrote to the President.")
+    assert ("Office", "Assistant Secretary-General for Peacebuilding Support") in found
+    assert not [name for kind, name in found if name.startswith("Secretary-General for")]
+
+
+@pytest.mark.parametrize(("text", "office"), [
+    ("The Security Council met in the morning. The Council President opened the meeting.",
+     "President of the Security Council"),
+    ("The Human Rights Council resumed. The President of the Council read the statement.",
+     "President of the Human Rights Council"),
+])
+def test_the_council_president_presides_over_the_council_in_context(text: str, office: str) -> None:
+    offices = {name for kind, name in nodes_of(text) if kind == "Office"}
+    assert offices == {office}
+
+
+@pytest.mark.parametrize(("sentence", "kind", "name"), [
+    ("The Advisory Group of Experts on the Review of the Peacebuilding Architecture reported in 2015.", "Mechanism",
+     "Advisory Group of Experts on the Review of the Peacebuilding Architecture"),
+    ("The Sudan People's Liberation Movement signed the accord.", "Organization",
+     "Sudan People's Liberation Movement"),
+    ("Fighting resumed between the army and the Oromo Liberation Front.", "Organization", "Oromo Liberation Front"),
+])
+def test_expert_groups_and_armed_movements(sentence: str, kind: str, name: str) -> None:
+    assert (kind, name) in nodes_of(sentence)
+
+
+def test_an_armed_group_named_after_a_place_is_not_that_state() -> None:
+    found = nodes_of("Attacks by the Islamic State in Iraq and the Levant (ISIL) continued.")
+    assert ("Organization", "Islamic State in Iraq and the Levant") in found
+    assert ("State", "Iraq") not in found and ("Situation", "Iraq") not in found

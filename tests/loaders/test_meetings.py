@@ -101,7 +101,8 @@ def test_event_page_meeting() -> None:
 
 def test_an_untitled_document_read_first_gets_a_provisional_meeting_that_the_titled_one_absorbs() -> None:
     """No store: the concept note gives no title, so its meeting is provisional until the event page (title,
-    dates, organisers) claims it; the loader then re-links the note (tests/loaders/test_corpus_entities.py)."""
+    dates, organisers) claims it; the loader then re-links the note
+    (tests/loaders/test_acceptance_corpus_entities.py)."""
     index = MeetingIndex()
     note = build(text_document(CONCEPT_NOTE, "note"), index).context.meeting
     event = recognise(text_document(EVENT_PAGE, "event"))
@@ -163,3 +164,53 @@ def test_documents_that_are_not_about_a_meeting_have_none() -> None:
 ])
 def test_meetings_named_in_passing(text: str, name: str) -> None:
     assert name in {n.name for n in build(text_document(text)).batch.nodes if n.kind == "Meeting"}
+
+
+def _meetings(text: str) -> dict[str, object]:
+    return {n.name: n for n in build(text_document(text)).batch.nodes if n.kind == "Meeting"}
+
+
+@pytest.mark.parametrize(("text", "name", "props"), [
+    ("The General Assembly opened the general debate of the sixty-second session.",
+     "General Assembly, 62nd session", {"session": 62, "type": "session"}),
+    ("Delegates at the 43rd session of the Human Rights Council heard the update.",
+     "Human Rights Council, 43rd session", {"session": 43}),
+    ("The Peacebuilding Commission adopted the report on its tenth session.", "Peacebuilding Commission, 10th session",
+     {"body": "Peacebuilding Commission"}),
+    ("This note covers the fourteenth session of the Commission, as the Peacebuilding Commission asked.",
+     "Peacebuilding Commission, 14th session", {"session": 14}),
+    ("The Commission on Human Rights closed its sixty-first session in April.",
+     "Commission on Human Rights, 61st session", {"session": 61}),
+    ("The Human Rights Council met for its 29th special session on the crisis.",
+     "Human Rights Council, 29th special session", {"type": "special session"}),
+    ("The Security Council, at its 7680th meeting, adopted the text.", "Security Council, 7680th meeting",
+     {"meeting_number": 7680, "body": "Security Council"}),
+    ("At its 3rd meeting, the Peacebuilding Commission elected its Vice-Chairs.",
+     "Peacebuilding Commission, 3rd meeting", {"meeting_number": 3}),
+    ("The text was adopted at the 89th plenary meeting of the General Assembly.",
+     "General Assembly, 89th plenary meeting", {"type": "plenary meeting"}),
+    ("The press release covers the 9012th meeting, held in the morning.", "Security Council, 9012th meeting", {}),
+])
+def test_sessions_and_numbered_meetings(text: str, name: str, props: dict) -> None:
+    meeting = _meetings(text)[name]
+    assert {k: meeting.props.get(k) for k in props} == props
+
+
+@pytest.mark.parametrize("text", [
+    "The second session of the workshop looked at data.",
+    "Breakout group 2 held its 2nd meeting after lunch.",
+    "At the first session, participants introduced themselves.",
+    "The Security Council adopted the resolution without a meeting record.",
+])
+def test_not_sessions_or_meetings_of_a_body(text: str) -> None:
+    assert not [n for n in _meetings(text) if "session" in n or "meeting" in n]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The agenda was not adopted (S/PV.8209), and the briefing did not take place.",
+     "Security Council, 8209th meeting"),
+    ("Two members then convened an Arria-formula meeting on accountability in the Sahel, held the same day.",
+     "Arria-formula meeting on accountability in the Sahel"),
+])
+def test_records_and_informal_meetings(text: str, name: str) -> None:
+    assert name in _meetings(text)

@@ -160,3 +160,65 @@ def test_a_resolution_text_is_split_into_its_paragraphs() -> None:
 def test_a_resolution_text_without_its_number_is_reported() -> None:
     text = "The General Assembly,\n\nRecalling its earlier decisions,\n\n1. Decides to meet again;\n"
     assert any("no symbol" in s for s in built(text).skipped)
+
+
+@pytest.mark.parametrize(("sentence", "symbols"), [
+    # a date after a number is the date of adoption, never a Security Council resolution numbered by its year
+    ("Recalling General Assembly resolution 48/141 of 20 December 1993, the Office was created.", {"A/RES/48/141"}),
+    ("It recalls resolutions 60/251 of 15 March 2006 and 65/281 of 17 June 2011.", {"A/RES/60/251", "A/RES/65/281"}),
+    ("Council resolutions 5/1 and 5/2 of 18 June 2007 built the institutions.", {"A/HRC/RES/5/1", "A/HRC/RES/5/2"}),
+    ("Recalling its resolutions 51/226 of 3 April 1997 and 49/222 A and B of 23 December 1994 and 20 July 1995, "
+     "and 52/12 of 12 November 1997,", {"A/RES/51/226", "A/RES/49/222", "A/RES/52/12"}),
+    ("Recalling resolution 1514 (XV) of 14 December 1960 on independence,", {"A/RES/1514 (XV)"}),
+    ("The Assembly and the Council adopted identical resolutions 65/7 and 1947 (2010) respectively.",
+     {"A/RES/65/7", "S/RES/1947 (2010)"}),
+    ("Commission on Human Rights resolution 2004/76 asked for a study.", {"E/CN.4/RES/2004/76"}),
+    ("Economic and Social Council resolution 1996/31 of 25 July 1996 governs consultative status.",
+     {"E/RES/1996/31"}),
+    ("The text builds on E/CN.4/RES/2003/8.", {"E/CN.4/RES/2003/8"}),
+    ("HRC res. 45/31 asked for a report.", {"A/HRC/RES/45/31"}),
+    ("Advocates cite UNSCR 1325 and UNSCR 2250 on youth.", {"S/RES/1325 (2000)", "S/RES/2250 (2015)"}),
+])
+def test_citation_forms_with_dates_parts_and_older_numbering(sentence: str, symbols: set[str]) -> None:
+    assert set(resolutions(sentence)) == symbols
+
+
+def test_a_year_never_becomes_a_resolution() -> None:
+    text = ("The Office was set up under resolution 48/141 of 20 December 1993, and the Council by 60/251 of "
+            "15 March 2006; its resolutions 5/1 and 5/2 of 18 June 2007 followed.")
+    assert not [s for s in resolutions(text) if s.startswith("S/RES/")]
+
+
+@pytest.mark.parametrize(("sentence", "symbol", "body", "instrument"), [
+    ("By its decision 62/503 the Assembly deferred the item.", "A/DEC/62/503", "General Assembly", "decision"),
+    ("The Human Rights Council, in decision 2/112 of 27 November 2006, postponed the debate.", "A/HRC/DEC/2/112",
+     "Human Rights Council", "decision"),
+    ("The members recalled S/PRST/2001/10 on the prevention of armed conflict.", "S/PRST/2001/10",
+     "Security Council", "presidential statement"),
+    ("The Council recalls the statement of its President (PRST/2009/8).", "S/PRST/2009/8", "Security Council",
+     "presidential statement"),
+    ("The Council recalled its presidential statement of 20 July 2000 on prevention.",
+     "Security Council presidential statement of 20 July 2000", "Security Council", "presidential statement"),
+    ("The President's statement A/HRC/PRST/8/1 sets out the modalities.", "A/HRC/PRST/8/1", "Human Rights Council",
+     "president's statement"),
+])
+def test_decisions_and_presidential_statements_are_texts_of_their_body(sentence: str, symbol: str, body: str,
+                                                                       instrument: str) -> None:
+    found = resolutions(sentence)
+    assert symbol in found
+    assert found[symbol].props["instrument"] == instrument and found[symbol].props["body"] == body
+    assert (res(symbol), "ADOPTED_BY", node_id("Body", body)) in edges(sentence)
+
+
+def test_a_presidential_statement_cited_by_date_keeps_the_date() -> None:
+    found = resolutions("Recalling the presidential statement of 20 July 2000, the Council acted.")
+    assert found["Security Council presidential statement of 20 July 2000"].props["date"] == "2000-07-20"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The decision was taken on 12 May 2020.",
+    "The statement of 20 July 2000 by the spokesperson was brief.",
+    "Her decision 2 of the 3 options stood.",
+])
+def test_not_decisions_or_statements(sentence: str) -> None:
+    assert resolutions(sentence) == {}

@@ -1,5 +1,9 @@
-"""What a careful analyst takes from the sample corpus: meetings and organisers, supporting States,
-resolutions and paragraphs, participants by affiliation only. Loaded into real stores."""
+"""Acceptance test on the sample corpus: what a careful analyst takes from it (meetings and organisers,
+supporting States, resolutions and paragraphs, participants by affiliation only), loaded into real stores.
+
+The corpus is the one the rules were written against, so passing here says the rules still do what
+they were built to do, not that they are right on other documents: that is measured with gold
+annotations and `prevgraph eval` (docs/annotation.md)."""
 
 from __future__ import annotations
 
