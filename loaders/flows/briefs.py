@@ -147,7 +147,7 @@ def _fronted(clause: Clause, start: int, targets: list[Mention]) -> Mention | No
 def verb_flows(clause: Clause) -> list[Flow]:
     flows: list[Flow] = []
     for match in clause.scan(INFO_VERB_ANY, INFO_VERB_STEMS):
-        verb = INFO_VERBS[int(match.lastgroup[1:])]
+        verb = INFO_VERBS[int(str(match.lastgroup)[1:])]
         start, end = clause.start + match.start(), clause.start + match.end()
         participle = match.group(0).lower().split()[0].endswith(_PARTICIPLE_ENDINGS)
         passive = participle and _PASSIVE_BEFORE.search(clause.slice(clause.start, start))

@@ -8,6 +8,7 @@ place, the same for a verb, a passive and a noun.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from prevgraph.loaders.flows.clauses import TOPIC_KINDS, Clause
@@ -21,6 +22,7 @@ from prevgraph.loaders.flows.lexicon import (
     NEGATION_CUES,
     NUMBER_WORDS,
     OPEN_QUESTION,
+    MODAL,
     PROPOSAL_CUES,
     REALISED_INFINITIVE,
     RELATIVE_DATE,
@@ -55,7 +57,7 @@ class Status:
     block: Block | None = None
 
 
-def _first(cues: tuple[Cue, ...], text: str) -> Cue | None:
+def _first(cues: Iterable[Cue], text: str) -> Cue | None:
     return next((cue for cue in cues if cue.pattern.search(text)), None)
 
 
@@ -68,7 +70,7 @@ def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | 
             continue
         if clause.inside_mention(start, end):
             continue
-        modal = _first(PROPOSAL_CUES[:1], clause.slice(clause.start, start))
+        modal = MODAL.search(clause.slice(clause.start, start))
         candidate = Block(cue, start, end, "PROPOSED" if modal else "REALISED")
         if best is None or abs(start - trigger_start) < abs(best.start - trigger_start):
             best = candidate
@@ -90,17 +92,17 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
         return None
     block = find_block(clause, trigger_start, trigger_end)
     said = clause.reporting_end(trigger_start)
-    negation = _first(NEGATION_CUES, _NOT_ONLY.sub(" ", clause.slice(max(subject[1], said), trigger_start)))
+    negation = _first(NEGATION_CUES.values(), _NOT_ONLY.sub(" ", clause.slice(max(subject[1], said), trigger_start)))
     lead = _LEAD.search(clause.slice(max(said, clause.start), subject[0]))
     if negation is None and lead is not None:
-        negation = _first(NEGATION_CUES[2:], lead.group(0))
+        negation = _first((NEGATION_CUES["failed"], NEGATION_CUES["absence"]), lead.group(0))
     if block is not None and block.status == "REALISED":
         return Status("UNREALISED" if block.cue.reason == "declined" else "BLOCKED", block.cue.name, block)
     if negation is not None:
         return Status("UNREALISED", negation.name, block)
     comma = clause.slice(clause.start, subject[0]).rfind(",")
     local = clause.slice(clause.start + comma + 1 if comma >= 0 else clause.start, trigger_start)
-    proposal = _first(PROPOSAL_CUES, local)
+    proposal = _first(PROPOSAL_CUES.values(), local)
     if _INFINITIVE.search(ADVERBIAL.sub(" ", before)):
         realised = proposal is None and REALISED_INFINITIVE.search(ADVERBIAL.sub(" ", before))
         return Status("REALISED" if realised else "PROPOSED", "infinitive", block)

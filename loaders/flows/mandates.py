@@ -30,7 +30,8 @@ from prevgraph.loaders.flows.lexicon import (
     OPERATIVE_OPENING,
     PASSIVE_MANDATE,
     PRONOUN_RECIPIENT,
-    PROPOSAL_CUES,
+    MODAL,
+    PASSIVE_MANDATE_VERB,
     RESOLUTION_ANAPHOR,
 )
 from prevgraph.loaders.flows.sink import FlowSink
@@ -155,9 +156,11 @@ def _triggers(clause: Clause) -> list[tuple[int, int, str, str, bool]]:
         for match in verb.pattern.finditer(clause.text):
             found.append((clause.start + match.start(), clause.start + match.end(), verb.rel_type, verb.name, False))
     for match in PASSIVE_MANDATE.finditer(clause.text):
-        rel = "INVITES" if "invit" in match.group("verb").lower() else "REQUESTS"
-        name = f"passive-{match.group('verb').split()[0].lower()}"
-        found.append((clause.start + match.start("verb"), clause.start + match.end(), rel, name, True))
+        verb = PASSIVE_MANDATE_VERB.search(match.group(0))
+        assert verb is not None  # every passive mandate ends in its participle
+        rel = "INVITES" if "invit" in verb.group(0).lower() else "REQUESTS"
+        name = f"passive-{verb.group(0).split()[0].lower()}"
+        found.append((clause.start + match.start() + verb.start(), clause.start + match.end(), rel, name, True))
     passive = {t[0] for t in found if t[4]}
     return sorted(t for t in found if t[4] or t[0] not in passive)
 
@@ -175,7 +178,7 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
         cited = clause.of_kinds(MANDATING_KINDS)
         source = (by.node_id if by else cited[0].node_id if cited else
                   citations.paragraph_holding(clause.sentence) or citations.document_resolution())
-        modal = PROPOSAL_CUES[0].pattern.search(clause.slice(actor.end, start))
+        modal = MODAL.search(clause.slice(actor.end, start))
         return [Mandate(rel_type, verb, source, actor, start, "PROPOSED" if modal else "MANDATED")]
     noun = _NOUN_BEFORE.search(before) or (
         clause.slice(start, end).lower() == "request" and _SINGULAR_NOUN_BEFORE.search(before))
@@ -185,7 +188,7 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
     if first is None:
         return []
     source, mandating = _source(citations, clause, start, previous)
-    if _INFINITIVE_BEFORE.search(before) or PROPOSAL_CUES[0].pattern.search(before):
+    if _INFINITIVE_BEFORE.search(before) or MODAL.search(before):
         mandating = False
     status = "MANDATED" if mandating else "PROPOSED"
     return [Mandate(rel_type, verb, source, actor, start, status) for actor in clause.coordinated(first)]
@@ -193,7 +196,7 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
 
 def _negated(clause: Clause, start: int) -> bool:
     window = clause.slice(clause.reporting_end(start), start)
-    return any(cue.name in ("not", "yet-to") and cue.pattern.search(window) for cue in NEGATION_CUES)
+    return any(NEGATION_CUES[name].pattern.search(window) for name in ("not", "yet-to"))
 
 
 def _record_request(ctx: DocumentContext, sink: FlowSink, clause: Clause, mandate: Mandate) -> Mandate:
@@ -219,7 +222,7 @@ def _asked_recipients(sink: FlowSink, complement: Clause, body: str | None) -> l
     """(recipient id, rule) for every briefing the complement asks for; "it" is the body that asks."""
     found: list[tuple[str, str]] = []
     for match in complement.scan(INFO_VERB_ANY, INFO_VERB_STEMS):
-        verb = INFO_VERBS[int(match.lastgroup[1:])]
+        verb = INFO_VERBS[int(str(match.lastgroup)[1:])]
         end = complement.start + match.end()
         targets = [t.node_id for t in recipients(complement, verb, end)]
         pronoun = PRONOUN_RECIPIENT.get(verb.frame)
@@ -239,13 +242,14 @@ def _asked_recipients(sink: FlowSink, complement: Clause, body: str | None) -> l
 
 
 def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, mandates: list[Mandate],
-                   span_text: str) -> None:
+                   span_text: str) -> bool:
     """The BRIEFS each addressed actor is asked to give, read from the infinitive complement.
 
     Briefings "by" another actor that the complement names ("including through briefings
     by the Department of Political and Peacebuilding Affairs") are asked for too.
     """
     start = start_year(span_text)
+    recorded = False
     for mandate in mandates:
         body = _requesting_body(ctx, mandate.source)
         asked = _asked_recipients(sink, complement, body)
@@ -265,6 +269,8 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
                     sink.add("BRIEFS", giver, target, sentence=complement.sentence, status=mandate.status,
                              rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date, qualifier=mandated_by,
                              props={"mandated_by": mandated_by, "frequency": frequency(span_text)})
+                    recorded = True
+    return recorded
 
 
 def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state: MandateState,
@@ -297,6 +303,6 @@ def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state
         if to is None or len(words(rest[: to.start()])) > 12:
             continue
         complement = clause_of(ctx.text, clause.sentence, clause.mentions, last + to.start(), stop)
-        _record_briefs(ctx, sink, complement, mandates, clause.slice(trigger[0], stop))
-        spans.append((trigger[0], stop))
+        if _record_briefs(ctx, sink, complement, mandates, clause.slice(trigger[0], stop)):
+            spans.append((trigger[0], stop))
     return spans
