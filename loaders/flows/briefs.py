@@ -23,9 +23,10 @@ from functools import cache
 
 from prevgraph.loaders.flows.charter import article_uses, cited_article, describes_channel
 from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, PRONOUN_START, Clause, words
+from prevgraph.loaders.flows.constructions import named
 from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, frequency, stated_date, topic
 from prevgraph.loaders.flows.lexicon import (
-    BLOCK_CUES,
+    BLOCK_FRAMES,
     EXAMPLES,
     INFO_NOUN_WORDS,
     INFO_NOUNS,
@@ -37,7 +38,6 @@ from prevgraph.loaders.flows.lexicon import (
     PASSIVE_INFO,
     PASSIVE_INFO_WORDS,
     POSSESSIVE_PRONOUN,
-    PRESIDING_OFFICE,
     REACH_VERB,
     RECEIVING_VERBS,
     REPORTING,
@@ -49,7 +49,6 @@ from prevgraph.loaders.flows.lexicon import (
 )
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Mention
-from prevgraph.schema import gazetteer
 from prevgraph.schema.reference import ReferenceEntry
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
@@ -69,7 +68,12 @@ _POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 _FRONTED = re.compile(r"^[\s\"'‘“]*(?:also\s+|further\s+)?$", re.IGNORECASE)
 _MANDATED_BY = re.compile(r"\b(?:mandated|requested|called\s+for|envisaged|provided\s+for|foreseen)"
                           r"\s+(?:by|in|under)\s+(?:the\s+)?$", re.IGNORECASE)
-_BLOCK_AGENT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from)\s", re.IGNORECASE)
+_BLOCK_AGENT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from|at\s+the\s+(?:request|insistence)\s+of)\s",
+                          re.IGNORECASE)
+_VOTE = named("veto").pattern
+#: "4 against (Bolivia, China, ...)": the States in the parenthesis
+_VOTERS_AFTER = re.compile(r"^[^()]{0,30}?\(([^()]*)\)")
+_VOTER_GAP = re.compile(r"^\s*(?:,|,?\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
 _RULE_OF = re.compile(r"^\s*(?:requirements?\s+|rules?\s+|procedures?\s+|decisions?\s+)?"
                       r"(?:in|of|within|among|at|by)\s+", re.IGNORECASE)
 _WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,4}$")
@@ -321,88 +325,104 @@ def _mandated_by(clause: Clause) -> str | None:
     return None
 
 
-def _named_blocker(clause: Clause, flow: Flow, cue: Cue, start: int, end: int) -> str | None:
-    """The blocker a cue's own words name: its agent ("blocked by X", "objections from X"), the body
-    that votes ("a procedural vote" in the Security Council), the body whose rule it is ("consensus in
-    the Peacebuilding Commission"), or the cue's subject ("Russia vetoed ...")."""
+def _voters(clause: Clause, end: int) -> list[str]:
+    """The States that voted against: listed in the parenthesis right after "against" ("4 against (A, B, C)"),
+    or coordinated before "voted against" ("A and B voted against")."""
+    after = _VOTERS_AFTER.match(clause.slice(end, clause.end))
+    if after is not None:
+        inside = [m for m in clause.mentions if end + after.start(1) <= m.start and m.end <= end + after.end(1)]
+        return [m.node_id for m in inside if m.kind == "State"]
+    states = [m for m in clause.mentions if m.end <= end and m.kind == "State"]
+    if not states:
+        return []
+    found = [states[-1]]
+    for mention in reversed(states[:-1]):
+        if not _VOTER_GAP.match(clause.slice(mention.end, found[-1].start)):
+            break
+        found.append(mention)
+    return [m.node_id for m in reversed(found)]
+
+
+def _named_blockers(clause: Clause, flow: Flow, cue: Cue, start: int, end: int) -> list[str]:
+    """The blockers a cue's own words name, as its frame in the table says: its agents ("blocked by X and
+    Y", "objections from X", "postponed at the request of X"), the States that voted against, the body
+    whose rule it is ("consensus in the Peacebuilding Commission"), or the cue's subject ("Russia
+    prevented ..."); the body that votes for a procedural vote no State is named for."""
     endpoints = [flow.source.node_id, *(t.node_id for t in flow.targets)]
+    frame = BLOCK_FRAMES[cue.name]
     after = clause.slice(end, clause.end)
     agent = _BLOCK_AGENT.match(after)
     if agent is not None:
-        named = clause.agents_after(end + agent.end(), exclude=endpoints)
+        named = [m.node_id for m in clause.agents_after(end + agent.end(), exclude=endpoints)]
         if named:
-            return named[0].node_id
-        vote = next(c for c in BLOCK_CUES if c.name == "veto")
-        if vote.pattern.match(after[agent.end():].lstrip(" a")):
-            cue = vote
-    if cue.name == "veto":
+            return named
+        if _VOTE.match(after[agent.end():].lstrip(" a")):  # "blocked by a procedural vote": the body votes
+            frame = "blocker-voters"
+    if frame == "blocker-voters":
+        voters = [v for v in _voters(clause, end) if v not in endpoints]
+        if voters:
+            return voters
         body = next((t for t in flow.targets if t.kind == "Body"), None)
-        if body is not None:
-            return body.node_id
+        return [body.node_id] if body is not None else []
     rule = _RULE_OF.match(after)
     if rule is not None:
         body = clause.actor_after(end + rule.end()) or examples_after(clause, end + rule.end(), 60)
         if body is not None:
-            return body.node_id
+            return [body.node_id]
     subject = clause.subject_before(start)
-    return subject.node_id if subject is not None and subject.node_id not in endpoints else None
+    return [subject.node_id] if subject is not None and subject.node_id not in endpoints else []
 
 
-def _blocker(sink: FlowSink, clause: Clause, flow: Flow, block: Block) -> tuple[str | None, str, bool]:
-    """Who or what stops ``flow``: (node id, reason, whether the blocker is inferred rather than named).
+def _blockers(clause: Clause, flow: Flow, block: Block) -> tuple[list[str], str]:
+    """Who stops ``flow`` (every blocker a sentence names, none invented) and the reason.
 
-    In order: the actor that declined; the blocker the blocking cue names; one another cue
-    of the clause names ("denied the opportunity ..., owing to objections by China"); for
-    a presiding office "not allowed" by no one named, the body it presides over (marked
-    ``blocker_inferred``).
+    The blocking cue's own words first, then another cue of the clause ("denied the
+    opportunity ..., owing to objections by China"). A flow its source declines has no
+    blocker: it is UNREALISED, and its reason says so.
     """
     if block.cue.reason == "declined":
-        return flow.source.node_id, block.cue.reason, False
+        return [], block.cue.reason
     cues = [(block.cue, block.start, block.end)] + [c for c in clause.block_cues if c[1] != block.start]
     for cue, start, end in cues:
-        named = _named_blocker(clause, flow, cue, start, end)
-        if named is not None:
-            return named, cue.reason, False
-    presiding = flow.source.kind == "Office" and PRESIDING_OFFICE.match(sink.name(flow.source.node_id))
-    entry = gazetteer().entries.get(flow.source.node_id) if presiding else None
-    parent = gazetteer().lookup(entry.parent) if entry is not None and entry.parent else None
-    if parent is not None and sink.kind(parent.id) is not None:
-        return parent.id, block.cue.reason, True
-    return None, block.cue.reason, False
+        named = _named_blockers(clause, flow, cue, start, end)
+        if named:
+            return named, cue.reason
+    return [], block.cue.reason
 
 
 def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow, status: Status) -> None:
-    """Add the BRIEFS edges of ``flow`` (one per recipient) and the BLOCKS edge that stops it."""
+    """Add the BRIEFS edges of ``flow`` (one per recipient) and a BLOCKS edge from each blocker named."""
     stated = stated_date(clause, ctx.date)
     situation = topic(clause)
+    blockers, reason = _blockers(clause, flow, status.block) if status.block is not None else ([], None)
     props = {
         "frequency": frequency(clause.text),
         "count": count(clause.slice(flow.start, clause.end)),
         "concerning": situation,
         "mandated_by": _mandated_by(clause),
+        "reason": reason if status.status in ("BLOCKED", "UNREALISED") else None,
     }
     for entry in flow.implied:
         sink.implied(entry, clause.sentence, flow.rule)
-    qualifier = "|".join(x for x in (situation, stated) if x) or None
     rule = f"{flow.rule}/{status.cue}"
     for target in flow.targets:
         if target.node_id == flow.source.node_id:
             continue
+        span = (min(flow.start, flow.source.start, target.start), max(flow.end, flow.source.end, target.end))
         article = flow.article or cited_article(clause, flow.source.node_id, target.node_id)
         flow_id = sink.add("BRIEFS", flow.source.node_id, target.node_id, sentence=clause.sentence, rule=rule,
                            status=status.status, date=stated or ctx.date, props={**props, "article": article},
-                           qualifier=qualifier)
+                           qualifier=situation, year=stated, match=span)
         if flow_id is None or status.block is None:
             continue
-        blocker, reason, inferred = _blocker(sink, clause, flow, status.block)
-        if blocker is None:
+        if not blockers and status.status == "BLOCKED":
             sink.skip(clause.sentence, f"a flow from {sink.name(flow.source.node_id)} is blocked "
                                        f"({status.block.cue.reason}) by no actor the document names")
-            continue
-        sink.add("BLOCKS", blocker, flow.source.node_id, sentence=clause.sentence,
-                 rule=f"blocks:{status.block.cue.name}", status=status.block.status, blocks=flow_id,
-                 date=stated or ctx.date, qualifier=f"{flow_id}|{reason}",
-                 props={"reason": reason, "blocker_inferred": inferred or None})
+        for blocker in blockers:
+            sink.add("BLOCKS", blocker, flow.source.node_id, sentence=clause.sentence,
+                     rule=f"blocks:{status.block.cue.name}", status=status.block.status, blocks=flow_id,
+                     date=stated or ctx.date, qualifier=f"{flow_id}|{reason}", props={"reason": reason},
+                     match=(min(status.block.start, span[0]), max(status.block.end, span[1])))
 
 
 def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude: list[tuple[int, int]]) -> None:

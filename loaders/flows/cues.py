@@ -16,13 +16,13 @@ from prevgraph.loaders.flows.lexicon import (
     ADVERBIAL,
     ADVISED_AGAINST,
     COUNT,
+    COUNTERFACTUAL,
     FREQUENCIES,
     HYPOTHETICAL,
+    MODAL,
     MONTHS,
     NEGATION_CUES,
     NUMBER_WORDS,
-    OPEN_QUESTION,
-    MODAL,
     PROPOSAL_CUES,
     REALISED_INFINITIVE,
     RELATIVE_DATE,
@@ -83,10 +83,14 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
     ``subject`` is the span of the flow's subject: negation counts after it (so "a
     representative who had not spoken said X briefed Y" stays realised), and a noun of
     failure counts in the few words just before it ("the failure of having X speak to Y").
-    None means no status can be given (a hypothetical: "whether X could brief Y").
+    None means no status can be given: a question ("how often does X brief Y?"), a hypothesis or
+    condition ("whether X could brief Y", "if the Council were to hear X"), the agenda of a meeting
+    ("participants will discuss how X might brief Y"). A counterfactual ("the meeting would have
+    featured a briefing by X") did not happen: BLOCKED when the clause names what stopped it,
+    UNREALISED otherwise, never PROPOSED.
     """
     before = clause.slice(clause.start, trigger_start)
-    if HYPOTHETICAL.search(before) or (clause.question and OPEN_QUESTION.search(clause.sentence.text)):
+    if clause.question or HYPOTHETICAL.search(before):
         return None
     if ADVISED_AGAINST.search(clause.slice(subject[1], trigger_start)):
         return None
@@ -96,6 +100,9 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
     lead = _LEAD.search(clause.slice(max(said, clause.start), subject[0]))
     if negation is None and lead is not None:
         negation = _first((NEGATION_CUES["failed"], NEGATION_CUES["absence"]), lead.group(0))
+    if COUNTERFACTUAL.search(clause.slice(max(subject[1], said), trigger_start)):
+        stop = block or next((Block(cue, start, end, "REALISED") for cue, start, end in clause.block_cues), None)
+        return Status("BLOCKED", "counterfactual", stop) if stop else Status("UNREALISED", "counterfactual")
     if block is not None and block.status == "REALISED":
         return Status("UNREALISED" if block.cue.reason == "declined" else "BLOCKED", block.cue.name, block)
     if negation is not None:

@@ -182,9 +182,6 @@ REALISED_INFINITIVE = re.compile(named("realised-infinitive").pattern.pattern.re
 #: "should not brief": advice against a flow, which gives it no status at all
 ADVISED_AGAINST = named("advised-against").pattern
 
-#: offices that preside over a body: what they may do is their body's to allow
-PRESIDING_OFFICE = _rx(r"^(?:Chair|Chairperson|Chairman|President|Vice-President|Co-Chair)\b")
-
 #: "his update to the Council": the office holder named last gives it
 POSSESSIVE_PRONOUN = _rx(r"\b(?:his|her)\s+$")
 
@@ -243,8 +240,6 @@ ADVERBIAL = _rx(
 #: a word in front of a mention that makes it no endpoint ("the former", "a representative of" stay fine)
 POSSESSIVE_AFTER = re.compile(r"^\s*['’]s?\b")
 
-#: a question whose answer is open (modal), as against one that presupposes the fact ("how does X ...?")
-OPEN_QUESTION = _rx(r"\b(?:can|could|should|would|might|may|will|shall|how\s+to|whether)\b")
 
 #: "whether X could brief Y": hypothetical, no status can be given
 HYPOTHETICAL = re.compile(f"{named('hypothetical').pattern.pattern}|{named('agenda').pattern.pattern}", re.IGNORECASE)

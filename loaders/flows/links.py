@@ -18,7 +18,6 @@ from prevgraph.loaders.flows.lexicon import (
     FEED_PATTERNS,
     LINK_PATTERNS,
     NEGATION_CUES,
-    OPEN_QUESTION,
     PROPOSAL_CUES,
     FeedPattern,
     LinkPattern,
@@ -112,9 +111,10 @@ def extract_feeds(clause: Clause, sink: FlowSink) -> None:
             if not sources or not targets:
                 continue
             window = clause.slice(subject_end, start)
-            wished = any(cue.pattern.search(clause.slice(clause.start, start)) for name, cue in PROPOSAL_CUES.items() if name != "aim") or (
-                clause.question and OPEN_QUESTION.search(clause.sentence.text))
-            if wished or any(cue.pattern.search(window) for cue in (NEGATION_CUES[n] for n in ("not", "yet-to", "failed"))):
+            wished = clause.question or any(cue.pattern.search(clause.slice(clause.start, start))
+                                            for name, cue in PROPOSAL_CUES.items() if name != "aim")
+            denied = any(NEGATION_CUES[name].pattern.search(window) for name in ("not", "yet-to", "failed"))
+            if wished or denied:
                 sink.skip(clause.sentence, "information feed that is wished for, asked about or denied: not routine")
                 continue
             for source in sources:

@@ -26,19 +26,20 @@ from prevgraph.loaders.flows.lexicon import (
     INFO_VERB_STEMS,
     INFO_VERBS,
     MANDATE_VERBS,
+    MODAL,
     NEGATION_CUES,
     OPERATIVE_OPENING,
     PASSIVE_MANDATE,
-    PRONOUN_RECIPIENT,
-    MODAL,
     PASSIVE_MANDATE_VERB,
+    PRONOUN_RECIPIENT,
     RESOLUTION_ANAPHOR,
 )
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Mention, Sentence
 from prevgraph.schema import gazetteer, node_id
 
-_TARGET_FILLER = frozenset(["the", "also", "further", "again", "all", "both", "hereby"])
+#: words between a mandate verb and its addressee ("requests that the Secretary-General ...")
+_TARGET_FILLER = frozenset(["the", "also", "further", "again", "all", "both", "hereby", "that"])
 _DETERMINER = r"\b(?:the|a|an|this|that|its|their|his|her|such|any|no|upon|following|despite|at|whose|our|every)\s+"
 #: "the request", "a formal request": a noun, not the verb ("the resolution requests")
 _NOUN_BEFORE = re.compile(_DETERMINER + r"$", re.IGNORECASE)

@@ -198,8 +198,6 @@ def test_reported_briefing_takes_the_stated_date_or_the_documents() -> None:
 # --------------------------------------------------------------------------- blocks
 
 BLOCK_CASES = [
-    ("declined", "In 2019 the Chair of the Peacebuilding Commission declined to address the Human Rights Council.",
-     "UNREALISED", CHAIR, "declined"),
     ("blocked-by-state", "A planned briefing by the High Commissioner to the Security Council was blocked by China.",
      "BLOCKED", "state:china", "blocked"),
     ("procedural-vote", "The briefing by the High Commissioner to the Security Council was "
@@ -207,8 +205,10 @@ BLOCK_CASES = [
      "BLOCKED", SC, "blocked"),
     ("consensus", "Consensus requirements in the Peacebuilding Commission have stopped briefings by the Chair of the "
      "Peacebuilding Commission to the Human Rights Council.", "BLOCKED", PBC, "consensus"),
-    ("not-allowed-presiding-office", "The Peacebuilding Commission met twice, but the Chair of the Peacebuilding "
-     "Commission is not allowed to brief the Human Rights Council.", "BLOCKED", PBC, "not allowed"),
+    ("prevented-from", "China prevented the High Commissioner for Human Rights from briefing the Security Council.",
+     "BLOCKED", "state:china", "not allowed"),
+    ("postponed-at-the-request-of", "The briefing by the Secretary-General to the Human Rights Council was postponed "
+     "at the request of China.", "BLOCKED", "state:china", "postponed"),
     ("subject-blocks", "The Fifth Committee blocked briefings by OHCHR to the Peacebuilding Commission.",
      "BLOCKED", "body:fifth-committee", "blocked"),
     ("another-cue-names-the-blocker", "The Secretary-General has been denied the opportunity to brief the Human "
@@ -227,6 +227,30 @@ def test_blocks_point_at_the_flow_they_stop(text: str, flow_status: str, blocker
     assert (flow.type, flow.status) == ("BRIEFS", flow_status)
     assert (block.source, block.target, block.status) == (blocker, flow.source, "REALISED")
     assert block.props["reason"] == reason
+
+
+@pytest.mark.parametrize(("text", "flow_status", "reason"), [
+    ("In 2019 the Chair of the Peacebuilding Commission declined to address the Human Rights Council.",
+     "UNREALISED", "declined"),
+    ("The Peacebuilding Commission met twice, but the Chair of the Peacebuilding Commission is not allowed to brief "
+     "the Human Rights Council.", "BLOCKED", "not allowed"),
+], ids=["declined", "not-allowed-by-no-one-named"])
+def test_a_blocker_no_sentence_names_is_not_invented(text: str, flow_status: str, reason: str) -> None:
+    """Issue 15: no BLOCKS from the body an office presides over, no self-loop for "declined"."""
+    edges = extract_flows(context(text)).edges
+    assert not [e for e in edges if e.type == "BLOCKS"]
+    (flow,) = [e for e in edges if e.type == "BRIEFS"]
+    assert (flow.source, flow.target, flow.status, flow.props["reason"]) == (CHAIR, HRC, flow_status, reason)
+
+
+def test_each_state_that_voted_against_blocks_the_briefing() -> None:
+    text = ("The briefing by the High Commissioner for Human Rights to the Security Council was blocked when the "
+            "agenda received 8 votes in favour to 4 against (Bolivia, China, Kazakhstan and the Russian Federation).")
+    names = {"Bolivia": ("State", "Bolivia"), "Kazakhstan": ("State", "Kazakhstan")}
+    edges = extract_flows(context(text, names=names)).edges
+    assert {e.source for e in edges if e.type == "BLOCKS"} == {
+        "state:bolivia", "state:china", "state:kazakhstan", "state:russian-federation"}
+    assert {e.status for e in edges if e.type == "BRIEFS"} == {"BLOCKED"}
 
 
 NO_BLOCK_CASES = [
