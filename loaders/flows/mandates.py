@@ -121,7 +121,8 @@ def _source(citations: Citations, clause: Clause, start: int, previous: Mandate 
     when the document cited no resolution before; "it requests" only when "it" resolves.
     """
     cited = [m for m in clause.of_kinds(MANDATING_KINDS) if m.end <= start]
-    if cited:
+    if cited and ("," not in clause.slice(cited[-1].end, start) or _body_subject(clause, start)):
+        # "In its resolution 45/31, the Council invited ...", not "Recalling resolution 45/31, the speaker urged ..."
         return cited[-1].node_id, True
     before = clause.slice(clause.start, start)
     if previous is not None and _COORDINATED.search(before.rstrip(" \"'’”")):
@@ -139,6 +140,11 @@ def _source(citations: Citations, clause: Clause, start: int, previous: Mandate 
     if subject is None:
         return None, False
     return subject.node_id, subject.kind in _REQUESTER_KINDS
+
+
+def _body_subject(clause: Clause, start: int) -> bool:
+    subject = clause.subject_before(start, kinds=frozenset({"Body", "Office", "Organization", "State"}))
+    return subject is not None and subject.kind in _REQUESTER_KINDS
 
 
 def _resolution_date(ctx: DocumentContext, source: str | None) -> str | None:
