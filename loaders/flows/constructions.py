@@ -35,12 +35,12 @@ from functools import cache
 IRREGULAR: dict[str, tuple[str, ...]] = {
     "tell": ("told",), "speak": ("spoke", "spoken"), "send": ("sent",), "bring": ("brought",),
     "draw": ("drew", "drawn"), "keep": ("kept",), "hear": ("heard",), "give": ("gave", "given"),
-    "hold": ("held",), "have": ("had",), "feed": ("fed",), "seek": ("sought",),
+    "hold": ("held",), "have": ("had",), "feed": ("fed",), "seek": ("sought",), "cut": ("cut",),
     "write": ("wrote", "written"), "forbid": ("forbade", "forbidden"), "meet": ("met",),
 }
 #: verbs whose final consonant doubles before -ed and -ing (submitted, barred, cancelled)
 DOUBLING = frozenset({"submit", "transmit", "commit", "bar", "stop", "plan", "cancel", "refer", "ban", "channel",
-                      "admit", "permit", "veto"})
+                      "admit", "permit", "veto", "cut"})
 
 
 def inflections(lemma: str) -> tuple[str, ...]:
@@ -70,11 +70,12 @@ def stems(lemma: str) -> tuple[str, ...]:
     for form in regular[1:]:
         while not form.startswith(prefix):
             prefix = prefix[:-1]
-    return tuple(dict.fromkeys((prefix, *IRREGULAR.get(lemma, ()))))
+    # a beginning of three letters or fewer starts too many other words ("den" of deny: Denmark)
+    beginnings = (prefix,) if len(prefix) > 3 else tuple(regular)
+    return tuple(dict.fromkeys((*beginnings, *IRREGULAR.get(lemma, ()))))
 
 
 GAP = r"(?:\s+[\w’'-]+){0,6}?"
-_DIGITS = tuple("0123456789")
 
 
 def _alternatives(token: str) -> str:
@@ -84,7 +85,22 @@ def _alternatives(token: str) -> str:
     words: list[str] = []
     for word in token.split("|"):
         words.extend(inflections(word[:-1]) if word.endswith("+") else (word,))
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return "(?:" + trie_alternation(sorted(set(words))) + ")"
+
+
+def trie_alternation(words: list[str]) -> str:
+    """``words`` as one factored alternation ("brief(?:ed|ing(?:s)?|s)?"), matching the longest word it can:
+    a regular expression tries the branches of a flat alternation one by one at every position, a
+    factored one once per letter."""
+    if words == [""]:
+        return ""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + trie_alternation(rests) for first, rests in sorted(by_first.items())]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
 
 
 def _sequence(tokens: list[str], *, leading: bool) -> str:
@@ -119,16 +135,25 @@ def compile_spec(spec: str) -> str:
     return source
 
 
+#: words too common to gate on: a spec that starts with them is gated on its next required word
+FUNCTION_WORDS = frozenset({"not", "never", "no", "is", "are", "was", "were", "be", "been", "being", "get", "got",
+                            "the", "a", "an", "of", "to", "it", "has", "have"})
+
+
 def first_words(spec: str) -> tuple[str, ...]:
-    """The beginnings a text must hold where ``spec`` matches: the stems of the words that can start it."""
+    """The beginnings a text must hold where ``spec`` matches: the stems of the words that can start it,
+    or, when those are function words or a regular expression, of the next required token that is not."""
+    tokens = [t for t in spec.partition(" => ")[0].split() if t.strip("[]") != "*"]
     found: list[str] = []
-    for token in spec.split():
+    for position, token in enumerate(tokens):
         bare = token.strip("[]")
-        if bare.startswith("/"):
-            found.extend(_DIGITS if bare == "/\\d+/" else ())
-        else:
-            for word in bare.split("|"):
-                found.extend(stems(word[:-1]) if word.endswith("+") else (word.lower().split("’")[0],))
+        words = [] if bare.startswith("/") else bare.split("|")
+        common = all(w.lower() in FUNCTION_WORDS for w in words)
+        later = any(not t.startswith("[") for t in tokens[position + 1:])
+        if (common or not words) and later:
+            continue
+        for word in words:
+            found.extend(stems(word[:-1]) if word.endswith("+") else (word.lower().split("’")[0],))
         if not token.startswith("["):
             break
     return tuple(found)

@@ -303,12 +303,12 @@ _FORMAL = r"(?P<formal>formal|institutional|institutionali[sz]ed|direct|structur
 
 LINK_PATTERNS: tuple[LinkPattern, ...] = (
     LinkPattern("lack-of-link", _rx(r"\b(?:lack|absence)\s+of\s+(?:a\s+|an\s+|any\s+)?" + _FORMAL + _LINK_NOUN + r"\s+(?:\w+\s+){0,3}?between\b"), "between", ("lack", "absence")),
-    LinkPattern("no-link", _rx(r"\bno\s+(?:real\s+)?" + _FORMAL + _LINK_NOUN + r"\s+(?:\w+\s+){0,3}?between\b"), "between", ("no",)),
+    LinkPattern("no-link", _rx(r"\bno\s+(?:real\s+)?" + _FORMAL + _LINK_NOUN + r"\s+(?:\w+\s+){0,3}?between\b"), "between", ("link", "channel", "relationship", "connection", "mechanism", "interaction", "cooperation", "coordination", "dialogue", "contact")),
     LinkPattern("disconnect", _rx(r"\b(?:disconnect(?:ion)?|divide|gulf|gap|silos?)\s+between\b"), "between", ("disconnect", "divide", "gulf", "gap", "silo")),
     LinkPattern("silos", _rx(r"\b(?:in\s+(?:\w+\s+)?silos|siloed|silo(?:ed)?\s+(?:approach|manner))\b"), "pair-before", ("silo",)),
-    LinkPattern("does-not-interact", _rx(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:interact|engage|communicate|coordinate|cooperate|talk|connect)\s+with\b"), "subject-with", ("not",)),
+    LinkPattern("does-not-interact", _rx(r"\b(?:do|does|did)\s+not\s+(?:\w+\s+)?(?:interact|engage|communicate|coordinate|cooperate|talk|connect)\s+with\b"), "subject-with", ("interact", "engage", "communicat", "coordinat", "cooperat", "talk", "connect")),
     LinkPattern("two-bodies-no-link", _rx(r"\bthe\s+two\s+(?:bodies|councils|organs|institutions|pillars)\s+(?:\w+\s+){0,2}?(?:have|has|had|lack)\s+(?:no\s+)?" + _FORMAL + _LINK_NOUN + r"\b"), "two-before", ("two",)),
-    LinkPattern("has-no-link", _rx(r"\b(?:has|have|had)\s+no\s+" + _FORMAL + _LINK_NOUN + r"\s+(?:with|to)\b"), "subject-with", ("no",)),
+    LinkPattern("has-no-link", _rx(r"\b(?:has|have|had)\s+no\s+" + _FORMAL + _LINK_NOUN + r"\s+(?:with|to)\b"), "subject-with", ("link", "channel", "relationship", "connection", "mechanism", "interaction", "cooperation", "coordination", "dialogue", "contact")),
 )
 
 
@@ -356,7 +356,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "information": ("from",),
     "charter": ("article", "art."),
     "briefs": tuple(dict.fromkeys((*INFO_VERB_STEMS, *(s for n in INFO_NOUN_WORDS.values() for s in n),
-                                   *PASSIVE_INFO_WORDS, *REVERSE_INFO_WORDS, *named("receiving-verb").stems,
+                                   *PASSIVE_INFO_WORDS, *REVERSE_INFO_WORDS,
                                    "information", "analys", "finding", "data", "flow", "channel"))),
 }
 GATES["sentence"] = tuple(dict.fromkeys(stem.strip() for stems in GATES.values() for stem in stems))
