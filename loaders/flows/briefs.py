@@ -49,6 +49,7 @@ from prevgraph.loaders.flows.lexicon import (
 )
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Mention
+from prevgraph.schema import gazetteer
 from prevgraph.schema.reference import ReferenceEntry
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
@@ -66,8 +67,9 @@ _FLOW_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s+", re.IGNORECASE)
 _INTO = re.compile(r"\b(?:into|before)\s+", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 _FRONTED = re.compile(r"^[\s\"'‘“]*(?:also\s+|further\s+)?$", re.IGNORECASE)
-_MANDATED_BY = re.compile(r"\b(?:mandated|requested|called\s+for|envisaged|provided\s+for|foreseen)"
-                          r"\s+(?:by|in|under)\s+(?:the\s+)?$", re.IGNORECASE)
+_MANDATED_BY = re.compile(r"\b(?:(?:mandated|requested|called\s+for|envisaged|provided\s+for|foreseen)"
+                          r"\s+(?:by|in|under)|pursuant\s+to|as\s+per|in\s+accordance\s+with|in\s+line\s+with)"
+                          r"\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 _BLOCK_AGENT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from|at\s+the\s+(?:request|insistence)\s+of)\s",
                           re.IGNORECASE)
 _VOTE = named("veto").pattern
@@ -76,7 +78,7 @@ _VOTERS_AFTER = re.compile(r"^[^()]{0,30}?\(([^()]*)\)")
 _VOTER_GAP = re.compile(r"^\s*(?:,|,?\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
 _RULE_OF = re.compile(r"^\s*(?:requirements?\s+|rules?\s+|procedures?\s+|decisions?\s+)?"
                       r"(?:in|of|within|among|at|by)\s+", re.IGNORECASE)
-_WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,4}$")
+_WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,6}$")
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,27 @@ def _briefers(clause: Clause, noun: InfoNoun, start: int, end: int) -> tuple[lis
     return ([office], end) if office is not None else ([], end)
 
 
-def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, after: int) -> list[Mention]:
+def _receiver(clause: Clause, verb: re.Match[str], noun_end: int, body: Mention | None) -> Mention | None:
+    """Who hears, considers or takes note of a report or briefing named after ``verb``: the verb's subject;
+    for a fronted participle ("Taking note of the report of X (symbol), the Council ...") the actor after
+    the comma that closes it; for "a meeting that featured a briefing" the body that held it; in a
+    resolution, the body that adopts it (``body``)."""
+    at = clause.start + verb.start()
+    found = clause.subject_before(at)
+    if found is not None:
+        return found
+    if _FRONTED.match(clause.slice(clause.start, at)):
+        comma = clause.slice(noun_end, clause.end).find(",")
+        following = clause.actor_after(noun_end + comma + 1, kinds=frozenset({"Body"})) if comma >= 0 else None
+        if following is not None:
+            return following
+    if verb.group(0).lower().startswith("featur"):
+        return next((m for m in clause.mentions if m.kind == "Body" and m.end <= at), None)
+    return body
+
+
+def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, after: int,
+                        body: Mention | None = None) -> list[Mention]:
     for pos in (end, after):
         preposition = _preposition(noun.recipient).match(clause.slice(pos, clause.end))
         if preposition is not None:
@@ -228,7 +250,7 @@ def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, af
                 return clause.coordinated(found)
     receiving = [m for m in RECEIVING_VERBS.finditer(clause.text, 0, start - clause.start)]
     if receiving and len(words(clause.slice(clause.start + receiving[-1].end(), start))) <= 3:
-        found = clause.subject_before(clause.start + receiving[-1].start())
+        found = _receiver(clause, receiving[-1], end, body)
         if found is not None:
             return [found]
     into = [m for m in _INTO.finditer(clause.text, 0, start - clause.start)]
@@ -239,7 +261,7 @@ def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, af
     return []
 
 
-def nominal_flows(clause: Clause) -> list[Flow]:
+def nominal_flows(clause: Clause, body: Mention | None = None) -> list[Flow]:
     flows: list[Flow] = []
     for noun in INFO_NOUNS:
         if not any(word in clause.lower for word in INFO_NOUN_WORDS[noun.name]):
@@ -251,7 +273,7 @@ def nominal_flows(clause: Clause) -> list[Flow]:
             sources, after = _briefers(clause, noun, start, end)
             if not sources:
                 continue
-            targets = _nominal_recipients(clause, noun, start, end, after)
+            targets = _nominal_recipients(clause, noun, start, end, after, body)
             window = _WINDOW_WORDS.search(clause.slice(clause.start, start))
             negation_from = start - (len(window.group(0)) if window else 0)
             for source in sources:
@@ -304,9 +326,10 @@ def article_flows(clause: Clause) -> list[Flow]:
     return flows
 
 
-def find_flows(clause: Clause, exclude: list[tuple[int, int]]) -> list[Flow]:
-    """Every briefing the clause states, outside the spans a mandate rule has read already."""
-    found = verb_flows(clause) + receiver_flows(clause) + nominal_flows(clause)
+def find_flows(clause: Clause, exclude: list[tuple[int, int]], body: Mention | None = None) -> list[Flow]:
+    """Every briefing the clause states, outside the spans a mandate rule has read already; ``body``: for a
+    resolution, the body that adopts it (it takes note of the reports it names)."""
+    found = verb_flows(clause) + receiver_flows(clause) + nominal_flows(clause, body)
     if clause.opens("information"):
         found += information_flows(clause)
     if clause.opens("charter"):
@@ -413,6 +436,12 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
         flow_id = sink.add("BRIEFS", flow.source.node_id, target.node_id, sentence=clause.sentence, rule=rule,
                            status=status.status, date=stated or ctx.date, props={**props, "article": article},
                            qualifier=situation, year=stated, match=span)
+        mandate = props["mandated_by"]
+        if flow_id is not None and mandate is not None and status.status != "MANDATED":
+            # "as requested in resolution 45/31, the Chair briefed the Council": the mandate and the event
+            sink.add("BRIEFS", flow.source.node_id, target.node_id, sentence=clause.sentence,
+                     rule=f"{flow.rule}/mandated-by", status="MANDATED", date=ctx.date, qualifier=str(mandate),
+                     props={"mandated_by": mandate}, match=span)
         if flow_id is None or status.block is None:
             continue
         if not blockers and status.status == "BLOCKED":
@@ -425,9 +454,18 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
                      match=(min(status.block.start, span[0]), max(status.block.end, span[1])))
 
 
+def _adopting_body(ctx: DocumentContext, clause: Clause) -> Mention | None:
+    """For a resolution loaded as a document, the body that adopts it, as a mention at the clause's start."""
+    node = ctx.nodes.get(ctx.resolution or "")
+    entry = gazetteer().lookup(str(node.props["body"])) if node is not None and node.props.get("body") else None
+    if entry is None or entry.id not in ctx.nodes:
+        return None
+    return Mention(entry.id, entry.kind, clause.start, clause.start, "", "adopting-body")
+
+
 def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude: list[tuple[int, int]]) -> None:
     seen: set[tuple[str, tuple[str, ...], int]] = set()
-    for flow in find_flows(clause, exclude):
+    for flow in find_flows(clause, exclude, _adopting_body(ctx, clause)):
         key = (flow.source.node_id, tuple(t.node_id for t in flow.targets), flow.start)
         if key in seen or flow.source.kind not in ACTOR_KINDS:
             continue

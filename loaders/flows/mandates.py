@@ -51,7 +51,14 @@ _COORDINATED = re.compile(r"(?:,|\band|\bas\s+well\s+as)\s*(?:also\s+|further\s+
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
 #: where a complement ends: a semicolon, or ", and" with a new subject ("..., and we encourage")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?!to\b|(?:also\s+|further\s+)?to\b)", re.IGNORECASE)
-_SUBPARAGRAPH = re.compile(r"^[\s\"'‘“]*(?:\(?[a-z]{1,4}\)\s*)?to\b", re.IGNORECASE)
+#: a sub-paragraph that completes a pending mandate: "(a) to brief ...", "to report ...", "(j) Submit ..."
+_SUBPARAGRAPH = re.compile(r"^[\s\"'‘“]*(?:\(?[a-z]{1,4}\)\s*(?:to\b)?|to\b)", re.IGNORECASE)
+#: the modal after the addressee of "decides that X shall", with an aside ("shall, inter alia,")
+_SHALL = re.compile(r"^\s*(?:,[^,;:]{0,40},\s*)?(?:shall|should|will)\b(?:\s*,?\s*inter\s+alia\s*,?)?",
+                    re.IGNORECASE)
+#: "requests that the Secretary-General brief the Council": the addressee's verb without "to"
+_SUBJUNCTIVE = re.compile(r"^\s*(?:also\s+|further\s+|\w+ly\s+)?(?=" + INFO_VERB_ANY.pattern + ")",
+                          re.IGNORECASE)
 _REQUESTER_KINDS = frozenset({"Body"})
 _RECIPIENT_PREPOSITION = re.compile(r"^\s*(?:to|for|before|of)\s+", re.IGNORECASE)
 
@@ -304,12 +311,21 @@ def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state
         new_clause = _NEW_CLAUSE.search(clause.text, last - clause.start, stop - clause.start)
         stop = clause.start + new_clause.start() if new_clause else stop
         rest = clause.slice(last, stop)
-        to = _TO.search(rest)
-        if rest.strip().startswith(":"):
+        shall = _SHALL.match(rest)
+        if trigger[3] == "decides-shall" and shall is None:
+            continue  # "decides that the mandate is extended": no one is asked to do anything
+        opening = shall.end() if shall is not None else 0
+        if rest[opening:].strip().startswith(":"):
             state.pending = mandates
-        if to is None or len(words(rest[: to.start()])) > 12:
+        to = _TO.search(rest)
+        if shall is not None or _SUBJUNCTIVE.match(rest):
+            # "decides that the Council shall submit ...", "requests that the Secretary-General brief ..."
+            start = last + opening
+        elif to is not None and len(words(rest[: to.start()])) <= 12:
+            start = last + to.start()
+        else:
             continue
-        complement = clause_of(ctx.text, clause.sentence, clause.mentions, last + to.start(), stop)
+        complement = clause_of(ctx.text, clause.sentence, clause.mentions, start, stop)
         if _record_briefs(ctx, sink, complement, mandates, clause.slice(trigger[0], stop)):
             spans.append((trigger[0], stop))
     return spans

@@ -458,3 +458,22 @@ def test_the_words_a_rule_is_skipped_without_cover_every_match(patterns, words) 
         for match in pattern.finditer(text):
             lower = match.group(0).lower()
             assert any(word in lower for word in words), (pattern.pattern, match.group(0))
+
+
+def test_two_events_in_different_years_are_two_flows_and_one_year_stated_twice_is_one() -> None:
+    text = ("In 2020 the Secretary-General reported to the Security Council on the region. "
+            "In 2023 the Secretary-General reported to the Security Council on the war. "
+            "In 2023 the Secretary-General also reported to the Security Council on the ceasefire.")
+    edges = [e for e in extract_flows(context(text)).edges if e.type == "BRIEFS"]
+    assert sorted(e.date for e in edges) == ["2020", "2023"]
+    assert sorted(len(e.evidence) for e in edges) == [1, 2]
+    again = [e for e in extract_flows(context(text)).edges if e.type == "BRIEFS"]
+    assert {e.id for e in again} == {e.id for e in edges}, "a reload gives the same ids"
+
+
+def test_evidence_carries_the_span_of_the_words_that_state_the_flow() -> None:
+    text = "Reflecting on the year, delegates noted that the High Commissioner for Human Rights briefed the Security Council."
+    (edge,) = [e for e in extract_flows(context(text)).edges if e.type == "BRIEFS"]
+    evidence = edge.evidence[0]
+    stated = text[evidence.match_start:evidence.match_end]
+    assert stated == "High Commissioner for Human Rights briefed the Security Council"
