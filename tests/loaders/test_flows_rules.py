@@ -472,7 +472,8 @@ def test_two_events_in_different_years_are_two_flows_and_one_year_stated_twice_i
 
 
 def test_evidence_carries_the_span_of_the_words_that_state_the_flow() -> None:
-    text = "Reflecting on the year, delegates noted that the High Commissioner for Human Rights briefed the Security Council."
+    text = ("Reflecting on the year, delegates noted that the High Commissioner for Human Rights briefed the "
+            "Security Council.")
     (edge,) = [e for e in extract_flows(context(text)).edges if e.type == "BRIEFS"]
     evidence = edge.evidence[0]
     stated = text[evidence.match_start:evidence.match_end]
