@@ -73,6 +73,7 @@ _MANDATED_BY = re.compile(r"\b(?:(?:mandated|requested|called\s+for|envisaged|pr
 _BLOCK_AGENT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from|at\s+the\s+(?:request|insistence)\s+of)\s",
                           re.IGNORECASE)
 _VOTE = named("veto").pattern
+_AGAINST = named("voted-against").pattern
 #: "4 against (Bolivia, China, ...)": the States in the parenthesis
 _VOTERS_AFTER = re.compile(r"^[^()]{0,30}?\(([^()]*)\)")
 _VOTER_GAP = re.compile(r"^\s*(?:,|,?\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -396,6 +397,23 @@ def _named_blockers(clause: Clause, flow: Flow, cue: Cue, start: int, end: int) 
     return [subject.node_id] if subject is not None and subject.node_id not in endpoints else []
 
 
+def record_voters(ctx: DocumentContext, clause: Clause, sink: FlowSink) -> None:
+    """"By 8 votes to 4 against (A, B, C, D), the Council failed to adopt its agenda": the States that voted
+    against block the flow a vote stopped in the sentence just before (each gets its BLOCKS edge)."""
+    against = _AGAINST.search(clause.text)
+    if against is None:
+        return
+    voters = _voters(clause, clause.start + against.end())
+    for flow_id, source, _ in sink.vote_stopped:
+        for voter in voters:
+            if voter != source:
+                sink.add("BLOCKS", voter, source, sentence=clause.sentence, rule="blocks:voted-against",
+                         status="REALISED", blocks=flow_id, date=ctx.date, qualifier=f"{flow_id}|voted against",
+                         props={"reason": "voted against"},
+                         match=(clause.start + against.start(), clause.start + against.end()))
+    sink.vote_stopped.clear()
+
+
 def _blockers(clause: Clause, flow: Flow, block: Block) -> tuple[list[str], str]:
     """Who stops ``flow`` (every blocker a sentence names, none invented) and the reason.
 
@@ -444,6 +462,8 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
                      props={"mandated_by": mandate}, match=span)
         if flow_id is None or status.block is None:
             continue
+        if status.status == "BLOCKED" and _VOTE.search(clause.text) and not _AGAINST.search(clause.text):
+            sink.vote_stopped.append((flow_id, flow.source.node_id, clause.sentence.end))
         if not blockers and status.status == "BLOCKED":
             sink.skip(clause.sentence, f"a flow from {sink.name(flow.source.node_id)} is blocked "
                                        f"({status.block.cue.reason}) by no actor the document names")

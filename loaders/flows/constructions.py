@@ -287,7 +287,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("blocked", "block", ("block+", "blockage|blockages", "obstruct+", "stymie+", "thwart+"), "blocker-agent", "BLOCKS", "blocked", "blocked",
                  positive=(_e("A briefing by the High Commissioner for Human Rights to the Security Council was blocked by China.", f"BRIEFS {HC} -> {SC} BLOCKED", "BLOCKS China -> High Commissioner for Human Rights REALISED"),)),
     Construction("veto", "block", ("veto+", "procedural vote|votes"), "blocker-voters", "BLOCKS", "blocked", "veto"),
-    Construction("voted-against", "block", ("vote+ against", "/\\d+/ against"), "blocker-voters", "BLOCKS", "blocked", "voted against"),
+    Construction("voted-against", "block", ("vote+ against", "/\\d+/ against"), "blocker-voters", "BLOCKS", "blocked", "voted against",
+                 positive=(_e("The Security Council did not hold the meeting that would have featured a briefing by the High Commissioner for Human Rights, after a procedural vote. "
+                              "With 8 votes in favour and 4 against (Bolivia, China, Kazakhstan and the Russian Federation), the agenda was not adopted.",
+                              f"BRIEFS {HC} -> {SC} BLOCKED", f"BLOCKS China -> {HC} REALISED", f"BLOCKS Russian Federation -> {HC} REALISED"),)),
     Construction("postponed", "block", ("postpone+", "cancel+", "call+ off", "called off"), "blocker-agent", "BLOCKS", "blocked", "postponed",
                  positive=(_e("A briefing by the Secretary-General to the Human Rights Council was postponed at the request of China.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED"),)),
     Construction("consensus", "block", ("lack|absence of consensus", "consensus", "without consensus", "require+ consensus", "requirement|requirements of|for consensus"), "blocker-rule", "BLOCKS", "blocked", "consensus"),

@@ -25,6 +25,9 @@ class FlowSink:
     #: nodes a flow rule adds because a sentence states them without naming them (a Charter article's ends)
     nodes: dict[str, Node] = field(default_factory=dict)
     _kinds: dict[str, str] = field(default_factory=dict)
+    #: flows a vote stopped whose voters the sentence did not name: (flow id, its source, the sentence's end);
+    #: the next sentences may list the States that voted against
+    vote_stopped: list[tuple[str, str, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._kinds.update({m.node_id: m.kind for m in self.ctx.mentions})
