@@ -405,6 +405,9 @@ def record_voters(ctx: DocumentContext, clause: Clause, sink: FlowSink) -> None:
         return
     voters = _voters(clause, clause.start + against.end())
     for flow_id, source, _ in sink.vote_stopped:
+        if voters:  # the voters named take the place of the body that voted
+            sink.drop(lambda e, flow=flow_id: e.type == "BLOCKS" and e.blocks == flow
+                      and e.props.get("reason") == "veto")
         for voter in voters:
             if voter != source:
                 sink.add("BLOCKS", voter, source, sentence=clause.sentence, rule="blocks:voted-against",

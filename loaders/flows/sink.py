@@ -8,6 +8,7 @@ kept: the reason goes to ``skipped`` so ``prevgraph load`` can say why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from prevgraph.loaders.findings import reference_node
@@ -100,6 +101,10 @@ class FlowSink:
                 "date": existing.date or date,
             })
         return identity
+
+    def drop(self, unwanted: Callable[[Edge], bool]) -> None:
+        """Remove the edges a later sentence shows to be wrong (a vote's body once its voters are named)."""
+        self.edges = {k: e for k, e in self.edges.items() if not unwanted(e)}
 
     def extraction(self) -> Extraction:
         return Extraction(nodes=list(self.nodes.values()), edges=list(self.edges.values()), skipped=list(self.skipped))
