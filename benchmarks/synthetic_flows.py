@@ -78,7 +78,8 @@ TEMPLATES: list[Template] = [
     Template("A representative of {state} said that the {a} had brought the situation to the attention of the {b}.",
              lambda s: {("BRIEFS", s["a_id"], s["b_id"], "REALISED")}),
     Template("The {a} declined to address the {b} on the matter.",
-             lambda s: {("BRIEFS", s["a_id"], s["b_id"], "UNREALISED"), ("BLOCKS", s["a_id"], s["a_id"], "REALISED")}),
+             # declining is no block: no BLOCKS self-loop (issue 15)
+             lambda s: {("BRIEFS", s["a_id"], s["b_id"], "UNREALISED")}),
     Template("Information from the {mech} still does not reach the {b}.",
              lambda s: {("BRIEFS", s["mech_id"], s["b_id"], "UNREALISED")}),
     Template("The {a} and the {b} have long worked in silos.",

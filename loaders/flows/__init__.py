@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from prevgraph.loaders.flows.briefs import extract_briefs
+from prevgraph.loaders.flows.briefs import extract_briefs, record_voters
 from prevgraph.loaders.flows.clauses import CLAUSE_BREAK, Gates, outermost, split_clauses, whole_sentence
 from prevgraph.loaders.flows.links import extract_feeds, extract_no_links
 from prevgraph.loaders.flows.mandates import Citations, MandateState, extract_mandates
@@ -38,6 +38,8 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
     gates = Gates.of(ctx.text)
     for sentence in ctx.sentences:
         inside = ordered[bisect_left(starts, sentence.start): bisect_left(starts, sentence.end)]
+        if sink.vote_stopped:
+            _voters_of_a_stopped_vote(ctx, sink, sentence, inside)
         if gates is not None and not gates.between(sentence.start, sentence.end):
             # no rule can match here: only the office a pronoun in the next sentence may stand for is kept
             office = _last_office(inside, sentence) if any(m.kind == "Office" for m in inside) else None
@@ -63,6 +65,15 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
         # "he"/"she" in the next sentence stands for the office named last in this one (or none)
         office = next((m for m in reversed(mentions) if m.kind == "Office"), None)
     return sink.extraction()
+
+
+def _voters_of_a_stopped_vote(ctx: DocumentContext, sink: FlowSink, sentence: Sentence,
+                              inside: list[Mention]) -> None:
+    """The two sentences after a vote stopped a flow may name the States that voted against it."""
+    sink.vote_stopped = [v for v in sink.vote_stopped if sentence.start - v[2] < 600]
+    if sink.vote_stopped:
+        mentions = outermost(m for m in inside if m.end <= sentence.end)
+        record_voters(ctx, whole_sentence(ctx.text, sentence, mentions), sink)
 
 
 def _last_office(inside: list[Mention], sentence: Sentence) -> Mention | None:

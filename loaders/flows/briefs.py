@@ -23,9 +23,10 @@ from functools import cache
 
 from prevgraph.loaders.flows.charter import article_uses, cited_article, describes_channel
 from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, PRONOUN_START, Clause, words
+from prevgraph.loaders.flows.constructions import named
 from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, frequency, stated_date, topic
 from prevgraph.loaders.flows.lexicon import (
-    BLOCK_CUES,
+    BLOCK_FRAMES,
     EXAMPLES,
     INFO_NOUN_WORDS,
     INFO_NOUNS,
@@ -37,7 +38,6 @@ from prevgraph.loaders.flows.lexicon import (
     PASSIVE_INFO,
     PASSIVE_INFO_WORDS,
     POSSESSIVE_PRONOUN,
-    PRESIDING_OFFICE,
     REACH_VERB,
     RECEIVING_VERBS,
     REPORTING,
@@ -67,12 +67,19 @@ _FLOW_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s+", re.IGNORECASE)
 _INTO = re.compile(r"\b(?:into|before)\s+", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 _FRONTED = re.compile(r"^[\s\"'‘“]*(?:also\s+|further\s+)?$", re.IGNORECASE)
-_MANDATED_BY = re.compile(r"\b(?:mandated|requested|called\s+for|envisaged|provided\s+for|foreseen)"
-                          r"\s+(?:by|in|under)\s+(?:the\s+)?$", re.IGNORECASE)
-_BLOCK_AGENT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from)\s", re.IGNORECASE)
+_MANDATED_BY = re.compile(r"\b(?:(?:mandated|requested|called\s+for|envisaged|provided\s+for|foreseen)"
+                          r"\s+(?:by|in|under)|pursuant\s+to|as\s+per|in\s+accordance\s+with|in\s+line\s+with)"
+                          r"\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+_BLOCK_AGENT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from|at\s+the\s+(?:request|insistence)\s+of)\s",
+                          re.IGNORECASE)
+_VOTE = named("veto").pattern
+_AGAINST = named("voted-against").pattern
+#: "4 against (Bolivia, China, ...)": the States in the parenthesis
+_VOTERS_AFTER = re.compile(r"^[^()]{0,30}?\(([^()]*)\)")
+_VOTER_GAP = re.compile(r"^\s*(?:,|,?\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
 _RULE_OF = re.compile(r"^\s*(?:requirements?\s+|rules?\s+|procedures?\s+|decisions?\s+)?"
                       r"(?:in|of|within|among|at|by)\s+", re.IGNORECASE)
-_WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,4}$")
+_WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,6}$")
 
 
 @dataclass(frozen=True)
@@ -147,7 +154,7 @@ def _fronted(clause: Clause, start: int, targets: list[Mention]) -> Mention | No
 def verb_flows(clause: Clause) -> list[Flow]:
     flows: list[Flow] = []
     for match in clause.scan(INFO_VERB_ANY, INFO_VERB_STEMS):
-        verb = INFO_VERBS[int(match.lastgroup[1:])]
+        verb = INFO_VERBS[int(str(match.lastgroup)[1:])]
         start, end = clause.start + match.start(), clause.start + match.end()
         participle = match.group(0).lower().split()[0].endswith(_PARTICIPLE_ENDINGS)
         passive = participle and _PASSIVE_BEFORE.search(clause.slice(clause.start, start))
@@ -215,7 +222,27 @@ def _briefers(clause: Clause, noun: InfoNoun, start: int, end: int) -> tuple[lis
     return ([office], end) if office is not None else ([], end)
 
 
-def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, after: int) -> list[Mention]:
+def _receiver(clause: Clause, verb: re.Match[str], noun_end: int, body: Mention | None) -> Mention | None:
+    """Who hears, considers or takes note of a report or briefing named after ``verb``: the verb's subject;
+    for a fronted participle ("Taking note of the report of X (symbol), the Council ...") the actor after
+    the comma that closes it; for "a meeting that featured a briefing" the body that held it; in a
+    resolution, the body that adopts it (``body``)."""
+    at = clause.start + verb.start()
+    found = clause.subject_before(at)
+    if found is not None:
+        return found
+    if _FRONTED.match(clause.slice(clause.start, at)):
+        comma = clause.slice(noun_end, clause.end).find(",")
+        following = clause.actor_after(noun_end + comma + 1, kinds=frozenset({"Body"})) if comma >= 0 else None
+        if following is not None:
+            return following
+    if verb.group(0).lower().startswith("featur"):
+        return next((m for m in clause.mentions if m.kind == "Body" and m.end <= at), None)
+    return body
+
+
+def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, after: int,
+                        body: Mention | None = None) -> list[Mention]:
     for pos in (end, after):
         preposition = _preposition(noun.recipient).match(clause.slice(pos, clause.end))
         if preposition is not None:
@@ -224,7 +251,7 @@ def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, af
                 return clause.coordinated(found)
     receiving = [m for m in RECEIVING_VERBS.finditer(clause.text, 0, start - clause.start)]
     if receiving and len(words(clause.slice(clause.start + receiving[-1].end(), start))) <= 3:
-        found = clause.subject_before(clause.start + receiving[-1].start())
+        found = _receiver(clause, receiving[-1], end, body)
         if found is not None:
             return [found]
     into = [m for m in _INTO.finditer(clause.text, 0, start - clause.start)]
@@ -235,7 +262,7 @@ def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, af
     return []
 
 
-def nominal_flows(clause: Clause) -> list[Flow]:
+def nominal_flows(clause: Clause, body: Mention | None = None) -> list[Flow]:
     flows: list[Flow] = []
     for noun in INFO_NOUNS:
         if not any(word in clause.lower for word in INFO_NOUN_WORDS[noun.name]):
@@ -247,7 +274,7 @@ def nominal_flows(clause: Clause) -> list[Flow]:
             sources, after = _briefers(clause, noun, start, end)
             if not sources:
                 continue
-            targets = _nominal_recipients(clause, noun, start, end, after)
+            targets = _nominal_recipients(clause, noun, start, end, after, body)
             window = _WINDOW_WORDS.search(clause.slice(clause.start, start))
             negation_from = start - (len(window.group(0)) if window else 0)
             for source in sources:
@@ -300,9 +327,10 @@ def article_flows(clause: Clause) -> list[Flow]:
     return flows
 
 
-def find_flows(clause: Clause, exclude: list[tuple[int, int]]) -> list[Flow]:
-    """Every briefing the clause states, outside the spans a mandate rule has read already."""
-    found = verb_flows(clause) + receiver_flows(clause) + nominal_flows(clause)
+def find_flows(clause: Clause, exclude: list[tuple[int, int]], body: Mention | None = None) -> list[Flow]:
+    """Every briefing the clause states, outside the spans a mandate rule has read already; ``body``: for a
+    resolution, the body that adopts it (it takes note of the reports it names)."""
+    found = verb_flows(clause) + receiver_flows(clause) + nominal_flows(clause, body)
     if clause.opens("information"):
         found += information_flows(clause)
     if clause.opens("charter"):
@@ -321,93 +349,146 @@ def _mandated_by(clause: Clause) -> str | None:
     return None
 
 
-def _named_blocker(clause: Clause, flow: Flow, cue: Cue, start: int, end: int) -> str | None:
-    """The blocker a cue's own words name: its agent ("blocked by X", "objections from X"), the body
-    that votes ("a procedural vote" in the Security Council), the body whose rule it is ("consensus in
-    the Peacebuilding Commission"), or the cue's subject ("Russia vetoed ...")."""
+def _voters(clause: Clause, end: int) -> list[str]:
+    """The States that voted against: listed in the parenthesis right after "against" ("4 against (A, B, C)"),
+    or coordinated before "voted against" ("A and B voted against")."""
+    after = _VOTERS_AFTER.match(clause.slice(end, clause.end))
+    if after is not None:
+        inside = [m for m in clause.mentions if end + after.start(1) <= m.start and m.end <= end + after.end(1)]
+        return [m.node_id for m in inside if m.kind == "State"]
+    states = [m for m in clause.mentions if m.end <= end and m.kind == "State"]
+    if not states:
+        return []
+    found = [states[-1]]
+    for mention in reversed(states[:-1]):
+        if not _VOTER_GAP.match(clause.slice(mention.end, found[-1].start)):
+            break
+        found.append(mention)
+    return [m.node_id for m in reversed(found)]
+
+
+def _named_blockers(clause: Clause, flow: Flow, cue: Cue, start: int, end: int) -> list[str]:
+    """The blockers a cue's own words name, as its frame in the table says: its agents ("blocked by X and
+    Y", "objections from X", "postponed at the request of X"), the States that voted against, the body
+    whose rule it is ("consensus in the Peacebuilding Commission"), or the cue's subject ("Russia
+    prevented ..."); the body that votes for a procedural vote no State is named for."""
     endpoints = [flow.source.node_id, *(t.node_id for t in flow.targets)]
+    frame = BLOCK_FRAMES[cue.name]
     after = clause.slice(end, clause.end)
     agent = _BLOCK_AGENT.match(after)
     if agent is not None:
-        named = clause.agents_after(end + agent.end(), exclude=endpoints)
+        named = [m.node_id for m in clause.agents_after(end + agent.end(), exclude=endpoints)]
         if named:
-            return named[0].node_id
-        vote = next(c for c in BLOCK_CUES if c.name == "veto")
-        if vote.pattern.match(after[agent.end():].lstrip(" a")):
-            cue = vote
-    if cue.name == "veto":
+            return named
+        if _VOTE.match(after[agent.end():].lstrip(" a")):  # "blocked by a procedural vote": the body votes
+            frame = "blocker-voters"
+    if frame == "blocker-voters":
+        voters = [v for v in _voters(clause, end) if v not in endpoints]
+        if voters:
+            return voters
         body = next((t for t in flow.targets if t.kind == "Body"), None)
-        if body is not None:
-            return body.node_id
+        return [body.node_id] if body is not None else []
     rule = _RULE_OF.match(after)
     if rule is not None:
         body = clause.actor_after(end + rule.end()) or examples_after(clause, end + rule.end(), 60)
         if body is not None:
-            return body.node_id
+            return [body.node_id]
     subject = clause.subject_before(start)
-    return subject.node_id if subject is not None and subject.node_id not in endpoints else None
+    return [subject.node_id] if subject is not None and subject.node_id not in endpoints else []
 
 
-def _blocker(sink: FlowSink, clause: Clause, flow: Flow, block: Block) -> tuple[str | None, str, bool]:
-    """Who or what stops ``flow``: (node id, reason, whether the blocker is inferred rather than named).
+def record_voters(ctx: DocumentContext, clause: Clause, sink: FlowSink) -> None:
+    """"By 8 votes to 4 against (A, B, C, D), the Council failed to adopt its agenda": the States that voted
+    against block the flow a vote stopped in the sentence just before (each gets its BLOCKS edge)."""
+    against = _AGAINST.search(clause.text)
+    if against is None:
+        return
+    voters = _voters(clause, clause.start + against.end())
+    for flow_id, source, _ in sink.vote_stopped:
+        if voters:  # the voters named take the place of the body that voted
+            sink.drop(lambda e, flow=flow_id: e.type == "BLOCKS" and e.blocks == flow
+                      and e.props.get("reason") == "veto")
+        for voter in voters:
+            if voter != source:
+                sink.add("BLOCKS", voter, source, sentence=clause.sentence, rule="blocks:voted-against",
+                         status="REALISED", blocks=flow_id, date=ctx.date, qualifier=f"{flow_id}|voted against",
+                         props={"reason": "voted against"},
+                         match=(clause.start + against.start(), clause.start + against.end()))
+    sink.vote_stopped.clear()
 
-    In order: the actor that declined; the blocker the blocking cue names; one another cue
-    of the clause names ("denied the opportunity ..., owing to objections by China"); for
-    a presiding office "not allowed" by no one named, the body it presides over (marked
-    ``blocker_inferred``).
+
+def _blockers(clause: Clause, flow: Flow, block: Block) -> tuple[list[str], str]:
+    """Who stops ``flow`` (every blocker a sentence names, none invented) and the reason.
+
+    The blocking cue's own words first, then another cue of the clause ("denied the
+    opportunity ..., owing to objections by China"). A flow its source declines has no
+    blocker: it is UNREALISED, and its reason says so.
     """
     if block.cue.reason == "declined":
-        return flow.source.node_id, block.cue.reason, False
+        return [], block.cue.reason
     cues = [(block.cue, block.start, block.end)] + [c for c in clause.block_cues if c[1] != block.start]
     for cue, start, end in cues:
-        named = _named_blocker(clause, flow, cue, start, end)
-        if named is not None:
-            return named, cue.reason, False
-    presiding = flow.source.kind == "Office" and PRESIDING_OFFICE.match(sink.name(flow.source.node_id))
-    entry = gazetteer().entries.get(flow.source.node_id) if presiding else None
-    parent = gazetteer().lookup(entry.parent) if entry is not None and entry.parent else None
-    if parent is not None and sink.kind(parent.id) is not None:
-        return parent.id, block.cue.reason, True
-    return None, block.cue.reason, False
+        named = _named_blockers(clause, flow, cue, start, end)
+        if named:
+            return named, cue.reason
+    return [], block.cue.reason
 
 
 def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow, status: Status) -> None:
-    """Add the BRIEFS edges of ``flow`` (one per recipient) and the BLOCKS edge that stops it."""
+    """Add the BRIEFS edges of ``flow`` (one per recipient) and a BLOCKS edge from each blocker named."""
     stated = stated_date(clause, ctx.date)
     situation = topic(clause)
+    blockers, reason = _blockers(clause, flow, status.block) if status.block is not None else ([], None)
     props = {
         "frequency": frequency(clause.text),
         "count": count(clause.slice(flow.start, clause.end)),
         "concerning": situation,
         "mandated_by": _mandated_by(clause),
+        "reason": reason if status.status in ("BLOCKED", "UNREALISED") else None,
     }
     for entry in flow.implied:
         sink.implied(entry, clause.sentence, flow.rule)
-    qualifier = "|".join(x for x in (situation, stated) if x) or None
     rule = f"{flow.rule}/{status.cue}"
     for target in flow.targets:
         if target.node_id == flow.source.node_id:
             continue
+        span = (min(flow.start, flow.source.start, target.start), max(flow.end, flow.source.end, target.end))
         article = flow.article or cited_article(clause, flow.source.node_id, target.node_id)
         flow_id = sink.add("BRIEFS", flow.source.node_id, target.node_id, sentence=clause.sentence, rule=rule,
                            status=status.status, date=stated or ctx.date, props={**props, "article": article},
-                           qualifier=qualifier)
+                           qualifier=situation, year=stated, match=span)
+        mandate = props["mandated_by"]
+        if flow_id is not None and mandate is not None and status.status != "MANDATED":
+            # "as requested in resolution 45/31, the Chair briefed the Council": the mandate and the event
+            sink.add("BRIEFS", flow.source.node_id, target.node_id, sentence=clause.sentence,
+                     rule=f"{flow.rule}/mandated-by", status="MANDATED", date=ctx.date, qualifier=str(mandate),
+                     props={"mandated_by": mandate}, match=span)
         if flow_id is None or status.block is None:
             continue
-        blocker, reason, inferred = _blocker(sink, clause, flow, status.block)
-        if blocker is None:
+        if status.status == "BLOCKED" and _VOTE.search(clause.text) and not _AGAINST.search(clause.text):
+            sink.vote_stopped.append((flow_id, flow.source.node_id, clause.sentence.end))
+        if not blockers and status.status == "BLOCKED":
             sink.skip(clause.sentence, f"a flow from {sink.name(flow.source.node_id)} is blocked "
                                        f"({status.block.cue.reason}) by no actor the document names")
-            continue
-        sink.add("BLOCKS", blocker, flow.source.node_id, sentence=clause.sentence,
-                 rule=f"blocks:{status.block.cue.name}", status=status.block.status, blocks=flow_id,
-                 date=stated or ctx.date, qualifier=f"{flow_id}|{reason}",
-                 props={"reason": reason, "blocker_inferred": inferred or None})
+        for blocker in blockers:
+            sink.add("BLOCKS", blocker, flow.source.node_id, sentence=clause.sentence,
+                     rule=f"blocks:{status.block.cue.name}", status=status.block.status, blocks=flow_id,
+                     date=stated or ctx.date, qualifier=f"{flow_id}|{reason}", props={"reason": reason},
+                     match=(min(status.block.start, span[0]), max(status.block.end, span[1])))
+
+
+def _adopting_body(ctx: DocumentContext, clause: Clause) -> Mention | None:
+    """For a resolution loaded as a document, the body that adopts it, as a mention at the clause's start."""
+    node = ctx.nodes.get(ctx.resolution or "")
+    entry = gazetteer().lookup(str(node.props["body"])) if node is not None and node.props.get("body") else None
+    if entry is None or entry.id not in ctx.nodes:
+        return None
+    return Mention(entry.id, entry.kind, clause.start, clause.start, "", "adopting-body")
 
 
 def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude: list[tuple[int, int]]) -> None:
     seen: set[tuple[str, tuple[str, ...], int]] = set()
-    for flow in find_flows(clause, exclude):
+    for flow in find_flows(clause, exclude, _adopting_body(ctx, clause)):
         key = (flow.source.node_id, tuple(t.node_id for t in flow.targets), flow.start)
         if key in seen or flow.source.kind not in ACTOR_KINDS:
             continue

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from prevgraph.loaders.flows.constructions import trie_alternation
 from prevgraph.loaders.flows.lexicon import (
     ADVERBIAL,
     BLOCK_CUES,
@@ -311,8 +312,7 @@ class Clause:
 @cache
 def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
     """Where a word starts with one of ``stems`` (their first words, in lower case)."""
-    firsts = sorted({stem.split()[0] for stem in stems}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(first) for first in firsts) + ")")
+    return re.compile(r"\b(?:" + trie_alternation(sorted({stem.split()[0] for stem in stems})) + ")")
 
 
 def _is_filler(word: str, filler: frozenset[str]) -> bool:

@@ -8,6 +8,7 @@ place, the same for a verb, a passive and a noun.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from prevgraph.loaders.flows.clauses import TOPIC_KINDS, Clause
@@ -15,12 +16,13 @@ from prevgraph.loaders.flows.lexicon import (
     ADVERBIAL,
     ADVISED_AGAINST,
     COUNT,
+    COUNTERFACTUAL,
     FREQUENCIES,
     HYPOTHETICAL,
+    MODAL,
     MONTHS,
     NEGATION_CUES,
     NUMBER_WORDS,
-    OPEN_QUESTION,
     PROPOSAL_CUES,
     REALISED_INFINITIVE,
     RELATIVE_DATE,
@@ -55,7 +57,7 @@ class Status:
     block: Block | None = None
 
 
-def _first(cues: tuple[Cue, ...], text: str) -> Cue | None:
+def _first(cues: Iterable[Cue], text: str) -> Cue | None:
     return next((cue for cue in cues if cue.pattern.search(text)), None)
 
 
@@ -68,7 +70,7 @@ def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | 
             continue
         if clause.inside_mention(start, end):
             continue
-        modal = _first(PROPOSAL_CUES[:1], clause.slice(clause.start, start))
+        modal = MODAL.search(clause.slice(clause.start, start))
         candidate = Block(cue, start, end, "PROPOSED" if modal else "REALISED")
         if best is None or abs(start - trigger_start) < abs(best.start - trigger_start):
             best = candidate
@@ -81,26 +83,33 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
     ``subject`` is the span of the flow's subject: negation counts after it (so "a
     representative who had not spoken said X briefed Y" stays realised), and a noun of
     failure counts in the few words just before it ("the failure of having X speak to Y").
-    None means no status can be given (a hypothetical: "whether X could brief Y").
+    None means no status can be given: a question ("how often does X brief Y?"), a hypothesis or
+    condition ("whether X could brief Y", "if the Council were to hear X"), the agenda of a meeting
+    ("participants will discuss how X might brief Y"). A counterfactual ("the meeting would have
+    featured a briefing by X") did not happen: BLOCKED when the clause names what stopped it,
+    UNREALISED otherwise, never PROPOSED.
     """
     before = clause.slice(clause.start, trigger_start)
-    if HYPOTHETICAL.search(before) or (clause.question and OPEN_QUESTION.search(clause.sentence.text)):
+    if clause.question or HYPOTHETICAL.search(before):
         return None
     if ADVISED_AGAINST.search(clause.slice(subject[1], trigger_start)):
         return None
     block = find_block(clause, trigger_start, trigger_end)
     said = clause.reporting_end(trigger_start)
-    negation = _first(NEGATION_CUES, _NOT_ONLY.sub(" ", clause.slice(max(subject[1], said), trigger_start)))
+    negation = _first(NEGATION_CUES.values(), _NOT_ONLY.sub(" ", clause.slice(max(subject[1], said), trigger_start)))
     lead = _LEAD.search(clause.slice(max(said, clause.start), subject[0]))
     if negation is None and lead is not None:
-        negation = _first(NEGATION_CUES[2:], lead.group(0))
+        negation = _first((NEGATION_CUES["failed"], NEGATION_CUES["absence"]), lead.group(0))
+    if COUNTERFACTUAL.search(clause.slice(max(subject[1], said), trigger_start)):
+        stop = block or next((Block(cue, start, end, "REALISED") for cue, start, end in clause.block_cues), None)
+        return Status("BLOCKED", "counterfactual", stop) if stop else Status("UNREALISED", "counterfactual")
     if block is not None and block.status == "REALISED":
         return Status("UNREALISED" if block.cue.reason == "declined" else "BLOCKED", block.cue.name, block)
     if negation is not None:
         return Status("UNREALISED", negation.name, block)
     comma = clause.slice(clause.start, subject[0]).rfind(",")
     local = clause.slice(clause.start + comma + 1 if comma >= 0 else clause.start, trigger_start)
-    proposal = _first(PROPOSAL_CUES, local)
+    proposal = _first(PROPOSAL_CUES.values(), local)
     if _INFINITIVE.search(ADVERBIAL.sub(" ", before)):
         realised = proposal is None and REALISED_INFINITIVE.search(ADVERBIAL.sub(" ", before))
         return Status("REALISED" if realised else "PROPOSED", "infinitive", block)

@@ -16,10 +16,8 @@ from prevgraph.loaders.flows.clauses import Clause, words
 from prevgraph.loaders.flows.lexicon import (
     EXAMPLES,
     FEED_PATTERNS,
-    INTERACT_WITH,
     LINK_PATTERNS,
     NEGATION_CUES,
-    OPEN_QUESTION,
     PROPOSAL_CUES,
     FeedPattern,
     LinkPattern,
@@ -56,14 +54,6 @@ def _pair(clause: Clause, pattern: LinkPattern, start: int, end: int) -> tuple[M
             if _PAIR_GAP.match(clause.slice(left.end, right.start)):
                 return left, right
         return None
-    if pattern.frame == "for-with":
-        first = clause.actor_after(end)
-        interact = INTERACT_WITH.match(clause.slice(first.end, clause.end).lstrip()) if first else None
-        if first is None or interact is None:
-            return None
-        offset = len(clause.slice(first.end, clause.end)) - len(clause.slice(first.end, clause.end).lstrip())
-        second = clause.actor_after(first.end + offset + interact.end())
-        return (first, second) if second else None
     if pattern.frame == "two-before":
         named = [m for m in clause.actors() if m.end <= start]
         distinct = list({m.node_id: m for m in named}.values())
@@ -121,9 +111,10 @@ def extract_feeds(clause: Clause, sink: FlowSink) -> None:
             if not sources or not targets:
                 continue
             window = clause.slice(subject_end, start)
-            wished = any(cue.pattern.search(clause.slice(clause.start, start)) for cue in PROPOSAL_CUES[:-1]) or (
-                clause.question and OPEN_QUESTION.search(clause.sentence.text))
-            if wished or any(cue.pattern.search(window) for cue in NEGATION_CUES[:3]):
+            wished = clause.question or any(cue.pattern.search(clause.slice(clause.start, start))
+                                            for name, cue in PROPOSAL_CUES.items() if name != "aim")
+            denied = any(NEGATION_CUES[name].pattern.search(window) for name in ("not", "yet-to", "failed"))
+            if wished or denied:
                 sink.skip(clause.sentence, "information feed that is wished for, asked about or denied: not routine")
                 continue
             for source in sources:

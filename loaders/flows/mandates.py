@@ -26,18 +26,20 @@ from prevgraph.loaders.flows.lexicon import (
     INFO_VERB_STEMS,
     INFO_VERBS,
     MANDATE_VERBS,
+    MODAL,
     NEGATION_CUES,
     OPERATIVE_OPENING,
     PASSIVE_MANDATE,
+    PASSIVE_MANDATE_VERB,
     PRONOUN_RECIPIENT,
-    PROPOSAL_CUES,
     RESOLUTION_ANAPHOR,
 )
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Mention, Sentence
 from prevgraph.schema import gazetteer, node_id
 
-_TARGET_FILLER = frozenset(["the", "also", "further", "again", "all", "both", "hereby"])
+#: words between a mandate verb and its addressee ("requests that the Secretary-General ...")
+_TARGET_FILLER = frozenset(["the", "also", "further", "again", "all", "both", "hereby", "that"])
 _DETERMINER = r"\b(?:the|a|an|this|that|its|their|his|her|such|any|no|upon|following|despite|at|whose|our|every)\s+"
 #: "the request", "a formal request": a noun, not the verb ("the resolution requests")
 _NOUN_BEFORE = re.compile(_DETERMINER + r"$", re.IGNORECASE)
@@ -49,7 +51,14 @@ _COORDINATED = re.compile(r"(?:,|\band|\bas\s+well\s+as)\s*(?:also\s+|further\s+
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
 #: where a complement ends: a semicolon, or ", and" with a new subject ("..., and we encourage")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?!to\b|(?:also\s+|further\s+)?to\b)", re.IGNORECASE)
-_SUBPARAGRAPH = re.compile(r"^[\s\"'‘“]*(?:\(?[a-z]{1,4}\)\s*)?to\b", re.IGNORECASE)
+#: a sub-paragraph that completes a pending mandate: "(a) to brief ...", "to report ...", "(j) Submit ..."
+_SUBPARAGRAPH = re.compile(r"^[\s\"'‘“]*(?:\(?[a-z]{1,4}\)\s*(?:to\b)?|to\b)", re.IGNORECASE)
+#: the modal after the addressee of "decides that X shall", with an aside ("shall, inter alia,")
+_SHALL = re.compile(r"^\s*(?:,[^,;:]{0,40},\s*)?(?:shall|should|will)\b(?:\s*,?\s*inter\s+alia\s*,?)?",
+                    re.IGNORECASE)
+#: "requests that the Secretary-General brief the Council": the addressee's verb without "to"
+_SUBJUNCTIVE = re.compile(r"^\s*(?:also\s+|further\s+|\w+ly\s+)?(?=" + INFO_VERB_ANY.pattern + ")",
+                          re.IGNORECASE)
 _REQUESTER_KINDS = frozenset({"Body"})
 _RECIPIENT_PREPOSITION = re.compile(r"^\s*(?:to|for|before|of)\s+", re.IGNORECASE)
 
@@ -119,7 +128,8 @@ def _source(citations: Citations, clause: Clause, start: int, previous: Mandate 
     when the document cited no resolution before; "it requests" only when "it" resolves.
     """
     cited = [m for m in clause.of_kinds(MANDATING_KINDS) if m.end <= start]
-    if cited:
+    if cited and ("," not in clause.slice(cited[-1].end, start) or _body_subject(clause, start)):
+        # "In its resolution 45/31, the Council invited ...", not "Recalling resolution 45/31, the speaker urged ..."
         return cited[-1].node_id, True
     before = clause.slice(clause.start, start)
     if previous is not None and _COORDINATED.search(before.rstrip(" \"'’”")):
@@ -139,6 +149,11 @@ def _source(citations: Citations, clause: Clause, start: int, previous: Mandate 
     return subject.node_id, subject.kind in _REQUESTER_KINDS
 
 
+def _body_subject(clause: Clause, start: int) -> bool:
+    subject = clause.subject_before(start, kinds=frozenset({"Body", "Office", "Organization", "State"}))
+    return subject is not None and subject.kind in _REQUESTER_KINDS
+
+
 def _resolution_date(ctx: DocumentContext, source: str | None) -> str | None:
     node = ctx.nodes.get(source or "")
     for key in ("date", "adopted"):
@@ -155,9 +170,11 @@ def _triggers(clause: Clause) -> list[tuple[int, int, str, str, bool]]:
         for match in verb.pattern.finditer(clause.text):
             found.append((clause.start + match.start(), clause.start + match.end(), verb.rel_type, verb.name, False))
     for match in PASSIVE_MANDATE.finditer(clause.text):
-        rel = "INVITES" if "invit" in match.group("verb").lower() else "REQUESTS"
-        name = f"passive-{match.group('verb').split()[0].lower()}"
-        found.append((clause.start + match.start("verb"), clause.start + match.end(), rel, name, True))
+        verb = PASSIVE_MANDATE_VERB.search(match.group(0))
+        assert verb is not None  # every passive mandate ends in its participle
+        rel = "INVITES" if "invit" in verb.group(0).lower() else "REQUESTS"
+        name = f"passive-{verb.group(0).split()[0].lower()}"
+        found.append((clause.start + match.start() + verb.start(), clause.start + match.end(), rel, name, True))
     passive = {t[0] for t in found if t[4]}
     return sorted(t for t in found if t[4] or t[0] not in passive)
 
@@ -175,7 +192,7 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
         cited = clause.of_kinds(MANDATING_KINDS)
         source = (by.node_id if by else cited[0].node_id if cited else
                   citations.paragraph_holding(clause.sentence) or citations.document_resolution())
-        modal = PROPOSAL_CUES[0].pattern.search(clause.slice(actor.end, start))
+        modal = MODAL.search(clause.slice(actor.end, start))
         return [Mandate(rel_type, verb, source, actor, start, "PROPOSED" if modal else "MANDATED")]
     noun = _NOUN_BEFORE.search(before) or (
         clause.slice(start, end).lower() == "request" and _SINGULAR_NOUN_BEFORE.search(before))
@@ -185,7 +202,7 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
     if first is None:
         return []
     source, mandating = _source(citations, clause, start, previous)
-    if _INFINITIVE_BEFORE.search(before) or PROPOSAL_CUES[0].pattern.search(before):
+    if _INFINITIVE_BEFORE.search(before) or MODAL.search(before):
         mandating = False
     status = "MANDATED" if mandating else "PROPOSED"
     return [Mandate(rel_type, verb, source, actor, start, status) for actor in clause.coordinated(first)]
@@ -193,7 +210,7 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
 
 def _negated(clause: Clause, start: int) -> bool:
     window = clause.slice(clause.reporting_end(start), start)
-    return any(cue.name in ("not", "yet-to") and cue.pattern.search(window) for cue in NEGATION_CUES)
+    return any(NEGATION_CUES[name].pattern.search(window) for name in ("not", "yet-to"))
 
 
 def _record_request(ctx: DocumentContext, sink: FlowSink, clause: Clause, mandate: Mandate) -> Mandate:
@@ -219,7 +236,7 @@ def _asked_recipients(sink: FlowSink, complement: Clause, body: str | None) -> l
     """(recipient id, rule) for every briefing the complement asks for; "it" is the body that asks."""
     found: list[tuple[str, str]] = []
     for match in complement.scan(INFO_VERB_ANY, INFO_VERB_STEMS):
-        verb = INFO_VERBS[int(match.lastgroup[1:])]
+        verb = INFO_VERBS[int(str(match.lastgroup)[1:])]
         end = complement.start + match.end()
         targets = [t.node_id for t in recipients(complement, verb, end)]
         pronoun = PRONOUN_RECIPIENT.get(verb.frame)
@@ -239,13 +256,14 @@ def _asked_recipients(sink: FlowSink, complement: Clause, body: str | None) -> l
 
 
 def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, mandates: list[Mandate],
-                   span_text: str) -> None:
+                   span_text: str) -> bool:
     """The BRIEFS each addressed actor is asked to give, read from the infinitive complement.
 
     Briefings "by" another actor that the complement names ("including through briefings
     by the Department of Political and Peacebuilding Affairs") are asked for too.
     """
     start = start_year(span_text)
+    recorded = False
     for mandate in mandates:
         body = _requesting_body(ctx, mandate.source)
         asked = _asked_recipients(sink, complement, body)
@@ -265,6 +283,8 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
                     sink.add("BRIEFS", giver, target, sentence=complement.sentence, status=mandate.status,
                              rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date, qualifier=mandated_by,
                              props={"mandated_by": mandated_by, "frequency": frequency(span_text)})
+                    recorded = True
+    return recorded
 
 
 def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state: MandateState,
@@ -291,12 +311,21 @@ def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state
         new_clause = _NEW_CLAUSE.search(clause.text, last - clause.start, stop - clause.start)
         stop = clause.start + new_clause.start() if new_clause else stop
         rest = clause.slice(last, stop)
-        to = _TO.search(rest)
-        if rest.strip().startswith(":"):
+        shall = _SHALL.match(rest)
+        if trigger[3] == "decides-shall" and shall is None:
+            continue  # "decides that the mandate is extended": no one is asked to do anything
+        opening = shall.end() if shall is not None else 0
+        if rest[opening:].strip().startswith(":"):
             state.pending = mandates
-        if to is None or len(words(rest[: to.start()])) > 12:
+        to = _TO.search(rest)
+        if shall is not None or _SUBJUNCTIVE.match(rest):
+            # "decides that the Council shall submit ...", "requests that the Secretary-General brief ..."
+            start = last + opening
+        elif to is not None and len(words(rest[: to.start()])) <= 12:
+            start = last + to.start()
+        else:
             continue
-        complement = clause_of(ctx.text, clause.sentence, clause.mentions, last + to.start(), stop)
-        _record_briefs(ctx, sink, complement, mandates, clause.slice(trigger[0], stop))
-        spans.append((trigger[0], stop))
+        complement = clause_of(ctx.text, clause.sentence, clause.mentions, start, stop)
+        if _record_briefs(ctx, sink, complement, mandates, clause.slice(trigger[0], stop)):
+            spans.append((trigger[0], stop))
     return spans

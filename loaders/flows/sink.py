@@ -8,6 +8,7 @@ kept: the reason goes to ``skipped`` so ``prevgraph load`` can say why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from prevgraph.loaders.findings import reference_node
@@ -25,6 +26,9 @@ class FlowSink:
     #: nodes a flow rule adds because a sentence states them without naming them (a Charter article's ends)
     nodes: dict[str, Node] = field(default_factory=dict)
     _kinds: dict[str, str] = field(default_factory=dict)
+    #: flows a vote stopped whose voters the sentence did not name: (flow id, its source, the sentence's end);
+    #: the next sentences may list the States that voted against
+    vote_stopped: list[tuple[str, str, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._kinds.update({m.node_id: m.kind for m in self.ctx.mentions})
@@ -64,8 +68,14 @@ class FlowSink:
         props: dict[str, PropValue] | None = None,
         blocks: str | None = None,
         qualifier: str | None = None,
+        year: str | None = None,
+        match: tuple[int, int] | None = None,
     ) -> str | None:
-        """Add (or add evidence to) one edge; returns its id, or None if it was not kept."""
+        """Add (or add evidence to) one edge; returns its id, or None if it was not kept.
+
+        ``year``: the year the sentence states for the event (not the document's): two events between
+        the same ends in different years are two edges. ``match``: the span of the words that state it.
+        """
         source_kind, target_kind = self.kind(source), self.kind(target)
         if source_kind is None or target_kind is None:
             self.skip(sentence, f"{rel_type} {source} -> {target}: endpoint is not a node of the document")
@@ -74,8 +84,10 @@ class FlowSink:
             self.skip(sentence, f"{rel_type} from a {source_kind} to a {target_kind} is not in the ontology "
                                 f"({self.name(source)} -> {self.name(target)})")
             return None
-        identity = edge_id(source, rel_type, target, status, qualifier)
-        evidence = self.ctx.evidence(sentence, rule)
+        identity = edge_id(source, rel_type, target, status, "|".join(x for x in (qualifier, (year or "")[:4]) if x)
+                           or None)
+        span = (max(match[0], sentence.start), min(match[1], sentence.end)) if match is not None else None
+        evidence = self.ctx.evidence(sentence, rule, span if span is not None and span[0] <= span[1] else None)
         clean = {k: v for k, v in (props or {}).items() if v is not None}
         existing = self.edges.get(identity)
         if existing is None:
@@ -89,6 +101,10 @@ class FlowSink:
                 "date": existing.date or date,
             })
         return identity
+
+    def drop(self, unwanted: Callable[[Edge], bool]) -> None:
+        """Remove the edges a later sentence shows to be wrong (a vote's body once its voters are named)."""
+        self.edges = {k: e for k, e in self.edges.items() if not unwanted(e)}
 
     def extraction(self) -> Extraction:
         return Extraction(nodes=list(self.nodes.values()), edges=list(self.edges.values()), skipped=list(self.skipped))

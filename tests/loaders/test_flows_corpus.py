@@ -40,15 +40,13 @@ def test_the_chair_of_the_peacebuilding_commission_is_blocked_from_briefing_the_
     report = built["2023-02-transatlantic-roundtable-meeting-report"]
     flows = {e.id: e for e in _edges(report, "BRIEFS", CHAIR, HRC)}
     assert {"BLOCKED", "UNREALISED"} <= {e.status for e in flows.values()}
-    blocks = [e for e in _edges(report, "BLOCKS") if e.blocks in flows]
-    assert blocks and all(e.target == CHAIR for e in blocks)
-    by_reason = {e.props["reason"]: e for e in blocks}
-    assert by_reason["blocked"].source == PBC and by_reason["blocked"].props["blocker_inferred"] is True
-    assert by_reason["declined"].source == CHAIR
-    # "the Chairperson of the Peace building Commission, who is not allowed to brief the Human Rights Council"
-    assert by_reason["not allowed"].source == PBC and by_reason["not allowed"].props["blocker_inferred"] is True
+    # no sentence names who blocks the Chair, and the Chair's own refusal is no block (issue 15): no BLOCKS
+    # edge is invented, from the Commission the Chair presides over or from the Chair itself
+    assert not [e for e in _edges(report, "BLOCKS") if e.blocks in flows]
+    reasons = {(e.status, e.props.get("reason")) for e in flows.values()}
+    assert {("UNREALISED", "declined"), ("BLOCKED", "not allowed")} <= reasons
     assert not _edges(report, "BRIEFS", PBC, HRC), "the Chair's blocked briefing is not the Commission's own"
-    assert all(flows[e.blocks].date == "2023-02-20" for e in blocks)
+    assert all(e.date == "2023-02-20" for e in flows.values() if e.status == "BLOCKED")
 
 
 def test_the_high_commissioner_brought_one_emerging_crisis_to_the_council(built) -> None:
@@ -85,9 +83,10 @@ def test_routine_feeds_into_the_regional_monthly_review(built) -> None:
     report = built["2023-02-transatlantic-roundtable-meeting-report"]
     sources = {e.source for e in _edges(report, "FEEDS_INTO", target="mechanism:regional-monthly-review")}
     assert sources == {"mechanism:universal-periodic-review", "mechanism:special-procedures"}
-    # "how, and to what extent, does the High Commissioner feed ... into ... (e.g. ... RMRs)?" presupposes the feed
+    # "how, and to what extent, does the High Commissioner feed ... into ... (e.g. ... RMRs)?" asks; it states no
+    # feed (issue 16: a question is not a fact)
     paper = built["2020-11-breakout-group-2-background-paper"]
-    assert [e.source for e in _edges(paper, "FEEDS_INTO", target="mechanism:regional-monthly-review")] == [HC]
+    assert not _edges(paper, "FEEDS_INTO", target="mechanism:regional-monthly-review")
 
 
 def test_flows_run_between_actors_with_evidence_and_never_name_a_person(built) -> None:

@@ -1,0 +1,352 @@
+# ruff: noqa: E501  (an entry reads best with its words and examples on few lines)
+"""The flow grammar as one table: every construction that states a flow or its status.
+
+Each :class:`Construction` says, as data:
+
+- ``words``: how the construction is worded, as lemmas whose inflections are generated
+  (``"brief+"`` stands for brief, briefs, briefed, briefing; see :func:`inflections`),
+  literal words, alternatives (``"to|before"``), optional words (``"[back|thereon]"``), a
+  gap of up to six words (``*``) and a look-ahead after ``=>`` that must follow but is not
+  part of the match ("keep+ => * informed|updated" matches "keep" when "informed" follows);
+- ``frame``: where the source, the recipient and the mandating text stand around the
+  words (the frames are the few functions of :mod:`.briefs`, :mod:`.mandates` and
+  :mod:`.cues` that read them: ``direct`` object, ``to`` / ``with`` after a preposition,
+  ``attention`` after "the attention of", ``mandate`` addressee then an infinitive, ...);
+- ``status``: how a flow's status is read, by name (``modality``: from the clause's
+  negation, blocking, expectation and recommendation cues; ``mandate``: MANDATED when a
+  text or a body provides it, PROPOSED when someone else asks; a cue's own status);
+- ``positive`` and ``negative``: example sentences, written for this table in our own
+  words, from which ``tests/loaders/test_flows_constructions.py`` generates its tests
+  (each positive gives at least the flows it lists, each negative none of them).
+
+:mod:`.lexicon` compiles the table (one pattern per group, the word stems the speed
+gates look for); no rule module holds words of its own. ``CONSTRUCTIONS.md`` beside this
+file lists the classes of construction found in real documents that these entries read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+#: past forms that are not made by adding -ed (participles too)
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "tell": ("told",), "speak": ("spoke", "spoken"), "send": ("sent",), "bring": ("brought",),
+    "draw": ("drew", "drawn"), "keep": ("kept",), "hear": ("heard",), "give": ("gave", "given"),
+    "hold": ("held",), "have": ("had",), "feed": ("fed",), "seek": ("sought",), "cut": ("cut",),
+    "write": ("wrote", "written"), "take": ("took", "taken"), "forbid": ("forbade", "forbidden"), "meet": ("met",),
+}
+#: verbs whose final consonant doubles before -ed and -ing (submitted, barred, cancelled)
+DOUBLING = frozenset({"submit", "transmit", "commit", "bar", "stop", "plan", "cancel", "refer", "ban", "channel",
+                      "admit", "permit", "veto", "cut"})
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Every verb form of ``lemma``, with the gerund's plural (the nominal "briefings"): brief, briefs,
+    briefed, briefing, briefings."""
+    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        third, past = lemma[:-1] + "ies", (lemma[:-1] + "ied",)
+    elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third, past = lemma + "es", (lemma + "ed",)
+    else:
+        third, past = lemma + "s", (lemma + "d" if lemma.endswith("e") else lemma + "ed",)
+    gerund = stem + "ing"
+    if lemma in DOUBLING and not lemma.endswith("o"):
+        past, gerund = (lemma + lemma[-1] + "ed",), lemma + lemma[-1] + "ing"
+        if lemma.endswith("l"):  # cancelled and canceled, channelled and channeled
+            past, gerund = (*past, lemma + "ed"), gerund
+    past = IRREGULAR.get(lemma) or past
+    return tuple(dict.fromkeys((lemma, third, *past, gerund, gerund + "s")))
+
+
+def stems(lemma: str) -> tuple[str, ...]:
+    """The shortest beginnings every form of ``lemma`` starts with (the speed gates look for these)."""
+    forms = inflections(lemma)
+    regular = [f for f in forms if f not in IRREGULAR.get(lemma, ())]
+    prefix = regular[0]
+    for form in regular[1:]:
+        while not form.startswith(prefix):
+            prefix = prefix[:-1]
+    # a beginning of three letters or fewer starts too many other words ("den" of deny: Denmark)
+    beginnings = (prefix,) if len(prefix) > 3 else tuple(regular)
+    return tuple(dict.fromkeys((*beginnings, *IRREGULAR.get(lemma, ()))))
+
+
+GAP = r"(?:\s+[\w’'-]+){0,6}?"
+
+
+def _alternatives(token: str) -> str:
+    """One token of a word spec (without brackets) as a regular expression."""
+    if token.startswith("/") and token.endswith("/"):
+        return token[1:-1]
+    words: list[str] = []
+    for word in token.split("|"):
+        words.extend(inflections(word[:-1]) if word.endswith("+") else (word,))
+    return "(?:" + trie_alternation(sorted(set(words))) + ")"
+
+
+def trie_alternation(words: list[str]) -> str:
+    """``words`` as one factored alternation ("brief(?:ed|ing(?:s)?|s)?"), matching the longest word it can:
+    a regular expression tries the branches of a flat alternation one by one at every position, a
+    factored one once per letter."""
+    if words == [""]:
+        return ""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + trie_alternation(rests) for first, rests in sorted(by_first.items())]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
+def _sequence(tokens: list[str], *, leading: bool) -> str:
+    """Tokens as a regular expression; ``leading``: the match starts at the first token (no space before it).
+
+    Optional tokens at the start are each followed by their own space, so the first
+    required token still starts a word.
+    """
+    source = ""
+    for token in tokens:
+        optional = token.startswith("[") and token.endswith("]")
+        bare = token.strip("[]")
+        if bare == "*":
+            source += GAP
+        elif leading:
+            part = _alternatives(bare)
+            source += rf"(?:{part}\s+)?" if optional else part
+            leading = optional
+        else:
+            part = _alternatives(bare)
+            source += rf"(?:\s+{part})?" if optional else rf"\s+{part}"
+    return source
+
+
+def compile_spec(spec: str) -> str:
+    """A word spec (see the module docstring) as a regular expression source, matched as whole words."""
+    words, _, ahead = spec.partition(" => ")
+    boundary = "" if words.startswith("/") else r"\b"
+    source = boundary + _sequence(words.split(), leading=True) + boundary
+    if ahead:
+        source += "(?=" + _sequence(ahead.split(), leading=False) + r"\b)"
+    return source
+
+
+#: words too common to gate on: a spec that starts with them is gated on its next required word
+FUNCTION_WORDS = frozenset({"not", "never", "no", "is", "are", "was", "were", "be", "been", "being", "get", "got",
+                            "the", "a", "an", "of", "to", "it", "has", "have"})
+
+
+def first_words(spec: str) -> tuple[str, ...]:
+    """The beginnings a text must hold where ``spec`` matches: the stems of the words that can start it,
+    or, when those are function words or a regular expression, of the next required token that is not."""
+    tokens = [t for t in spec.partition(" => ")[0].split() if t.strip("[]") != "*"]
+    found: list[str] = []
+    for position, token in enumerate(tokens):
+        bare = token.strip("[]")
+        words = [] if bare.startswith("/") else bare.split("|")
+        common = all(w.lower() in FUNCTION_WORDS for w in words)
+        later = any(not t.startswith("[") for t in tokens[position + 1:])
+        if (common or not words) and later:
+            continue
+        for word in words:
+            found.extend(stems(word[:-1]) if word.endswith("+") else (word.lower().split("’")[0],))
+        if not token.startswith("["):
+            break
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence of an example, and the flows it states: ``"BRIEFS <source name> -> <target name> STATUS"``
+    (names as the reference data spells them, status ``-`` for edges without one)."""
+
+    text: str
+    flows: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Construction:
+    """One named way of stating a flow, a mandate, a block, a missing link or a status (see the module docstring)."""
+
+    name: str
+    #: which part of the grammar reads it: info-verb, info-noun, passive-info, receiving, mandate,
+    #: passive-mandate, block, status, link
+    group: str
+    words: tuple[str, ...]
+    frame: str = ""
+    #: the relationship the construction states (BRIEFS, REQUESTS, INVITES, BLOCKS, NO_LINK), or "" for a status cue
+    relation: str = ""
+    status: str = "modality"
+    #: for a blocking cue: the reason kept on its BLOCKS edge
+    reason: str = ""
+    positive: tuple[Example, ...] = ()
+    negative: tuple[Example, ...] = ()
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        source = "|".join(compile_spec(spec) for spec in self.words)
+        object.__setattr__(self, "pattern", re.compile(source, re.IGNORECASE))
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for spec in self.words for s in first_words(spec)))
+
+
+def _e(text: str, *flows: str) -> Example:
+    return Example(text, flows)
+
+
+HC, SC, HRC, GA, PBC = "High Commissioner for Human Rights", "Security Council", "Human Rights Council", "General Assembly", "Peacebuilding Commission"
+SG, CHAIR = "Secretary-General", "Chair of the Peacebuilding Commission"
+
+CONSTRUCTIONS: tuple[Construction, ...] = (
+    # ------------------------------------------------------------------ information verbs (source before, recipient after)
+    Construction("brief", "info-verb", ("brief+",), "direct", "BRIEFS",
+                 positive=(_e("In May the High Commissioner for Human Rights briefed the Security Council on the north.", f"BRIEFS {HC} -> {SC} REALISED"),
+                           _e("The Secretary-General has increasingly briefed the Security Council on early risks.", f"BRIEFS {SG} -> {SC} REALISED"),
+                           _e("The Chair of the Peacebuilding Commission has never briefed the Human Rights Council.", f"BRIEFS {CHAIR} -> {HRC} UNREALISED"),
+                           _e("The High Commissioner for Human Rights is expected to brief the Security Council next week.", f"BRIEFS {HC} -> {SC} PROPOSED"),
+                           _e("The Secretary-General has not been able to brief the Human Rights Council this year.", f"BRIEFS {SG} -> {HRC} UNREALISED")),
+                 negative=(_e("How often does the High Commissioner for Human Rights brief the Security Council?", f"BRIEFS {HC} -> {SC} REALISED"),
+                           _e("If the Security Council were to invite her, the High Commissioner for Human Rights could brief the Security Council.", f"BRIEFS {HC} -> {SC} REALISED"),
+                           _e("Participants will discuss whether the Secretary-General should brief the Human Rights Council.", f"BRIEFS {SG} -> {HRC} PROPOSED"))),
+    Construction("address", "info-verb", ("address+",), "direct", "BRIEFS",
+                 positive=(_e("The Secretary-General addressed the General Assembly on prevention in 2019.", f"BRIEFS {SG} -> {GA} REALISED"),),
+                 negative=(_e("The General Assembly must address the causes of the crisis.", f"BRIEFS {GA} -> {GA} REALISED"),)),
+    Construction("inform", "info-verb", ("inform+",), "direct", "BRIEFS",
+                 positive=(_e("The Secretary-General informed the Security Council of the risk.", f"BRIEFS {SG} -> {SC} REALISED"),)),
+    Construction("update", "info-verb", ("update+",), "direct", "BRIEFS",
+                 positive=(_e("The High Commissioner for Human Rights will update the Human Rights Council in March.", f"BRIEFS {HC} -> {HRC} PROPOSED"),)),
+    Construction("alert", "info-verb", ("alert+", "warn+"), "direct", "BRIEFS",
+                 positive=(_e("The Secretary-General warned the Security Council about the coming famine.", f"BRIEFS {SG} -> {SC} REALISED"),)),
+    Construction("tell", "info-verb", ("tell+",), "direct", "BRIEFS",
+                 positive=(_e("The High Commissioner for Human Rights told the Security Council that the risks were growing.", f"BRIEFS {HC} -> {SC} REALISED"),)),
+    Construction("speak-to", "info-verb", ("speak+|talk+ to|before|with",), "direct", "BRIEFS",
+                 positive=(_e("The Chair of the Peacebuilding Commission spoke to the Human Rights Council in June.", f"BRIEFS {CHAIR} -> {HRC} REALISED"),)),
+    Construction("appear-before", "info-verb", ("appear+ before",), "direct", "BRIEFS",
+                 positive=(_e("The High Commissioner for Human Rights appeared before the Security Council twice.", f"BRIEFS {HC} -> {SC} REALISED"),)),
+    Construction("report-to", "info-verb", ("report+ [back|thereon|regularly|annually] to",), "direct", "BRIEFS",
+                 positive=(_e("The Peacebuilding Commission reports annually to the General Assembly.", f"BRIEFS {PBC} -> {GA} REALISED"),)),
+    Construction("present", "info-verb", ("present+", "submit+"), "to", "BRIEFS",
+                 positive=(_e("The Peacebuilding Commission submitted its annual report to the General Assembly.", f"BRIEFS {PBC} -> {GA} REALISED"),
+                           _e("As requested in resolution 60/180, the Peacebuilding Commission submitted its report to the General Assembly in 2012.", f"BRIEFS {PBC} -> {GA} REALISED", f"BRIEFS {PBC} -> {GA} MANDATED"))),
+    Construction("transmit", "info-verb", ("transmit+", "forward+", "convey+", "send+", "communicate+", "deliver+"), "to", "BRIEFS",
+                 positive=(_e("The Secretary-General transmitted the findings to the Security Council.", f"BRIEFS {SG} -> {SC} REALISED"),)),
+    Construction("write-to", "info-verb", ("write+ to",), "direct", "BRIEFS",
+                 positive=(_e("The Secretary-General wrote to the President of the Security Council on 6 December 2023.", f"BRIEFS {SG} -> President of the Security Council REALISED"),)),
+    Construction("provide-to", "info-verb", ("provide+ => [*] advice|information|analysis|analyses|briefings|updates|reports|recommendations|assessments",), "to", "BRIEFS",
+                 positive=(_e("The Peacebuilding Commission provides advice to the Security Council.", f"BRIEFS {PBC} -> {SC} REALISED"),),
+                 negative=(_e("The Peacebuilding Commission provides support to the Security Council.", f"BRIEFS {PBC} -> {SC} REALISED"),)),
+    Construction("share-with", "info-verb", ("share+",), "with", "BRIEFS",
+                 positive=(_e("The High Commissioner for Human Rights shared her analysis with the Peacebuilding Commission.", f"BRIEFS {HC} -> {PBC} REALISED"),)),
+    Construction("keep-informed", "info-verb", ("keep+ => * [fully|regularly|closely] informed|updated|apprised",), "direct", "BRIEFS",
+                 positive=(_e("The Secretary-General kept the Security Council informed of the talks.", f"BRIEFS {SG} -> {SC} REALISED"),)),
+    Construction("bring-to-attention", "info-verb", ("bring+", "draw+"), "attention", "BRIEFS",
+                 positive=(_e("The Secretary-General brought the dispute to the attention of the Security Council.", f"BRIEFS {SG} -> {SC} REALISED"),)),
+    # ------------------------------------------------------------------ nouns of information (author by/of/'s, recipient to)
+    Construction("briefing-noun", "info-noun", ("briefing|briefings", "oral update|updates"), "by|from > to|for|of|before|with", "BRIEFS",
+                 positive=(_e("The meeting, which would have featured a briefing by the High Commissioner for Human Rights to the Security Council, did not take place.", f"BRIEFS {HC} -> {SC} UNREALISED"),
+                           _e("It was not possible to schedule the briefing by the Chair of the Peacebuilding Commission to the Human Rights Council.", f"BRIEFS {CHAIR} -> {HRC} UNREALISED"),
+                           _e("The briefing by the Chair of the Peacebuilding Commission to the Human Rights Council was valuable.", f"BRIEFS {CHAIR} -> {HRC} REALISED"))),
+    Construction("report-noun", "info-noun", ("report|reports|update|updates|presentation|presentations",), "of|by|from > to|before", "BRIEFS",
+                 positive=(_e("Members discussed the annual report of the Peacebuilding Commission to the General Assembly.", f"BRIEFS {PBC} -> {GA} REALISED"),
+                           _e("The Peacebuilding Commission's report to the General Assembly covers its tenth session.", f"BRIEFS {PBC} -> {GA} REALISED"))),
+    Construction("letter-noun", "info-noun", ("letter|letters",), "from|by|of > to|addressed to", "BRIEFS",
+                 positive=(_e("In a letter from the Secretary-General to the Security Council, the risks were set out.", f"BRIEFS {SG} -> {SC} REALISED"),)),
+    # ------------------------------------------------------------------ the recipient as subject
+    Construction("passive-brief", "passive-info", ("was|were|is|are|been|being|be|get|got [*] briefed|informed|addressed|updated|alerted|told|warned",), "by", "BRIEFS",
+                 positive=(_e("The Security Council was briefed by the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} REALISED"),)),
+    Construction("hear-from", "receiving", ("hear+ [*] from", "receive+ * reports|report|updates|update|information|analysis|analyses|briefings|briefing from"), "from", "BRIEFS",
+                 positive=(_e("The General Assembly rarely hears from the Human Rights Council on prevention.", f"BRIEFS {HRC} -> {GA} REALISED"),)),
+    Construction("receiving-verb", "receiving-noun", ("heard|hears|hear|received|receives|receive|held|holds|hold|had|convened|hosted", "take+ note of", "welcome+", "consider+", "examine+", "feature+"), "subject > noun", "BRIEFS",
+                 positive=(_e("The Security Council heard a briefing by the Secretary-General.", f"BRIEFS {SG} -> {SC} REALISED"),
+                           _e("Taking note of the report of the High Commissioner for Human Rights (A/HRC/45/12), the Human Rights Council adopted the text.", f"BRIEFS {HC} -> {HRC} REALISED"),
+                           _e("The Security Council failed to hold the meeting, which would have featured a briefing by the High Commissioner for Human Rights, after a procedural vote requested by China.", f"BRIEFS {HC} -> {SC} BLOCKED", f"BLOCKS China -> {HC} REALISED"))),
+    # ------------------------------------------------------------------ mandates
+    Construction("requests", "mandate", ("request+", "ask+"), "mandate", "REQUESTS", "mandate",
+                 positive=(_e("The Security Council requested the Secretary-General to brief it within thirty days.", f"REQUESTS {SC} -> {SG} MANDATED", f"BRIEFS {SG} -> {SC} MANDATED"),
+                           _e("The Security Council requested that the Secretary-General report to the General Assembly on the review.", f"REQUESTS {SC} -> {SG} MANDATED", f"BRIEFS {SG} -> {GA} MANDATED")),
+                 negative=(_e("The Security Council requested that the Secretary-General brief the General Assembly every six months.", f"BRIEFS {SG} -> {GA} REALISED"),)),
+    Construction("calls-upon", "mandate", ("call+ on|upon|for",), "mandate", "REQUESTS", "mandate",
+                 positive=(_e("The Security Council called on the Peacebuilding Commission to share its advice with the General Assembly.", f"REQUESTS {SC} -> {PBC} MANDATED", f"BRIEFS {PBC} -> {GA} MANDATED"),)),
+    Construction("urges", "mandate", ("urge+",), "mandate", "REQUESTS", "mandate",
+                 positive=(_e("The General Assembly urged the Peacebuilding Commission to report to the Security Council.", f"REQUESTS {GA} -> {PBC} MANDATED", f"BRIEFS {PBC} -> {SC} MANDATED"),)),
+    Construction("mandates", "mandate", ("mandate+", "task+", "instruct+"), "mandate", "REQUESTS", "mandate"),
+    Construction("decides-shall", "mandate", ("decide+ that",), "mandate", "REQUESTS", "mandate",
+                 positive=(_e("5. Decides that the Peacebuilding Commission shall submit an annual report to the General Assembly;", f"BRIEFS {PBC} -> {GA} MANDATED"),
+                           _e("The General Assembly decided that the Human Rights Council shall, inter alia:\n(a) Promote human rights education;\n(b) Submit an annual report to the General Assembly;", f"BRIEFS {HRC} -> {GA} MANDATED", f"REQUESTS {GA} -> {HRC} MANDATED")),
+                 negative=(_e("The General Assembly decided that the mandate of the Peacebuilding Commission is extended.", f"REQUESTS {GA} -> {PBC} MANDATED"),)),
+    Construction("invites", "mandate", ("invite+",), "mandate", "INVITES", "mandate",
+                 positive=(_e("The Human Rights Council invited the Chair of the Peacebuilding Commission to brief the Human Rights Council annually.", f"INVITES {HRC} -> {CHAIR} MANDATED", f"BRIEFS {CHAIR} -> {HRC} MANDATED"),)),
+    Construction("passive-mandate", "passive-mandate", ("is|are|was|were|been|being|be [also|further|again|hereby] requested|invited|mandated|tasked|urged|instructed", "is|are|was|were|been|being|be [also|further|again|hereby] called on|upon"), "mandate", "REQUESTS", "mandate",
+                 positive=(_e("Under the resolution, the Peacebuilding Commission was requested to submit an annual report to the General Assembly.", f"BRIEFS {PBC} -> {GA} MANDATED"),)),
+    # ------------------------------------------------------------------ what stops a flow (BLOCKED, with a BLOCKS edge from each blocker named)
+    Construction("declined", "block", ("decline+", "refuse+", "turn+ down", "turned down"), "blocker-subject", "BLOCKS", "declined", "declined",
+                 positive=(_e("In 2019 the Chair of the Peacebuilding Commission declined to address the Human Rights Council.", f"BRIEFS {CHAIR} -> {HRC} UNREALISED"),)),
+    Construction("not-allowed", "block", ("not|never [been|being] allow+|permit+|authorize+|authorise+", "not|never [been|being] given [the] floor|permission|opportunity",
+                                          "prevent+ * from", "bar+ * from", "preclude+ * from", "keep+ * from", "stop+ * from", "deny+"), "blocker-subject", "BLOCKS", "blocked", "not allowed",
+                 positive=(_e("China prevented the High Commissioner for Human Rights from briefing the Security Council.", f"BRIEFS {HC} -> {SC} BLOCKED", "BLOCKS China -> High Commissioner for Human Rights REALISED"),
+                           _e("The Chair of the Peacebuilding Commission is not allowed to brief the Human Rights Council.", f"BRIEFS {CHAIR} -> {HRC} BLOCKED"))),
+    Construction("blocked", "block", ("block+", "blockage|blockages", "obstruct+", "stymie+", "thwart+"), "blocker-agent", "BLOCKS", "blocked", "blocked",
+                 positive=(_e("A briefing by the High Commissioner for Human Rights to the Security Council was blocked by China.", f"BRIEFS {HC} -> {SC} BLOCKED", "BLOCKS China -> High Commissioner for Human Rights REALISED"),)),
+    Construction("veto", "block", ("veto+", "procedural vote|votes"), "blocker-voters", "BLOCKS", "blocked", "veto"),
+    Construction("voted-against", "block", ("vote+ against", "/\\d+/ against"), "blocker-voters", "BLOCKS", "blocked", "voted against",
+                 positive=(_e("The Security Council did not hold the meeting that would have featured a briefing by the High Commissioner for Human Rights, after a procedural vote. "
+                              "With 8 votes in favour and 4 against (Bolivia, China, Kazakhstan and the Russian Federation), the agenda was not adopted.",
+                              f"BRIEFS {HC} -> {SC} BLOCKED", f"BLOCKS China -> {HC} REALISED", f"BLOCKS Russian Federation -> {HC} REALISED"),)),
+    Construction("postponed", "block", ("postpone+", "cancel+", "call+ off", "called off"), "blocker-agent", "BLOCKS", "blocked", "postponed",
+                 positive=(_e("A briefing by the Secretary-General to the Human Rights Council was postponed at the request of China.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED"),)),
+    Construction("consensus", "block", ("lack|absence of consensus", "consensus", "without consensus", "require+ consensus", "requirement|requirements of|for consensus"), "blocker-rule", "BLOCKS", "blocked", "consensus"),
+    Construction("budget", "block", ("budget|budgetary cut|cuts|constraints|constraint|implications|reductions", "programme budget implications", "funding cut|cuts",
+                                     "lack|inadequate|insufficient of|resources|funding|funds", "cut+|reduce+ [the|its|their] budget|funding|resources"), "blocker-subject", "BLOCKS", "blocked", "budget"),
+    Construction("objections", "block", ("object+", "objection|objections"), "blocker-agent", "BLOCKS", "blocked", "objections",
+                 positive=(_e("The Secretary-General has been denied the chance to brief the Human Rights Council, owing to objections by China.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED"),)),
+    Construction("pushback", "block", ("push back", "pushback|push-back", "resist+", "resistance", "oppose+", "opposition"), "blocker-agent", "BLOCKS", "blocked", "pushback"),
+    Construction("backlash", "block", ("backlash|backlashes", "politicise+", "politicize+", "politicisation|politicization"), "blocker-agent", "BLOCKS", "blocked", "politicisation/backlash"),
+    # ------------------------------------------------------------------ status cues, read by name in cues.flow_status
+    Construction("modal", "status", ("should|could|would|might|must|shall|will|can|'ll", "ought to", r"/\b(?-i:may)\b/"), status="PROPOSED"),
+    Construction("counterfactual", "status", ("would|could|should|might have",), status="UNREALISED"),
+    Construction("need", "status", ("need+ to|for", "there is a need", "necessity|necessary"), status="PROPOSED"),
+    Construction("importance", "status", ("it is [*] vital|important|essential|crucial|key|critical|imperative|desirable",), status="PROPOSED"),
+    Construction("recommendation", "status", ("recommend+", "recommendation|recommendations", "propose+", "proposal|proposals", "suggest+", "suggestion|suggestions", "call+ for",
+                                               "urge+", "advocate+", "encourage+", "encouragement"), status="PROPOSED"),
+    Construction("intention", "status", ("plan+ to", "intend+", "intention|intentions", "aim+ to", "seek+ to", "expected|scheduled to", "due to => brief+|address+|report+|present+",
+                                          "hope+", "wish+", "envisage+", "consider+", "consideration", "explore+", "forthcoming|upcoming"), status="PROPOSED"),
+    Construction("aim", "status", ("strengthen+", "improve+", "improvement", "enhance+", "enhancement", "establish+", "establishment", "ensure+", "better", "more regular|regularly",
+                                   "increase+"), status="PROPOSED"),
+    Construction("not", "status", ("not|never|cannot", "no longer", "/n[’']t/"), status="UNREALISED"),
+    Construction("yet-to", "status", ("yet to", "has|have yet"), status="UNREALISED"),
+    Construction("failed", "status", ("fail+", "failure", "unable", "refrain+", "impossible", "not possible"), status="UNREALISED"),
+    Construction("absence", "status", ("no|without", "absence|lack of", "lacking"), status="UNREALISED"),
+    Construction("hypothetical", "status", ("whether|if",), status="none"),
+    Construction("agenda", "status", ("discuss+|explore+|examine+|consider+ how|whether|ways|options",), status="none"),
+    Construction("realised-infinitive", "status", ("continue+|manage+|begin|began|begun|start+|use+ to", "was|were|has been|have been able to"), status="REALISED"),
+    Construction("advised-against", "status", ("should|must|shall not|never", "ought to not|never", "shouldn’t|shouldn't|mustn’t|mustn't"), status="none"),
+)
+
+
+def by_group(group: str) -> tuple[Construction, ...]:
+    return tuple(c for c in CONSTRUCTIONS if c.group == group)
+
+
+@cache
+def named(name: str) -> Construction:
+    """The construction called ``name`` (a KeyError names an unknown one)."""
+    found = {c.name: c for c in CONSTRUCTIONS}
+    return found[name]
+
+
+def union(constructions: Iterable[Construction]) -> re.Pattern[str]:
+    """One pattern for several constructions, group ``c<i>`` being the i-th of them."""
+    return re.compile("|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(constructions)), re.IGNORECASE)
+
+
+def token_words(spec: str, index: int) -> tuple[str, ...]:
+    """The words (lower case, inflected) of token ``index`` of a word spec: the participles of a passive."""
+    token = spec.partition(" => ")[0].split()[index].strip("[]")
+    return tuple(w.lower() for word in token.split("|")
+                 for w in (inflections(word[:-1]) if word.endswith("+") else (word,)))
