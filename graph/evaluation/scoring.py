@@ -108,7 +108,7 @@ class ExpectedFlow:
     subjects: frozenset[str]
     type: str
     objects: frozenset[str]
-    status: str
+    status: str | None
     year: int | None = None
     about: GoldFact | None = None
 
@@ -175,6 +175,8 @@ class FlowScore:
     def add(self, match: FlowMatch) -> None:
         for gold, found in match.pairs:
             self.by_type[gold.type].tp += 1
+            if gold.status is None:
+                continue
             self.confusion[gold.status][found.status] += 1
             if gold.status == found.status:
                 self.with_status.tp += 1
@@ -186,8 +188,9 @@ class FlowScore:
                 self.years_agreeing += gold.year == found.year
         for gold in match.missed:
             self.by_type[gold.type].fn += 1
-            self.with_status.fn += 1
-            self.confusion[gold.status][MISSED] += 1
+            if gold.status is not None:
+                self.with_status.fn += 1
+                self.confusion[gold.status][MISSED] += 1
         for found in match.false:
             self.by_type[found.type].fp += 1
             self.with_status.fp += 1
@@ -406,14 +409,14 @@ def _score_flows(view: StoreView, gold: GoldDocument, document: str, matched: di
     flow_types = set(ontology().flow_types)
     # one gold flow per distinct fact: the same flow stated twice in a document is one fact
     facts = {(f.subject, f.relation, f.object, f.status, f.year): f for f in gold.facts if f.is_flow}
-    expected = [ExpectedFlow(matched[f.subject], f.relation, matched[f.object], str(f.status), f.year, f)
+    expected = [ExpectedFlow(matched[f.subject], f.relation, matched[f.object], f.status, f.year, f)
                 for f in facts.values()]
     found = [FoundFlow(view.ends(e.source), e.type, view.ends(e.target), str(e.status), _year(e.date), e)
              for e in edges if e.type in flow_types]
     match = match_flows(expected, found)
     evaluation.flows.add(match)
     for gold_flow, found_flow in match.pairs:
-        if gold_flow.status != found_flow.status and gold_flow.about is not None:
+        if gold_flow.status not in (None, found_flow.status) and gold_flow.about is not None:
             evaluation.wrong_status.append(Miss(gold.file_name, f"{_describe(names, gold_flow.about)}, found "
                                                 f"{found_flow.status}", gold_flow.about.quote))
     for gold_flow in match.missed:

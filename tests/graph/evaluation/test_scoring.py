@@ -161,3 +161,13 @@ def test_an_exact_pairing_is_preferred_to_a_wrong_status_one() -> None:
     found = [_found(("a", "BRIEFS", "b", "REALISED"))]
     match = match_flows(gold, found)
     assert [g.status for g, _ in match.pairs] == ["REALISED"]
+
+
+def test_a_gold_flow_without_status_is_scored_on_its_ends_only() -> None:
+    gold = [ExpectedFlow(frozenset("r"), "REQUESTS", frozenset("o"), None),
+            ExpectedFlow(frozenset("r"), "INVITES", frozenset("o"), None)]
+    score = FlowScore()
+    score.add(match_flows(gold, [_found(("r", "REQUESTS", "o", "MANDATED"))]))
+    assert (score.endpoints.tp, score.endpoints.fn) == (1, 1)
+    assert (score.with_status.tp, score.with_status.fn, score.with_status.fp) == (0, 0, 0)
+    assert all(sum(row.values()) == 0 for row in score.confusion_matrix().values())
