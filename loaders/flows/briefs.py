@@ -461,7 +461,8 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
         if flow_id is not None and mandate is not None and status.status != "MANDATED":
             # "as requested in resolution 45/31, the Chair briefed the Council": the mandate and the event
             sink.add("BRIEFS", flow.source.node_id, target.node_id, sentence=clause.sentence,
-                     rule=f"{flow.rule}/mandated-by", status="MANDATED", date=ctx.date, qualifier=str(mandate),
+                     rule=f"{flow.rule}/mandated-by", status="MANDATED", date=ctx.date,
+                     qualifier=sink.mandate_key(str(mandate)),
                      props={"mandated_by": mandate}, match=span)
         if flow_id is None or status.block is None:
             continue

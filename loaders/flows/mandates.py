@@ -281,7 +281,8 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
             for target, verb in targets:
                 if target != giver:
                     sink.add("BRIEFS", giver, target, sentence=complement.sentence, status=mandate.status,
-                             rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date, qualifier=mandated_by,
+                             rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date,
+                             qualifier=sink.mandate_key(mandate.source) if mandated and mandate.source else None,
                              props={"mandated_by": mandated_by, "frequency": frequency(span_text)})
                     recorded = True
     return recorded

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from prevgraph.loaders.findings import reference_node
 from prevgraph.loaders.model import DocumentContext, Extraction, Sentence
-from prevgraph.schema import Edge, Node, edge_id, ontology
+from prevgraph.schema import Edge, Node, edge_id, node_id, ontology
 from prevgraph.schema.records import PropValue
 from prevgraph.schema.reference import ReferenceEntry
 
@@ -40,6 +40,14 @@ class FlowSink:
     def name(self, node_id: str) -> str:
         node = self.ctx.nodes.get(node_id)
         return node.name if node is not None else node_id
+
+    def mandate_key(self, mandate: str) -> str:
+        """What identifies a mandated flow: its resolution (a paragraph stands for the resolution that holds it),
+        so the mandate a resolution's text states and a report's "as mandated by resolution X" meet."""
+        node = self.ctx.nodes.get(mandate)
+        if node is not None and node.kind == "Paragraph" and node.props.get("resolution"):
+            return node_id("Resolution", str(node.props["resolution"]))
+        return mandate
 
     def implied(self, entry: ReferenceEntry, sentence: Sentence, rule: str) -> None:
         """Add the reference node ``entry`` with ``sentence`` as its evidence, if the document does not name it."""
