@@ -417,6 +417,13 @@ def record_voters(ctx: DocumentContext, clause: Clause, sink: FlowSink) -> None:
     sink.vote_stopped.clear()
 
 
+def refusing_recipient(clause: Clause, flow: Flow, block: Block) -> Mention | None:
+    """The recipient that refuses a flow ("the Council refused to hear X"), if the one who declines is not
+    the source: a refusal by the recipient blocks the flow, where a source that declines only forgoes it."""
+    decliner = clause.subject_before(block.start)
+    return next((t for t in flow.targets if decliner is not None and t.node_id == decliner.node_id), None)
+
+
 def _blockers(clause: Clause, flow: Flow, block: Block) -> tuple[list[str], str]:
     """Who stops ``flow`` (every blocker a sentence names, none invented) and the reason.
 
@@ -425,7 +432,8 @@ def _blockers(clause: Clause, flow: Flow, block: Block) -> tuple[list[str], str]
     blocker: it is UNREALISED, and its reason says so.
     """
     if block.cue.reason == "declined":
-        return [], block.cue.reason
+        recipient = refusing_recipient(clause, flow, block)
+        return ([recipient.node_id], "refused") if recipient is not None else ([], block.cue.reason)
     cues = [(block.cue, block.start, block.end)] + [c for c in clause.block_cues if c[1] != block.start]
     for cue, start, end in cues:
         named = _named_blockers(clause, flow, cue, start, end)
@@ -498,6 +506,8 @@ def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude
             sink.skip(clause.sentence, f"Article {flow.article} is described as a channel, not reported as used")
             continue
         status = flow_status(clause, (flow.subject_start, flow.subject_end), flow.start, flow.end)
+        if status is not None and status.block is not None and refusing_recipient(clause, flow, status.block):
+            status = Status("BLOCKED", "refused", status.block)
         if status is None:
             sink.skip(clause.sentence, f"a flow from {sink.name(flow.source.node_id)} is only asked about or supposed")
             continue

@@ -22,6 +22,7 @@ from prevgraph.loaders.flows.clauses import MANDATING_KINDS, Clause, clause_of, 
 from prevgraph.loaders.flows.cues import frequency, start_year
 from prevgraph.loaders.flows.lexicon import (
     BRIEFING_NOUN,
+    HYPOTHETICAL,
     INFO_VERB_ANY,
     INFO_VERB_STEMS,
     INFO_VERBS,
@@ -32,6 +33,7 @@ from prevgraph.loaders.flows.lexicon import (
     PASSIVE_MANDATE,
     PASSIVE_MANDATE_VERB,
     PRONOUN_RECIPIENT,
+    PROPOSAL_CUES,
     RESOLUTION_ANAPHOR,
 )
 from prevgraph.loaders.flows.sink import FlowSink
@@ -213,6 +215,37 @@ def _negated(clause: Clause, start: int) -> bool:
     return any(NEGATION_CUES[name].pattern.search(window) for name in ("not", "yet-to"))
 
 
+def _running_text_status(clause: Clause, trigger: tuple[int, int, str, str, bool], status: str) -> str | None:
+    """The status of a mandate met in running text, from the clause around it, not from the verb alone.
+
+    An operative paragraph provides what it says. Elsewhere a request that is only asked about
+    or supposed ("whether the Council should invite ...") gives nothing (None); a negated one
+    ("has not been invited to brief", "never requested") did not happen: UNREALISED, with no
+    REQUESTS or INVITES edge; one that someone recommends ("it was suggested that the Council
+    request ...", "participants recommended that ..."), or a bare verb after a named body (the
+    subjunctive of a recommendation: "(a) the Commission invite the Office to brief it") is
+    PROPOSED: the body has not asked anything yet.
+    """
+    start, end = trigger[0], trigger[1]
+    before = clause.slice(clause.start, start)
+    if OPERATIVE_OPENING.match(before):
+        return status
+    if clause.question or HYPOTHETICAL.search(before):
+        return None
+    if _negated(clause, start):
+        return "UNREALISED"
+    if status == "MANDATED" and (any(cue.pattern.search(before) for cue in PROPOSAL_CUES.values())
+                                 or _subjunctive(clause.slice(start, end), trigger[4])):
+        return "PROPOSED"
+    return status
+
+
+def _subjunctive(verb: str, passive: bool) -> bool:
+    """"the Commission invite ...": a verb in its bare form where a third-person form is due."""
+    word = verb.split()[0].lower()
+    return not passive and word in {"request", "invite", "urge", "encourage", "call", "ask", "task", "decide"}
+
+
 def _record_request(ctx: DocumentContext, sink: FlowSink, clause: Clause, mandate: Mandate) -> Mandate:
     if mandate.source is None or mandate.status != "MANDATED":
         return mandate
@@ -302,10 +335,11 @@ def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state
         mandates = _addressed(citations, clause, trigger, previous)
         if not mandates:
             continue
-        if _negated(clause, trigger[0]) and not trigger[4]:
+        status = _running_text_status(clause, trigger, mandates[0].status)
+        if status is None:
             spans.append((trigger[0], clause.end))
             continue
-        mandates = [_record_request(ctx, sink, clause, m) for m in mandates]
+        mandates = [_record_request(ctx, sink, clause, replace(m, status=status)) for m in mandates]
         previous = mandates[0]
         last = max(m.actor.end for m in mandates)
         stop = triggers[index + 1][0] if index + 1 < len(triggers) else clause.end
