@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from prevgraph.loaders.flows.briefs import extract_briefs, record_voters
+from prevgraph.loaders.flows.briefs import extract_briefs, host_body, record_voters
 from prevgraph.loaders.flows.clauses import CLAUSE_BREAK, Gates, outermost, split_clauses, whole_sentence
 from prevgraph.loaders.flows.links import extract_feeds, extract_no_links
 from prevgraph.loaders.flows.mandates import Citations, MandateState, extract_mandates
@@ -36,6 +36,7 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
     starts = [m.start for m in ordered]
     office: Mention | None = None
     gates = Gates.of(ctx.text)
+    host = host_body(ctx)
     for sentence in ctx.sentences:
         inside = ordered[bisect_left(starts, sentence.start): bisect_left(starts, sentence.end)]
         if sink.vote_stopped:
@@ -54,10 +55,11 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
             for clause in clauses:
                 actors = clause.actors()
                 # a briefing needs a recipient and a source named here (or the office "he"/"she" stands for),
+                # (or the body whose meeting the document reports, for a briefing that names no recipient),
                 # unless a Charter article names them; a missing link two different actors, a feed two actors
                 if whole.opens("charter") or (whole.opens("briefs") and (
-                        len(actors) >= 2 or (actors and clause.antecedent is not None))):
-                    extract_briefs(ctx, clause, sink, covered)
+                        len(actors) >= 2 or (actors and (clause.antecedent is not None or host is not None)))):
+                    extract_briefs(ctx, clause, sink, covered, host)
                 if whole.opens("links") and len({m.node_id for m in actors}) >= 2:
                     extract_no_links(clause, sink)
                 if whole.opens("feeds") and len(actors) >= 2:

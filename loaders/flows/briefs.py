@@ -63,6 +63,9 @@ _CARRIER_WORD = re.compile(r"\b(?:reach\w*|gets?|got|flows?|passed|conveyed|tran
 #: where the agents of a passive start ("briefed on Myanmar by X"), and of "hears from X" (right away)
 _BY_WITHIN = re.compile(r"^(?:\W*[\w’'-]+){0,12}?\W+by\s", re.IGNORECASE)
 _RIGHT_HERE = re.compile(r"")
+#: what may follow a briefing verb used without its object ("are expected to brief, together with ...")
+_INTRANSITIVE = re.compile(r"^\s*(?:$|[,;.]|(?:on|about|in|at|this|today|tomorrow|next|later|together|along|alongside|first|again|virtually|remotely|as|via|by\s+video)\b)",
+                           re.IGNORECASE)
 _FLOW_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s+", re.IGNORECASE)
 _INTO = re.compile(r"\b(?:into|before)\s+", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
@@ -151,7 +154,18 @@ def _fronted(clause: Clause, start: int, targets: list[Mention]) -> Mention | No
     return found[0] if found else None
 
 
-def verb_flows(clause: Clause) -> list[Flow]:
+def _thanked_flows(clause: Clause, start: int, end: int, host: Mention | None) -> list[Flow]:
+    """"We thank the Secretary-General and the High Commissioner for their briefings": each actor thanked
+    briefed the body whose meeting the document reports."""
+    if host is None:
+        return []
+    thanked = clause.agents_after(end, exclude=[host.node_id])
+    return [Flow(source, (host,), start, end, start, start, "briefs:thanked") for source in thanked]
+
+
+def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
+    """Flows stated by an information verb; ``host``: the body whose meeting the document reports, the
+    recipient of a briefing that names none ("X is expected to brief", "thanked X for the briefing")."""
     flows: list[Flow] = []
     for match in clause.scan(INFO_VERB_ANY, INFO_VERB_STEMS):
         verb = INFO_VERBS[int(str(match.lastgroup)[1:])]
@@ -160,7 +174,13 @@ def verb_flows(clause: Clause) -> list[Flow]:
         passive = participle and _PASSIVE_BEFORE.search(clause.slice(clause.start, start))
         if clause.inside_mention(start, end) or passive:
             continue
+        if verb.frame == "thanked":
+            flows.extend(_thanked_flows(clause, start, end, host))
+            continue
         targets = recipients(clause, verb, end)
+        if not targets and verb.frame == "direct" and host is not None and _INTRANSITIVE.match(
+                clause.slice(end, clause.end)):
+            targets = [host]
         if not targets:
             continue
         subject = clause.subject_before(start, gerund=match.group(0).lower().endswith("ing"))
@@ -327,10 +347,11 @@ def article_flows(clause: Clause) -> list[Flow]:
     return flows
 
 
-def find_flows(clause: Clause, exclude: list[tuple[int, int]], body: Mention | None = None) -> list[Flow]:
+def find_flows(clause: Clause, exclude: list[tuple[int, int]], body: Mention | None = None,
+               host: Mention | None = None) -> list[Flow]:
     """Every briefing the clause states, outside the spans a mandate rule has read already; ``body``: for a
-    resolution, the body that adopts it (it takes note of the reports it names)."""
-    found = verb_flows(clause) + receiver_flows(clause) + nominal_flows(clause, body)
+    resolution, the body that adopts it (it takes note of the reports it names); ``host``: see :func:`verb_flows`."""
+    found = verb_flows(clause, host) + receiver_flows(clause) + nominal_flows(clause, body)
     if clause.opens("information"):
         found += information_flows(clause)
     if clause.opens("charter"):
@@ -495,9 +516,29 @@ def _adopting_body(ctx: DocumentContext, clause: Clause) -> Mention | None:
     return Mention(entry.id, entry.kind, clause.start, clause.start, "", "adopting-body")
 
 
-def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude: list[tuple[int, int]]) -> None:
+def host_body(ctx: DocumentContext) -> str | None:
+    """The body whose meeting a document (not a resolution) reports: the body of its meeting, else the first
+    body its opening sentence names ("The Security Council will hold a briefing tomorrow ...")."""
+    if ctx.genre == "resolution":
+        return None
+    meeting = ctx.nodes.get(ctx.meeting or "")
+    entry = gazetteer().lookup(str(meeting.props["body"])) if meeting is not None and meeting.props.get("body") else None
+    if entry is not None and entry.id in ctx.nodes:
+        return entry.id
+    opening = ctx.sentences[:2]
+    end = opening[-1].end if opening else 0
+    return next((m.node_id for m in sorted(ctx.mentions, key=lambda m: m.start)
+                 if m.start < end and m.kind == "Body"), None)
+
+
+def _host_mention(host: str | None, clause: Clause) -> Mention | None:
+    return Mention(host, "Body", clause.start, clause.start, "", "host-body") if host is not None else None
+
+
+def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude: list[tuple[int, int]],
+                   host: str | None = None) -> None:
     seen: set[tuple[str, tuple[str, ...], int]] = set()
-    for flow in find_flows(clause, exclude, _adopting_body(ctx, clause)):
+    for flow in find_flows(clause, exclude, _adopting_body(ctx, clause), _host_mention(host, clause)):
         key = (flow.source.node_id, tuple(t.node_id for t in flow.targets), flow.start)
         if key in seen or flow.source.kind not in ACTOR_KINDS:
             continue

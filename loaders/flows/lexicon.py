@@ -31,7 +31,8 @@ class InfoVerb:
     """An information verb of the table (group ``info-verb``): its words carry information from its subject
     to a recipient, who stands where ``frame`` says: ``direct`` right after the verb ("briefed the Council"),
     ``to`` / ``with`` after a later preposition ("presented the report to the Council"), ``attention``
-    after "the attention of" or before "'s attention"."""
+    after "the attention of" or before "'s attention"; ``thanked``: the actors thanked for a briefing
+    briefed the body whose meeting the document reports."""
 
     name: str
     pattern: re.Pattern[str]
