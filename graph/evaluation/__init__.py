@@ -28,10 +28,11 @@ from prevgraph.graph.evaluation.scoring import (
     evaluate,
     match_flows,
     name_key,
+    paragraph_key,
 )
 
 __all__ = [
     "MISSED", "NOT_IN_GOLD", "Evaluation", "ExpectedFlow", "FlowMatch", "FlowScore", "FoundFlow", "GoldDocument",
     "GoldEntity", "GoldFact", "GoldFolder", "KindRecall", "Miss", "StoreView", "Tally", "evaluate", "match_flows",
-    "name_key", "read_gold_file", "read_gold_folder",
+    "name_key", "paragraph_key", "read_gold_file", "read_gold_folder",
 ]

@@ -2,7 +2,8 @@
 
 Everything is matched per document: a gold entity is found when a node the document supports (one
 with evidence from it) carries one of the entity's names as its name or an alias, compared with
-:func:`name_key` (a resolution also by its number, :func:`resolution_key`); a gold fact is found when
+:func:`name_key` (a resolution also by its number, :func:`resolution_key`, a paragraph by its number in
+the document, :func:`paragraph_key`); a gold fact is found when
 an edge of that document joins the entities' nodes.
 An office stands for its body and a paragraph for its resolution (along ``PART_OF``), so a briefing
 by the President of a council matches a gold flow from that council, and a request in paragraph 5
@@ -63,6 +64,22 @@ def resolution_key(name: str) -> str | None:
         return str(numbers[0])
     council = _COUNCIL_NUMBER.search(name)
     return council.group(1) if council else None
+
+
+_GOLD_PARAGRAPH = re.compile(r"^(?:operative\s+)?(?:paragraph\s+|para\.?\s*|op\.?\s*)?(\d+)\s*(\([a-z]{1,4}\))?\s*\.?$",
+                             re.IGNORECASE)
+_NODE_PARAGRAPH = re.compile(r"paragraph\s+(\d+)\s*(\([a-z]{1,4}\))?", re.IGNORECASE)
+
+
+def paragraph_key(name: str, *, gold: bool) -> str | None:
+    """The number a paragraph goes by: an annotator's ``"2."``, ``"paragraph 5 (f)"`` or ``"op 3"``, or the
+    ``"paragraph 2"`` in a Paragraph node's name (``"A/HRC/RES/53/14, paragraph 2"``), as ``"2"`` or ``"5(f)"``.
+
+    >>> paragraph_key("5 (f)", gold=True), paragraph_key("A/RES/60/251, paragraph 5(f)", gold=False)
+    ('5(f)', '5(f)')
+    """
+    found = (_GOLD_PARAGRAPH.match(name.strip()) if gold else _NODE_PARAGRAPH.search(name))
+    return found.group(1) + (found.group(2) or "").lower() if found else None
 
 
 @dataclass
@@ -367,6 +384,10 @@ def _describe(names: dict[str, str], fact: GoldFact) -> str:
     return f"{names[fact.subject]} -{fact.relation}{status}{year}-> {names[fact.object]}"
 
 
+def _number(kind: str, name: str) -> str | None:
+    return resolution_key(name) if kind == "Resolution" else paragraph_key(name, gold=True)
+
+
 def score_document(view: StoreView, gold: GoldDocument, evaluation: Evaluation) -> None:
     """Add one gold document's entities and facts to ``evaluation``."""
     document = view.document_id(gold.file_name)
@@ -380,15 +401,15 @@ def score_document(view: StoreView, gold: GoldDocument, evaluation: Evaluation) 
         if node.kind != "Document":
             for name in (node.name, *node.aliases):
                 by_name[name_key(name)].add(node.id)
-        if node.kind == "Resolution":
-            number = resolution_key(node.name)
-            if number:
-                by_number[number].add(node.id)
+        number = (resolution_key(node.name) if node.kind == "Resolution" else
+                  paragraph_key(node.name, gold=False) if node.kind == "Paragraph" else None)
+        if number:
+            by_number[f"{node.kind}:{number}"].add(node.id)
     matched: dict[str, frozenset[str]] = {}
     for entity in gold.entities:
         ids = frozenset(i for name in entity.names for i in by_name.get(name_key(name), ()))
-        if not ids and entity.type == "Resolution":
-            ids = frozenset(i for name in entity.names for i in by_number.get(resolution_key(name) or "", ()))
+        if not ids and entity.type in ("Resolution", "Paragraph"):
+            ids = frozenset(i for name in entity.names for i in by_number.get(f"{entity.type}:{_number(entity.type, name)}", ()))
         matched[entity.key] = ids
         counts = evaluation.entities[entity.type]
         counts.gold += 1

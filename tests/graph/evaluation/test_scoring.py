@@ -17,6 +17,7 @@ from prevgraph.graph.evaluation import (
     evaluate,
     match_flows,
     name_key,
+    paragraph_key,
 )
 from prevgraph.graph.store import GraphStore
 
@@ -171,3 +172,14 @@ def test_a_gold_flow_without_status_is_scored_on_its_ends_only() -> None:
     assert (score.endpoints.tp, score.endpoints.fn) == (1, 1)
     assert (score.with_status.tp, score.with_status.fn, score.with_status.fp) == (0, 0, 0)
     assert all(sum(row.values()) == 0 for row in score.confusion_matrix().values())
+
+
+@pytest.mark.parametrize(("gold", "node"), [("2.", "A/HRC/RES/53/14, paragraph 2"),
+                                              ("paragraph 5 (f)", "A/RES/60/251, paragraph 5(f)"),
+                                              ("op 3", "S/RES/2282, paragraph 3")])
+def test_an_annotator_names_a_paragraph_by_its_number(gold: str, node: str) -> None:
+    assert paragraph_key(gold, gold=True) == paragraph_key(node, gold=False) is not None
+
+
+def test_a_paragraph_number_is_not_read_from_running_text() -> None:
+    assert paragraph_key("the 2 resolutions", gold=True) is None
