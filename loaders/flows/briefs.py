@@ -63,6 +63,9 @@ _CARRIER_WORD = re.compile(r"\b(?:reach\w*|gets?|got|flows?|passed|conveyed|tran
 #: where the agents of a passive start ("briefed on Myanmar by X"), and of "hears from X" (right away)
 _BY_WITHIN = re.compile(r"^(?:\W*[\w’'-]+){0,12}?\W+by\s", re.IGNORECASE)
 _RIGHT_HERE = re.compile(r"")
+_HANDED_OVER = r"(?:delivered|given|provided|presented|made|submitted|transmitted|addressed|sent)"
+#: a body named just before a briefing noun, as its recipient ("a planned Council briefing by X")
+_MODIFIER_GAP = re.compile(r"^\s*(?:open\s+|closed\s+|private\s+|formal\s+|informal\s+)?$", re.IGNORECASE)
 #: what may follow a briefing verb used without its object ("are expected to brief, together with ...")
 _INTRANSITIVE = re.compile(r"^\s*(?:$|[,;.]|(?:on|about|in|at|this|today|tomorrow|next|later|together|along|alongside|first|again|virtually|remotely|as|via|by\s+video)\b)",
                            re.IGNORECASE)
@@ -212,15 +215,17 @@ def receiver_flows(clause: Clause) -> list[Flow]:
 
 
 def _preposition(words_: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"^\s*,?\s*(?:" + "|".join(words_) + r")\s+", re.IGNORECASE)
+    """A recipient's preposition right after a noun, or after the participle that hands it over ("the
+    briefing delivered to the Council")."""
+    return re.compile(r"^\s*,?\s*(?:" + _HANDED_OVER + r"\s+)?(?:" + "|".join(words_) + r")\s+", re.IGNORECASE)
 
 
 @cache
 def _author_pattern(prepositions: tuple[str, ...]) -> re.Pattern[str]:
-    """Where a noun's author follows: "briefings by X", "a briefing on Myanmar by X" (a few words, no comma
+    """Where a noun's author follows: "briefings by X", "a briefing on Myanmar by X" (up to ten words, no comma
     between), "the report of X" (right after the noun only: "of" further on belongs to something else)."""
     agent = [p for p in prepositions if p != "of"]
-    parts = [r"(?:\s+[\w’'()-]+){0,6}?\s+(?:" + "|".join(agent) + ")"] if agent else []
+    parts = [r"(?:\s+[\w’'()-]+){0,10}?\s+(?:" + "|".join(agent) + ")"] if agent else []
     parts += [r"\s+of"] if "of" in prepositions else []
     return re.compile(r"^(?:" + "|".join(parts) + r")\s", re.IGNORECASE)
 
@@ -262,7 +267,10 @@ def _receiver(clause: Clause, verb: re.Match[str], noun_end: int, body: Mention 
 
 
 def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, after: int,
-                        body: Mention | None = None) -> list[Mention]:
+                        body: Mention | None = None, host: Mention | None = None) -> list[Mention]:
+    """Who a briefing or report named by a noun goes to: after its preposition, the subject of a receiving
+    verb before it, a body just before the noun ("a Council briefing"), or for a briefing that names none
+    the body whose meeting the document reports (``host``)."""
     for pos in (end, after):
         preposition = _preposition(noun.recipient).match(clause.slice(pos, clause.end))
         if preposition is not None:
@@ -279,10 +287,13 @@ def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, af
         found = clause.actor_after(clause.start + match.end())
         if found is not None:
             return clause.coordinated(found)
-    return []
+    modifier = next((m for m in reversed(clause.mentions) if m.end <= start), None)
+    if modifier is not None and modifier.kind == "Body" and _MODIFIER_GAP.match(clause.slice(modifier.end, start)):
+        return [modifier]
+    return [host] if host is not None and noun.name == "briefing" else []
 
 
-def nominal_flows(clause: Clause, body: Mention | None = None) -> list[Flow]:
+def nominal_flows(clause: Clause, body: Mention | None = None, host: Mention | None = None) -> list[Flow]:
     flows: list[Flow] = []
     for noun in INFO_NOUNS:
         if not any(word in clause.lower for word in INFO_NOUN_WORDS[noun.name]):
@@ -294,7 +305,7 @@ def nominal_flows(clause: Clause, body: Mention | None = None) -> list[Flow]:
             sources, after = _briefers(clause, noun, start, end)
             if not sources:
                 continue
-            targets = _nominal_recipients(clause, noun, start, end, after, body)
+            targets = _nominal_recipients(clause, noun, start, end, after, body, host)
             window = _WINDOW_WORDS.search(clause.slice(clause.start, start))
             negation_from = start - (len(window.group(0)) if window else 0)
             for source in sources:
@@ -351,7 +362,7 @@ def find_flows(clause: Clause, exclude: list[tuple[int, int]], body: Mention | N
                host: Mention | None = None) -> list[Flow]:
     """Every briefing the clause states, outside the spans a mandate rule has read already; ``body``: for a
     resolution, the body that adopts it (it takes note of the reports it names); ``host``: see :func:`verb_flows`."""
-    found = verb_flows(clause, host) + receiver_flows(clause) + nominal_flows(clause, body)
+    found = verb_flows(clause, host) + receiver_flows(clause) + nominal_flows(clause, body, host)
     if clause.opens("information"):
         found += information_flows(clause)
     if clause.opens("charter"):

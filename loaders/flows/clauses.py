@@ -43,6 +43,8 @@ TOPIC_KINDS = frozenset({"Situation"})
 WORD = re.compile(r"[\w’'-]+")
 #: clauses end at a semicolon or a contrasting conjunction after a comma
 CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:but|while|whereas|although|though|however|yet)\b)", re.IGNORECASE)
+#: an aside between a subject and its verb, set off by commas
+_APPOSITION = re.compile(r"^\s*,[^,;:()]{1,90},(?=\s)")
 _SUBJECT_STOP = re.compile(r"[;:]|\bthat\b", re.IGNORECASE)
 _POSSESSIVE_CHAIN = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: "called on X to invite": X, object of one verb, is the subject of the infinitive
@@ -227,6 +229,8 @@ class Clause:
         if mention.start < self.reporting_end(pos):
             return None
         gap = self.slice(mention.end, pos)
+        aside = _APPOSITION.match(gap)  # "X, in her capacity as chair of the committee, has transmitted"
+        gap = gap[aside.end():] if aside is not None else gap
         if POSSESSIVE_AFTER.match(gap) or _SUBJECT_STOP.search(gap) or REPORTING.search(gap) or _GAP_OBJECT.search(gap):
             return None
         controlled = gerund or _INFINITIVE_GAP.match(gap)
