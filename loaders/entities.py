@@ -670,8 +670,23 @@ def presiding_offices(findings: Findings, kept: list[Candidate]) -> list[Candida
         if (cand.rule == RULE_LEXICON and latest is not None and _COUNCIL_PRESIDENT.fullmatch(text[cand.start:cand.end])
                 and (office := _heads().get(latest.name)) is not None and office.name != cand.name):
             cand = Candidate(cand.start, cand.end, office.kind, office.name, RULE_CONTEXTUAL, cand.priority, office)
-        out.append(cand)
+        out.append(_presiding_over(text, cand))
     return out
+
+
+_PRESIDING_BEFORE = re.compile(r"\b(?:Chair|Chairperson|Chairman|President)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+
+
+def _presiding_over(text: str, cand: Candidate) -> Candidate:
+    """"the Chair of the Commission", "the President of the Assembly": a short name of a body after the title
+    of its presiding office names that office (the Commission being the Peacebuilding Commission here)."""
+    if cand.kind != "Body":
+        return cand
+    title = _PRESIDING_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+    office = _heads().get(cand.name) if title is not None else None
+    if title is None or office is None:
+        return cand
+    return Candidate(title.start(), cand.end, office.kind, office.name, RULE_CONTEXTUAL, cand.priority, office)
 
 
 def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:

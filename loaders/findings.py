@@ -7,6 +7,8 @@ binary search, so attaching evidence costs O(log n) per mention.
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,6 +17,9 @@ from prevgraph.loaders.model import Mention, Sentence
 from prevgraph.schema import Edge, Evidence, Node, edge_id, gazetteer
 from prevgraph.schema.reference import ReferenceEntry
 
+
+#: "its fifty-second session" is kept as the alias "fifty-second session": the name, not its determiner
+_LEADING_DETERMINER = re.compile(r"^(?:its|their|his|her|our|the)\s+(?=\S)", re.IGNORECASE)
 
 @dataclass
 class Findings:
@@ -84,7 +89,7 @@ class Findings:
         """Record that ``text[start:end]`` names ``node``, with its sentence as the node's evidence."""
         surface = self.text[start:end]
         self.add_node(node)
-        spelled = " ".join(surface.split())
+        spelled = _LEADING_DETERMINER.sub("", " ".join(surface.split()))
         if spelled != node.name and (not spelled.isupper() or len(spelled) <= 10):
             self._aliases[node.id].setdefault(spelled, None)
         ev = self.evidence(start, rule, end)

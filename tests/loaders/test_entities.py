@@ -427,6 +427,22 @@ def test_the_council_president_presides_over_the_council_in_context(text: str, o
     assert offices == {office}
 
 
+@pytest.mark.parametrize(("text", "office"), [
+    ("The Peacebuilding Commission met twice. The Chair of the Commission then wrote to the Council.",
+     "Chair of the Peacebuilding Commission"),
+    ("The Peacebuilding Commission (PBC) met twice. Its members thanked the Chairperson of the PBC.",
+     "Chair of the Peacebuilding Commission"),
+])
+def test_the_title_of_a_presiding_office_before_a_short_name_is_that_office(text: str, office: str) -> None:
+    assert office in {name for kind, name in nodes_of(text) if kind == "Office"}
+
+
+def test_a_session_is_aliased_without_its_determiner() -> None:
+    built = build(text_document("The Human Rights Council decided to continue at its fifty-third session.", "r.txt"))
+    session = next(n for n in built.batch.nodes if n.kind == "Meeting")
+    assert "fifty-third session" in session.aliases and not any(a.startswith("its ") for a in session.aliases)
+
+
 @pytest.mark.parametrize(("sentence", "kind", "name"), [
     ("The Advisory Group of Experts on the Review of the Peacebuilding Architecture reported in 2015.", "Mechanism",
      "Advisory Group of Experts on the Review of the Peacebuilding Architecture"),
