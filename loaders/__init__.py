@@ -4,6 +4,7 @@
 document into a :class:`~prevgraph.schema.DocumentBatch` without touching a store.
 """
 
+from prevgraph.loaders.names import NamePolicy
 from prevgraph.loaders.pipeline import (
     Built,
     DocumentReport,
@@ -12,8 +13,9 @@ from prevgraph.loaders.pipeline import (
     expand_paths,
     load_file,
     load_paths,
+    loaded_before_name_rule,
     meeting_index,
 )
 
-__all__ = ["Built", "DocumentReport", "build", "build_batch", "expand_paths", "load_file", "load_paths",
-           "meeting_index"]
+__all__ = ["Built", "DocumentReport", "NamePolicy", "build", "build_batch", "expand_paths", "load_file",
+           "load_paths", "loaded_before_name_rule", "meeting_index"]

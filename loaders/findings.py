@@ -8,7 +8,6 @@ binary search, so attaching evidence costs O(log n) per mention.
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,7 +15,6 @@ from functools import cache
 from prevgraph.loaders.model import Mention, Sentence
 from prevgraph.schema import Edge, Evidence, Node, edge_id, gazetteer
 from prevgraph.schema.reference import ReferenceEntry
-
 
 #: "its fifty-second session" is kept as the alias "fifty-second session": the name, not its determiner
 _LEADING_DETERMINER = re.compile(r"^(?:its|their|his|her|our|the)\s+(?=\S)", re.IGNORECASE)

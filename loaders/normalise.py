@@ -6,14 +6,15 @@ characters, running headers and footers, page numbers, runs of blank lines at pa
 breaks, URLs and photo credits on lines of their own, a table of contents. The output
 has one paragraph per line, paragraphs separated by one blank line, sentences rejoined
 and whitespace collapsed; list items stay paragraphs of their own (numbers kept, bullet
-characters dropped). Contact details are redacted first (:mod:`.redact`).
+characters dropped). Contact details are redacted first (:mod:`.redact`), the names of
+people last (:mod:`.names`).
 
 Evidence offsets point into this text, which is stored with the Document so the API can
 show every quote in place; ``normalise`` is idempotent, so storing it loses nothing.
 
 The stages are small functions over :class:`Line` records:
 clean characters -> redact -> unlink Markdown -> lines -> drop noise lines -> drop
-running heads -> paragraphs (join wrapped lines) -> drop noise paragraphs.
+running heads -> paragraphs (join wrapped lines) -> drop noise paragraphs -> remove names.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from prevgraph.loaders.names import REMOVE_ALL, NamePolicy, remove_names
 from prevgraph.loaders.redact import MARKER, redact
 
 __all__ = ["normalise"]
@@ -332,12 +334,13 @@ def _tidy(paragraph: str) -> str:
     return paragraph
 
 
-def normalise(text: str) -> str:
-    """One paragraph per line, separated by blank lines; contact details redacted; layout noise removed."""
+def normalise(text: str, names: NamePolicy = REMOVE_ALL) -> str:
+    """One paragraph per line, separated by blank lines; contact details and people's names removed; layout noise
+    removed. Names go last, once wrapped lines are joined again (:mod:`.names`)."""
     text = unlink_markdown(redact(clean_characters(text)))
     lines = to_lines(text)
     space = spacing(lines)
     lines = drop_running_heads(drop_noise_lines(lines, space), space)
     hyphenated = any(_ends_hyphenated(line.text) for line in lines)
     found = paragraphs(lines, space, _vocabulary(text) if hyphenated else frozenset())
-    return "\n\n".join(p for p in found if not is_noise(p))
+    return remove_names("\n\n".join(p for p in found if not is_noise(p)), names)

@@ -38,6 +38,7 @@ from prevgraph.loaders.meetings import (
     title_block,
 )
 from prevgraph.loaders.model import DocumentContext, Extraction
+from prevgraph.loaders.names import NAMES_RULE, REMOVE_ALL, NamePolicy
 from prevgraph.loaders.normalise import normalise
 from prevgraph.loaders.participants import recognise_participants
 from prevgraph.loaders.read import LOADABLE_SUFFIXES, RawDocument, read_document
@@ -75,7 +76,8 @@ def document_node(raw: RawDocument, text: str, genre: str, title: str | None, da
     """The Document node: its title (the meeting's, after a genre label such as "Concept note"), genre and date."""
     first = raw.title or next((line.strip() for line in text.splitlines() if line.strip()), raw.path.stem)
     name = f"{first}: {title}" if title and title not in first and len(first) < 40 else first
-    props = {"file": raw.path.name, "format": raw.format, "sha256": raw.sha256, "text": text, "genre": genre}
+    props = {"file": raw.path.name, "format": raw.format, "sha256": raw.sha256, "text": text, "genre": genre,
+             "names_rule": NAMES_RULE}
     if date:
         props["date"] = date
     return Node(id=document_id(raw.path), kind="Document", name=name[:200], props=props)
@@ -122,9 +124,10 @@ class Recognised:
     facts: MeetingFacts | None
 
 
-def recognise(raw: RawDocument) -> Recognised:
-    """Normalise, segment and run the entity, list, resolution and meeting-fact rules over one document."""
-    text = normalise(raw.text)
+def recognise(raw: RawDocument, names: NamePolicy = REMOVE_ALL) -> Recognised:
+    """Normalise (people's names removed as ``names`` says), segment and run the entity, list, resolution and
+    meeting-fact rules over one document."""
+    text = normalise(raw.text, names)
     findings = Findings(document_id(raw.path), text, segment(text))
     kept = entities.recognise(findings)
     lists = states.find_lists(findings, kept)
@@ -194,9 +197,9 @@ def checked(document: Node, nodes: list[Node], edges: list[Edge], skipped: list[
     return good_nodes, good_edges
 
 
-def build(raw: RawDocument, meetings: MeetingIndex | None = None) -> Built:
+def build(raw: RawDocument, meetings: MeetingIndex | None = None, names: NamePolicy = REMOVE_ALL) -> Built:
     """Turn one read document into a batch for the store (no store is touched)."""
-    rec = recognise(raw)
+    rec = recognise(raw, names)
     index = meetings if meetings is not None else MeetingIndex()
     return complete(rec, index.claim(rec.facts) if rec.facts is not None else None)
 
@@ -248,6 +251,15 @@ def summarise(built: Built, path: Path, warnings: tuple[str, ...] = ()) -> Docum
                           skipped=built.skipped, warnings=built.warnings + warnings)
 
 
+def loaded_before_name_rule(store: GraphStore) -> list[str]:
+    """The files of stored documents whose text was cleaned before people's names were removed from texts.
+
+    Loading them again cleans them; the CLI says so once per load.
+    """
+    return sorted(str(node.props.get("file", node.name)) for node in store.find_nodes(NodeFilter(kind="Document"))
+                  if node.props.get("names_rule") != NAMES_RULE)
+
+
 def meeting_index(store: GraphStore) -> MeetingIndex:
     """The meetings a store already holds, so that a document loaded later meets its meeting's node."""
     index = MeetingIndex()
@@ -264,21 +276,22 @@ def _write(built: Built, path: Path, store: GraphStore, warnings: tuple[str, ...
     return summarise(built, path, warnings)
 
 
-def load_file(path: Path, store: GraphStore, meetings: MeetingIndex | None = None) -> DocumentReport:
+def load_file(path: Path, store: GraphStore, meetings: MeetingIndex | None = None,
+              names: NamePolicy = REMOVE_ALL) -> DocumentReport:
     """Load one file; a failure is reported, never raised, so the rest of a load carries on."""
     index = meetings if meetings is not None else meeting_index(store)
     try:
-        rec = recognise(read_document(path))
+        rec = recognise(read_document(path), names)
     except DocumentError as exc:
         return DocumentReport(path, error=str(exc))
     claim = index.claim(rec.facts) if rec.facts is not None else None
     report = _write(complete(rec, claim), path, store)
     if claim is None or not claim.absorbs or report.error:
         return report
-    return replace(report, warnings=report.warnings + relink(store, claim, index, {report.document}))
+    return replace(report, warnings=report.warnings + relink(store, claim, index, {report.document}, names))
 
 
-def load_paths(paths: Iterable[Path], store: GraphStore) -> Iterator[DocumentReport]:
+def load_paths(paths: Iterable[Path], store: GraphStore, names: NamePolicy = REMOVE_ALL) -> Iterator[DocumentReport]:
     """Load every file under ``paths``, one transaction each, and report on each as it is written.
 
     Documents that belong to a meeting are written last, once every document of the load
@@ -293,7 +306,7 @@ def load_paths(paths: Iterable[Path], store: GraphStore) -> Iterator[DocumentRep
     deferred: list[Recognised] = []
     for path in expand_paths(paths):
         try:
-            rec = recognise(read_document(path))
+            rec = recognise(read_document(path), names)
         except DocumentError as exc:
             yield DocumentReport(path, error=str(exc))
             continue
@@ -307,7 +320,7 @@ def load_paths(paths: Iterable[Path], store: GraphStore) -> Iterator[DocumentRep
         claim = claims[id(rec)]
         report = _write(complete(rec, claim), rec.raw.path, store)
         if claim.absorbs and not report.error:
-            report = replace(report, warnings=report.warnings + relink(store, claim, index, this_load))
+            report = replace(report, warnings=report.warnings + relink(store, claim, index, this_load, names))
         yield report
 
 
@@ -325,7 +338,8 @@ def stored_document(node: Node) -> RawDocument | None:
     return RawDocument(Path(file), text, str(node.props.get("format", "text")), str(node.props.get("sha256", "")))
 
 
-def relink(store: GraphStore, claim: Claim, index: MeetingIndex, skip: set[str | None]) -> tuple[str, ...]:
+def relink(store: GraphStore, claim: Claim, index: MeetingIndex, skip: set[str | None],
+           names: NamePolicy = REMOVE_ALL) -> tuple[str, ...]:
     """Reload, from their stored text, the documents of the meetings ``claim`` absorbs, now as documents of its meeting.
 
     The provisional meeting loses its last evidence and is deleted by the reload; the
@@ -340,7 +354,7 @@ def relink(store: GraphStore, claim: Claim, index: MeetingIndex, skip: set[str |
             raw = stored_document(node) if node is not None and node.kind == "Document" else None
             if raw is None or node is None or node.id in skip or document_id(raw.path) != node.id:
                 continue
-            rec = recognise(raw)
+            rec = recognise(raw, names)
             stored_date = node.props.get("date")
             rec = replace(rec, document=node, date=stored_date if isinstance(stored_date, str) else rec.date)
             facts_claim = index.claim(rec.facts) if rec.facts is not None else claim

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from prevgraph.errors import DocumentError
 from prevgraph.loaders.formats import LOADABLE_SUFFIXES, detect
+from prevgraph.loaders.names import remove_names
 from prevgraph.loaders.redact import redact
 
 __all__ = ["LOADABLE_SUFFIXES", "MAX_BYTES", "TEXT_SUFFIXES", "RawDocument", "read_bytes", "read_document"]
@@ -33,7 +34,7 @@ class RawDocument:
     """A file's text before normalisation, with what its format says about it.
 
     ``title`` comes from the file's metadata (PDF info, DOCX core properties, the page's
-    heading or ``<title>``, a Markdown heading) and is already redacted; ``metadata``
+    heading or ``<title>``, a Markdown heading) and is already redacted (names too); ``metadata``
     holds descriptive fields only (``pages``, ``created``, ``language``), never authors.
     """
 
@@ -84,6 +85,6 @@ def read_document(path: Path) -> RawDocument:
     extracted = kind.extract(path, data)
     if not extracted.text.strip():
         raise DocumentError(f"{path}: the {kind.name} file holds no text")
-    title = redact(extracted.title).strip() if extracted.title else None
+    title = remove_names(redact(extracted.title)).strip() if extracted.title else None
     return RawDocument(path, extracted.text, kind.name, hashlib.sha256(data).hexdigest(),
                        title=title or None, metadata=dict(extracted.metadata))

@@ -3,9 +3,8 @@
 prevgraph records participants by affiliation only, so e-mail addresses, telephone
 and fax numbers, and the names in contact blocks ("Programme Director, Jane Doe"
 followed by ``T:``/``E:`` lines, "Contact: Jane Doe", the name under "Kind regards")
-are replaced by :data:`MARKER`. Names in the body text are left alone: the people a
-report names in its sentences are public office-holders (the Secretary-General, the
-High Commissioner), not private individuals.
+are replaced by :data:`MARKER`. Names in running text are removed later, once the
+normaliser has joined wrapped lines again (:mod:`.names`).
 
 Redaction works on lines, so it runs on the text as read, before the layout is
 normalised (a contact block is recognised by its lines); :func:`redact` is idempotent.

@@ -53,6 +53,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Threads the API computes whole-graph answers (gaps, /map) in, apart from store reads."),
     Setting("analysis_queue", "PREVGRAPH_ANALYSIS_QUEUE", 8,
             "Whole-graph computations waiting for a thread before the API answers BUSY."),
+    Setting("keep_official_names", "PREVGRAPH_KEEP_OFFICIAL_NAMES", False,
+            "Keep the names of heads of UN offices (a Secretary-General, a High Commissioner, a Special Rapporteur) "
+            "in documents not held under a meeting rule such as Chatham House. Default: every person's name is "
+            "removed from the texts loaded."),
 )
 
 
@@ -74,6 +78,7 @@ class Settings:
     max_body_bytes: int = 1_000_000
     analysis_threads: int = 2
     analysis_queue: int = 8
+    keep_official_names: bool = False
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -93,9 +98,16 @@ class Settings:
         return self.store or str(default_store_path())
 
 
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
 def _coerce(setting: Setting, raw: str) -> Any:
-    """Read a number where the setting's default is one; text stays text."""
+    """Read a number or a yes/no where the setting's default is one; text stays text."""
     kind = type(setting.default)
+    if kind is bool:
+        if raw.strip().casefold() not in _TRUE + _FALSE:
+            raise ConfigurationError(f"{setting.env}={raw!r} is neither yes nor no (1/0, true/false); {setting.help}")
+        return raw.strip().casefold() in _TRUE
     if kind not in (int, float):
         return raw
     try:

@@ -409,7 +409,8 @@ def score_document(view: StoreView, gold: GoldDocument, evaluation: Evaluation) 
     for entity in gold.entities:
         ids = frozenset(i for name in entity.names for i in by_name.get(name_key(name), ()))
         if not ids and entity.type in ("Resolution", "Paragraph"):
-            ids = frozenset(i for name in entity.names for i in by_number.get(f"{entity.type}:{_number(entity.type, name)}", ()))
+            numbers = (f"{entity.type}:{_number(entity.type, name)}" for name in entity.names)
+            ids = frozenset(i for number in numbers for i in by_number.get(number, ()))
         matched[entity.key] = ids
         counts = evaluation.entities[entity.type]
         counts.gold += 1

@@ -59,7 +59,7 @@ _ATTENTION_OF = re.compile(r"\battention\s+of\s+", re.IGNORECASE)
 _POSSESSIVE_ATTENTION = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?attention\b", re.IGNORECASE)
 #: the word that carries information on ("reaches", "passed"), or the bare "to" of "from X to Y"
 _CARRIER_WORD = re.compile(r"\b(?:reach\w*|gets?|got|flows?|passed|conveyed|transmitted|sent)\b|\bto\s*$",
-                           re.IGNORECASE)
+                          re.IGNORECASE)
 #: where the agents of a passive start ("briefed on Myanmar by X"), and of "hears from X" (right away)
 _BY_WITHIN = re.compile(r"^(?:\W*[\w’'-]+){0,12}?\W+by\s", re.IGNORECASE)
 _RIGHT_HERE = re.compile(r"")
@@ -67,8 +67,9 @@ _HANDED_OVER = r"(?:delivered|given|provided|presented|made|submitted|transmitte
 #: a body named just before a briefing noun, as its recipient ("a planned Council briefing by X")
 _MODIFIER_GAP = re.compile(r"^\s*(?:open\s+|closed\s+|private\s+|formal\s+|informal\s+)?$", re.IGNORECASE)
 #: what may follow a briefing verb used without its object ("are expected to brief, together with ...")
-_INTRANSITIVE = re.compile(r"^\s*(?:$|[,;.]|(?:on|about|in|at|this|today|tomorrow|next|later|together|along|alongside|first|again|virtually|remotely|as|via|by\s+video)\b)",
-                           re.IGNORECASE)
+_INTRANSITIVE = re.compile(r"^\s*(?:$|[,;.]|(?:on|about|in|at|this|today|tomorrow|next|later|together|along|"
+                          r"alongside|first|again|virtually|remotely|as|via|by\s+video)\b)",
+                          re.IGNORECASE)
 _FLOW_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s+", re.IGNORECASE)
 _INTO = re.compile(r"\b(?:into|before)\s+", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
@@ -533,7 +534,8 @@ def host_body(ctx: DocumentContext) -> str | None:
     if ctx.genre == "resolution":
         return None
     meeting = ctx.nodes.get(ctx.meeting or "")
-    entry = gazetteer().lookup(str(meeting.props["body"])) if meeting is not None and meeting.props.get("body") else None
+    body = meeting.props.get("body") if meeting is not None else None
+    entry = gazetteer().lookup(str(body)) if body else None
     if entry is not None and entry.id in ctx.nodes:
         return entry.id
     opening = ctx.sentences[:2]

@@ -47,6 +47,7 @@ def inflections(lemma: str) -> tuple[str, ...]:
     """Every verb form of ``lemma``, with the gerund's plural (the nominal "briefings"): brief, briefs,
     briefed, briefing, briefings."""
     stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+    past: tuple[str, ...]
     if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
         third, past = lemma[:-1] + "ies", (lemma[:-1] + "ied",)
     elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):

@@ -10,10 +10,11 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from prevgraph.cli.app import app, err, opened_store, out
+from prevgraph.cli.app import app, err, opened_store, out, settings_of
+from prevgraph.graph import GraphStore
 from prevgraph.graph.export import FORMATS, write_export
 from prevgraph.graph.store import Stats
-from prevgraph.loaders import DocumentReport, expand_paths, load_paths
+from prevgraph.loaders import DocumentReport, NamePolicy, expand_paths, load_paths, loaded_before_name_rule
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -45,6 +46,16 @@ def _stats_table(stats: Stats, title: str) -> Table:
     return table
 
 
+def _say_which_texts_predate_the_name_rule(store: GraphStore, files: list[Path]) -> None:
+    reloading = {path.name for path in files}
+    stale = [name for name in loaded_before_name_rule(store) if name not in reloading]
+    if stale:
+        shown = ", ".join(stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
+        err.print(f"note: {len(stale)} stored document(s) were loaded before people's names were removed from "
+                  f"texts ({shown}); load them again to clean their text and quotes.",
+                  markup=False, highlight=False, soft_wrap=True)
+
+
 @app.command()
 def load(
     ctx: typer.Context,
@@ -56,8 +67,10 @@ def load(
     reports: list[DocumentReport] = []
     with opened_store(ctx) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                               console=err, transient=True, disable=len(files) < 2) as progress:
+        _say_which_texts_predate_the_name_rule(store, files)
         task = progress.add_task("loading", total=len(files))
-        for report in load_paths(files, store):
+        names = NamePolicy(keep_officials=settings_of(ctx).keep_official_names)
+        for report in load_paths(files, store, names):
             progress.update(task, description=f"loaded {report.path.name}")
             if report.error:
                 err.print(f"skipped: {report.error}", markup=False, highlight=False, soft_wrap=True)

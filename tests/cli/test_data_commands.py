@@ -20,6 +20,10 @@ import networkx as nx
 import pytest
 
 from prevgraph.errors import StoreUnavailable
+from prevgraph.graph import open_store
+from prevgraph.loaders import build_batch
+from prevgraph.loaders.read import read_document
+from prevgraph.settings import Settings
 
 PREVGRAPH = Path(sys.executable).with_name("prevgraph")
 GOOD = "The Human Rights Council asked the Security Council for a briefing by the High Commissioner.\n"
@@ -249,3 +253,23 @@ def test_wrong_credentials_are_one_line_naming_the_settings(neo4j_uri: str, monk
         from prevgraph.settings import Settings
 
         Neo4jStore.connect(neo4j_uri, Settings(neo4j_password="x"))
+
+
+def test_load_says_once_which_stored_texts_predate_the_name_rule(tmp_path: Path):
+    """A document stored before names were removed from texts is named once, and is clean after a reload."""
+    store = tmp_path / "graph.db"
+    old = tmp_path / "old-report.txt"
+    old.write_text(GOOD, encoding="utf-8")
+    batch = build_batch(read_document(old))
+    before_the_rule = {k: v for k, v in batch.document.props.items() if k != "names_rule"}
+    with open_store(Settings(store=str(store))) as graph:
+        graph.load_document(batch.model_copy(update={"document": batch.document.model_copy(
+            update={"props": before_the_rule})}))
+    new = tmp_path / "new-report.txt"
+    new.write_text(GOOD, encoding="utf-8")
+    (new_two := tmp_path / "other.txt").write_text(GOOD, encoding="utf-8")
+    result = run("--store", store, "load", new, new_two)
+    assert result.returncode == 0
+    assert result.stderr.count("old-report.txt") == 1 and "load them again" in result.stderr
+    assert "old-report.txt" not in run("--store", store, "load", old).stderr  # reloading it is the cure
+    assert "load them again" not in run("--store", store, "load", new).stderr
