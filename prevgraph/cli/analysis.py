@@ -91,6 +91,11 @@ def gaps(
     kinds = check_kinds(_split(kind) or None)
     with opened_store(ctx) as store:
         graph = store.to_networkx()
+        where = store.describe()
+    if not any(kind == "Document" for _, kind in graph.nodes(data="kind")):
+        err.print(f"The store {where} holds no documents; load some with: prevgraph --store PATH load FOLDER",
+                  markup=False, highlight=False, soft_wrap=True)
+        return
     findings = find_gaps(graph, kinds=kinds, since=since, seed=seed, what_if=tuple(_split(what_if)))
     if limit > 0:
         findings = findings[:limit]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 from rich.console import Console
 
-from prevgraph.errors import PrevgraphError
+from prevgraph.errors import PrevgraphError, StoreError
 from prevgraph.graph import GraphStore, open_store
+from prevgraph.graph.open import is_neo4j_uri
 from prevgraph.settings import Settings
 
 app = typer.Typer(
@@ -39,8 +41,18 @@ def settings_of(ctx: typer.Context) -> Settings:
     return ctx.obj if isinstance(ctx.obj, Settings) else Settings.from_env()
 
 
+def _missing_store(where: str) -> StoreError:
+    return StoreError(f"no store at {where}: only `prevgraph load` and `prevgraph copy` create one; load documents "
+                      f"first with: prevgraph --store {where} load FILES_OR_FOLDERS")
+
+
 @contextmanager
-def opened_store(ctx: typer.Context, location: str | None = None) -> Iterator[GraphStore]:
+def opened_store(ctx: typer.Context, location: str | None = None, *, create: bool = False) -> Iterator[GraphStore]:
+    """The store the command works on. Only commands that write (``create``) may make a new embedded store: a
+    reading command pointed at a path that does not exist says so instead of answering with zeros."""
+    where = location or settings_of(ctx).store_location
+    if not create and not is_neo4j_uri(where) and not Path(where).exists():
+        raise _missing_store(where)
     store = open_store(settings_of(ctx), location)
     try:
         yield store

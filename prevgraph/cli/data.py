@@ -65,7 +65,7 @@ def load(
     """Load documents (files or folders) into the store, one transaction per document."""
     files = expand_paths(paths)
     reports: list[DocumentReport] = []
-    with opened_store(ctx) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+    with opened_store(ctx, create=True) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                               console=err, transient=True, disable=len(files) < 2) as progress:
         _say_which_texts_predate_the_name_rule(store, files)
         task = progress.add_task("loading", total=len(files))
@@ -120,6 +120,6 @@ def copy(
     target: str = typer.Option(..., "--to", help="Store to copy into (path or bolt:// URI)."),
 ) -> None:
     """Copy a whole graph from one store into another, in batches (for example SQLite to Neo4j)."""
-    with opened_store(ctx, source) as src, opened_store(ctx, target) as dst:
+    with opened_store(ctx, source) as src, opened_store(ctx, target, create=True) as dst:
         result = src.copy_to(dst, batch_size=ctx.obj.batch_size)
         out.print(_stats_table(result, f"Copied {src.describe()} -> {dst.describe()}"))

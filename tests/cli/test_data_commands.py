@@ -273,3 +273,23 @@ def test_load_says_once_which_stored_texts_predate_the_name_rule(tmp_path: Path)
     assert result.stderr.count("old-report.txt") == 1 and "load them again" in result.stderr
     assert "old-report.txt" not in run("--store", store, "load", old).stderr  # reloading it is the cure
     assert "load them again" not in run("--store", store, "load", new).stderr
+
+
+@pytest.mark.parametrize("command", [("stats",), ("gaps",), ("export",), ("map", "--output", "map.html"),
+                                     ("path", "Human Rights Council", "Security Council")])
+def test_a_reading_command_names_a_missing_store_and_creates_nothing(tmp_path: Path, command: tuple[str, ...]):
+    missing = tmp_path / "no-such-folder" / "graph.db"
+    result = run("--store", missing, *command)
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert str(missing) in line and "prevgraph load" in line
+    assert not missing.parent.exists()
+
+
+def test_gaps_on_an_empty_store_says_it_is_empty_not_that_there_are_no_gaps(tmp_path: Path):
+    store = tmp_path / "graph.db"
+    assert run("--store", store, "load", tmp_path / "absent.txt").returncode == 1  # makes the store, loads nothing
+    result = run("--store", store, "gaps")
+    assert result.returncode == 0
+    assert "holds no documents" in result.stderr and "load" in result.stderr
+    assert "No gaps found" not in result.stdout
