@@ -19,6 +19,7 @@ offices, mechanisms, organisations, States) on two *sides* (Geneva and New York)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from functools import cached_property
 from typing import TypeVar
 
@@ -56,6 +57,11 @@ def status_of(data: dict) -> str | None:
     return data.get("status")
 
 
+def _match_span(item: dict) -> tuple[int | None, int | None]:
+    start, end = item.get("match_start"), item.get("match_end")
+    return (None, None) if start is None or end is None else (int(start), int(end))
+
+
 def cite(graph: nx.MultiDiGraph, about: str, evidence: Iterable[dict], limit: int | None = None) -> list[Citation]:
     """Citations for the evidence of node or edge ``about``, each with its document's title.
 
@@ -67,7 +73,8 @@ def cite(graph: nx.MultiDiGraph, about: str, evidence: Iterable[dict], limit: in
             break
         document = graph.nodes.get(item["document"]) or {}
         cites.append(Citation(item["document"], item["quote"], int(item["start"]), int(item["end"]),
-                              item.get("rule") or "", about, document.get("name")))
+                              item.get("rule") or "", about, document.get("name"),
+                              *_match_span(item)))
     return cites
 
 
@@ -187,9 +194,17 @@ class GapContext:
         return cite(self.graph, about, evidence, limit)
 
     def node_citations(self, node: str, limit: int = 1) -> list[Citation]:
-        """The first mention(s) of a node: the documents that put it in the graph."""
+        """The first mention(s) of a node: the documents that put it in the graph, marked as mentions (a
+        sentence that names a body is no evidence of a flow or a missing channel, and is never shown as one)."""
         data = self.graph.nodes.get(node) or {}
-        return self.cite(node, data.get("evidence") or (), limit)
+        return [replace(c, mention=True) for c in self.cite(node, data.get("evidence") or (), limit)]
+
+    @cached_property
+    def loaded(self) -> str:
+        """What the graph was built from, for statements of absence ("in the 12 documents loaded"): an absence
+        is a fact about those documents, not about the world."""
+        documents = sum(1 for _, kind in self.graph.nodes(data="kind") if kind == "Document")
+        return f"in the {documents} document{'s' if documents != 1 else ''} loaded"
 
     def edge_citations(self, data: dict) -> list[Citation]:
         return self.cite(str(data.get("id")), data.get("evidence") or ())

@@ -56,6 +56,23 @@ class Citation:
     rule: str
     about: str
     title: str | None = None
+    match_start: int | None = None
+    match_end: int | None = None
+    #: the quote only shows where the node is named (a mention), not the fact the finding states
+    mention: bool = False
+
+    def excerpt(self, width: int) -> str:
+        """The quote on one line, cut to ``width`` characters around the words that state the fact (the matched
+        span) when the evidence gives them, else from its start; a cut is marked with an ellipsis."""
+        quote = " ".join(self.quote.split())
+        if len(quote) <= width:
+            return quote
+        if self.match_start is None or self.match_end is None:
+            return quote[:width - 1] + "\u2026"
+        centre = (self.match_start + self.match_end) // 2 - self.start
+        begin = max(0, min(centre - width // 2, len(quote) - width))
+        cut = quote[begin:begin + width]
+        return ("\u2026" if begin else "") + cut + ("\u2026" if begin + width < len(quote) else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {"document": self.document, "quote": self.quote, "start": self.start, "end": self.end,

@@ -210,21 +210,21 @@ def _mandate_statement(ctx: GapContext, mandate: Mandate, state: str, since: str
         asked = f"{ctx.name(request[0])} {phrase(request[3].get('type', ''), 0)}s {ctx.name(request[1])} to act{dated}"
         if state == "blocked":
             return f"{asked}; {_reporting(blocks)}."
-        return f"{asked}; the graph records no flow by {ctx.name(request[1])} that carries it out."
+        return f"{asked}; {ctx.loaded} no flow by {ctx.name(request[1])} carries it out."
     u, v, _, data = mandate.flow
     rel = data.get("type", "")
     noun = phrase(rel, 2)
     if data.get("status") == "UNREALISED" and state == "blocked":
         return (f"The {noun} of {ctx.name(v)} by {ctx.name(u)} is reported not to have happened{dated}; "
-                f"no {noun} is recorded.")
+                f"no {noun} is recorded {ctx.loaded}.")
     by = sorted({ctx.name(r[0]) for r in mandate.requests})
     source = f" by {', '.join(by)}" if by else ""
     when = f" since {since}" if since else ""
     head = f"{ctx.name(u)} is mandated{source} to {phrase(rel, 0)} {ctx.name(v)}{when}"
     if state == "blocked":
-        return f"{head}; no {noun} is recorded, and {_reporting(blocks)}."
+        return f"{head}; no {noun} is recorded {ctx.loaded}, and {_reporting(blocks)}."
     if state == "unrealised":
-        return f"{head}; no {noun} is recorded."
+        return f"{head}; no {noun} is recorded {ctx.loaded}."
     realised = _count(len(mandate.realised), "time")
     if state == "realised_but_blocked":
         return f"{head}; it happened {realised}, and {_reporting(blocks)}."

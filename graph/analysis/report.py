@@ -81,7 +81,8 @@ def findings_markdown(findings: Sequence[Finding], *, title: str = "Gaps between
             lines.append(f"- **#{f.rank}, {f.severity}.** {f.statement}")
             for citation in _distinct_quotes(f)[:quotes]:
                 number = sources.setdefault(citation.title or citation.document, len(sources) + 1)
-                lines.append(f"  - \u201c{' '.join(citation.quote.split())}\u201d [{number}]")
+                lines.append(f"  - mentioned in [{number}]" if citation.mention
+                             else f"  - \u201c{' '.join(citation.quote.split())}\u201d [{number}]")
         lines.append("")
     lines += ["## Sources", ""]
     lines += [f"{n}. {name}" for name, n in sources.items()]
@@ -92,7 +93,7 @@ def _distinct_quotes(finding: Finding) -> list[Citation]:
     """One citation per sentence, the ones that state its flows before those that only name its bodies."""
     seen: dict[tuple[str, int], Citation] = {}
     edges = set(finding.edges)
-    for c in sorted(finding.evidence, key=lambda c: c.about not in edges):
+    for c in sorted(finding.evidence, key=lambda c: (c.mention, c.about not in edges)):
         if c.rule != "reference":
             seen.setdefault((c.document, c.start), c)
     return list(seen.values())

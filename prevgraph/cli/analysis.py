@@ -44,10 +44,14 @@ def _emit(text: str, output: Path | None) -> None:
 
 def _quote(finding: Finding) -> Text:
     edges = set(finding.edges)
-    shown = sorted((c for c in finding.evidence if c.rule != "reference"), key=lambda c: c.about not in edges)[:1]
+    shown = sorted((c for c in finding.evidence if c.rule != "reference"),
+                   key=lambda c: (c.mention, c.about not in edges))[:1]
     text = Text()
     for citation in shown:
-        text.append(f"\u201c{citation.quote[:160]}\u201d", style="italic")
+        if citation.mention:
+            text.append("mentioned in", style="italic")
+        else:
+            text.append(f"\u201c{citation.excerpt(160)}\u201d", style="italic")
         text.append(f" ({citation.title or citation.document})", style="dim")
     if len(finding.evidence) > len(shown):
         text.append(f" +{len(finding.evidence) - len(shown)} more", style="dim")
@@ -124,7 +128,7 @@ def _print_pathways(pathways: list[Pathway], names: dict[str, str], source: str,
                 ", walked backwards" if hop.reverse else "")
             out.print(Text(f"   {names.get(start, start)} \u2014[{label}]\u2192 {names.get(end, end)}"), soft_wrap=True)
             for citation in hop.evidence[:2]:
-                line = Text("      \u201c" + citation.quote[:200] + "\u201d", style="italic")
+                line = Text("      \u201c" + citation.excerpt(200) + "\u201d", style="italic")
                 line.append(f" ({citation.title or citation.document})", style="dim")
                 out.print(line, soft_wrap=True)
 

@@ -112,7 +112,7 @@ def test_an_unrealised_flow_with_no_mandate_beside_it_stands_for_its_mandate(bui
     [finding] = _mandates(build.graph)
     assert finding.data["flow"] == flow and finding.data["state"] == "blocked"
     assert finding.statement == ("The briefing of SC by HC is reported not to have happened (2018); "
-                                 "no briefing is recorded.")
+                                 "no briefing is recorded in the 1 document loaded.")
 
 
 def test_every_block_is_a_blocked_channel_with_its_blocker_and_flow(build):

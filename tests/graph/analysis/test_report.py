@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from prevgraph.graph.analysis import FINDING_KINDS, find_gaps, findings_csv, findings_json, findings_markdown
+from prevgraph.graph.analysis.findings import Citation
 from prevgraph.graph.analysis.report import CSV_COLUMNS
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "gaps-json.md"
@@ -76,3 +77,33 @@ def test_markdown_is_a_briefing_note_with_citations(rich):
         assert finding.statement in note
     assert re.search(r"  - \u201c.+\u201d \[1\]", note)
     assert findings_markdown([]).endswith("No gaps found: the graph holds no flows between Geneva and New York.\n")
+
+
+def _citation(quote: str, match: tuple[int, int] | None = None, mention: bool = False) -> Citation:
+    start = 100
+    span = (start + match[0], start + match[1]) if match else (None, None)
+    return Citation("doc", quote, start, start + len(quote), "rule", "edge", "A report", *span, mention=mention)
+
+
+@pytest.mark.parametrize("width", [40, 60, 90])
+def test_a_cut_quote_keeps_the_words_that_state_the_fact(width: int):
+    lead = "Reflecting on each of the points raised in turn during a long afternoon, he said that "
+    fact = "the chair of the commission declined to address the council"
+    quote = lead + fact + " and that nothing more could be done about it that year."
+    at = quote.index(fact)
+    excerpt = _citation(quote, (at, at + len(fact))).excerpt(width)
+    assert len(excerpt) <= width + 2 and excerpt.startswith("\u2026")
+    assert "declined" in excerpt
+    assert _citation(quote).excerpt(width).startswith("Reflecting")  # no span known: from the start
+    assert _citation("A short one.").excerpt(width) == "A short one."
+
+
+def test_a_mention_is_shown_as_such_never_as_the_quote_of_a_finding(rich):
+    findings = find_gaps(rich.graph)
+    markdown = findings_markdown(findings)
+    mentions = [c for f in findings for c in f.evidence if c.mention]
+    assert mentions  # the missing channels cite where their bodies are named ...
+    assert "mentioned in [" in markdown
+    for citation in mentions:  # ... and print no sentence that only names them
+        if not any(c.quote == citation.quote and not c.mention for f in findings for c in f.evidence):
+            assert " ".join(citation.quote.split()) not in markdown
