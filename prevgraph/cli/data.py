@@ -65,8 +65,9 @@ def load(
     """Load documents (files or folders) into the store, one transaction per document."""
     files = expand_paths(paths)
     reports: list[DocumentReport] = []
-    with opened_store(ctx, create=True) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                              console=err, transient=True, disable=len(files) < 2) as progress:
+    progress_bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
+                            transient=True, disable=len(files) < 2)
+    with opened_store(ctx, create=True) as store, progress_bar as progress:
         _say_which_texts_predate_the_name_rule(store, files)
         task = progress.add_task("loading", total=len(files))
         names = NamePolicy(keep_officials=settings_of(ctx).keep_official_names)
