@@ -71,6 +71,8 @@ class Citation:
             return quote[:width - 1] + "\u2026"
         centre = (self.match_start + self.match_end) // 2 - self.start
         begin = max(0, min(centre - width // 2, len(quote) - width))
+        if begin and " " in quote[begin:begin + 15]:  # start at a word
+            begin = quote.index(" ", begin) + 1
         cut = quote[begin:begin + width]
         return ("\u2026" if begin else "") + cut + ("\u2026" if begin + width < len(quote) else "")
 

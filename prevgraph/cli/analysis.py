@@ -42,7 +42,7 @@ def _emit(text: str, output: Path | None) -> None:
     err.print(f"wrote {output}", markup=False, highlight=False)
 
 
-def _quote(finding: Finding) -> Text:
+def _quote(finding: Finding, width: int = 160, source_below: bool = False) -> Text:
     edges = set(finding.edges)
     shown = sorted((c for c in finding.evidence if c.rule != "reference"),
                    key=lambda c: (c.mention, c.about not in edges))[:1]
@@ -51,15 +51,37 @@ def _quote(finding: Finding) -> Text:
         if citation.mention:
             text.append("mentioned in", style="italic")
         else:
-            text.append(f"\u201c{citation.excerpt(160)}\u201d", style="italic")
-        text.append(f" ({citation.title or citation.document})", style="dim")
+            text.append(f"\u201c{citation.excerpt(width)}\u201d", style="italic")
+        text.append(("\n  \u2014 " if source_below else " (") + (citation.title or citation.document)
+                    + ("" if source_below else ")"), style="dim")
     if len(finding.evidence) > len(shown):
         text.append(f" +{len(finding.evidence) - len(shown)} more", style="dim")
     return text
 
 
-def _gaps_table(findings: list[Finding], since: str | None) -> Table:
+#: narrower terminals get the findings one under another instead of a table
+WIDE_LAYOUT = 120
+
+
+def _print_gaps(findings: list[Finding], since: str | None) -> None:
+    """The table from :data:`WIDE_LAYOUT` columns; below it each finding with its statement and one short quote
+    with its source under it, so that an 80-column terminal stays readable."""
     title = "Gaps between Geneva and New York" + (f" since {since}" if since else "")
+    if out.width >= WIDE_LAYOUT:
+        out.print(_gaps_table(findings, title))
+        return
+    out.print(Text(title, style="bold"))
+    for f in findings:
+        out.print()
+        head = Text(f"#{f.rank} ")
+        head.append(f.severity, style=_SEVERITY_STYLE[f.severity])
+        head.append(f" \u00b7 {f.kind.replace('_', ' ')}", style="dim")
+        out.print(head)
+        out.print(Text(f.statement))
+        out.print(Text("  ").append_text(_quote(f, width=max(40, out.width * 2 - 20), source_below=True)))
+
+
+def _gaps_table(findings: list[Finding], title: str) -> Table:
     table = Table(title=title, show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("severity", no_wrap=True)
@@ -105,8 +127,10 @@ def gaps(
         findings = findings[:limit]
     if fmt == "table":
         if output is None:
-            out.print(_gaps_table(findings, since) if findings else
-                      "No gaps found: the graph holds no flows between Geneva and New York.")
+            if findings:
+                _print_gaps(findings, since)
+            else:
+                out.print("No gaps found: the graph holds no flows between Geneva and New York.")
             return
         _emit(findings_markdown(findings, since=since), output)
         return

@@ -110,3 +110,20 @@ def test_bad_input_is_one_line_naming_the_option(store_path):
         done = subprocess.run([str(Path(sys.executable).parent / "prevgraph"), "--store", str(store_path), *args],
                               capture_output=True, text=True)
         assert done.returncode == 1 and done.stderr.count("\n") == 1 and expected in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_gaps_in_a_narrow_terminal_lists_findings_one_under_another(store_path, columns: int):
+    result = CliRunner().invoke(app, ["--store", str(store_path), "gaps"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= columns for line in lines)
+    assert not any("┃" in line or "│" in line for line in lines)  # no table squeezed into the width
+    findings = [line for line in lines if line.startswith("#")]
+    assert findings and all(" \u00b7 " in line for line in findings)
+    assert sum(line.lstrip().startswith("\u2014 ") for line in lines) >= 1  # a source under its quote
+
+
+def test_gaps_from_120_columns_is_the_full_table(store_path):
+    result = CliRunner().invoke(app, ["--store", str(store_path), "gaps"], env={"COLUMNS": "140"})
+    assert result.exit_code == 0 and "┃ finding" in result.stdout and "evidence" in result.stdout
