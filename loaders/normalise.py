@@ -131,9 +131,15 @@ _PHOTO_CREDIT = re.compile(r"^(?:[\w.-]+\s){0,3}photo(?:graph)?s?\s*(?:/|:|©|\b
 _CAPTION_MAX = 400
 
 
+#: "Home > Documents > Resolutions": a breadcrumb of a web page (short steps between arrows)
+_BREADCRUMB = re.compile(r"^(?:[^>›»\n]{1,40}?[ \t]+[>›»][ \t]+){2,}[^>›»\n]{1,80}$|^(?:Home|Start)[ \t]*[>›»|/][ \t]")
+
+
 def is_noise(text: str) -> bool:
-    """A line or paragraph that is layout, not content: a lone URL, a page number, a contents entry, a photo credit."""
+    """A line or paragraph that is layout, not content: a lone URL, a page number, a contents entry, a photo credit,
+    a breadcrumb."""
     return bool(_URL_ONLY.match(text) or _PAGE_NUMBER.match(text) or _CONTENTS_HEADING.match(text)
+                or (">" in text[:60] or "›" in text[:60]) and _BREADCRUMB.match(text)
                 or (text[-1:].isdigit() and _DOT_LEADERS.search(text)) or _PHOTO_CREDIT.match(text))
 
 

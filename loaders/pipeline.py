@@ -80,6 +80,8 @@ def document_node(raw: RawDocument, text: str, genre: str, title: str | None, da
              "names_rule": NAMES_RULE}
     if date:
         props["date"] = date
+    if raw.metadata.get("source"):
+        props["source"] = raw.metadata["source"]
     return Node(id=document_id(raw.path), kind="Document", name=name[:200], props=props)
 
 
@@ -96,13 +98,16 @@ def text_document(text: str, name: str = "document") -> RawDocument:
 
 def _document_date(raw: RawDocument, text: str, facts: MeetingFacts | None, resolutions: ResolutionFindings,
                    nodes: dict[str, Node]) -> str | None:
-    """The meeting's date, else the resolution's, else a date in the heading, else the file's creation date."""
+    """The meeting's date, else the resolution's, else the date its metadata block gives, else a date in the
+    heading, else the file's creation date."""
     if facts is not None and facts.date is not None:
         return facts.date.iso_start
     if resolutions.resolution is not None and resolutions.resolution in nodes:
         date = nodes[resolutions.resolution].props.get("date")
         if isinstance(date, str):
             return date
+    if raw.metadata.get("date"):
+        return raw.metadata["date"]
     block = title_block(text)
     dates = parse_dates(text, 0, block[-1][1]) if block else []
     if dates:

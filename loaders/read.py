@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -78,6 +79,41 @@ def _folder_problem(path: Path) -> str:
     return "a folder, not a document"
 
 
+#: a line of the metadata block some documents open with ("Title: ...", "Source: https://...", "Date: 2020-10-06")
+_HEADER_LINE = re.compile(r"^[ \t]*(title|source|url|link|date|published|retrieved|accessed)[ \t]*:[ \t]*(.*?)[ \t]*$",
+                          re.IGNORECASE)
+#: "..., PDF pages 2-3" after a title: where the text was taken from, not part of the title
+_PAGES_NOTE = re.compile(r"[\s,;(\[]*\bPDF\s+pages?\s+[\d\s,–-]+[)\]]?$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?")
+_HEADER_KEYS = {"title": "title", "source": "source", "url": "source", "link": "source", "date": "date",
+                "published": "date"}
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """The metadata block a document opens with, read as its title, source and date, and the text without it.
+
+    Such lines describe the document; left in the text they would be quoted as the evidence of
+    the facts they name. Only a block at the very top counts, and a date only in ISO form.
+    """
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    header: dict[str, str] = {}
+    end = first
+    while end < len(lines) and (match := _HEADER_LINE.match(lines[end])):
+        key, value = _HEADER_KEYS.get(match.group(1).lower()), match.group(2)
+        if key == "title":
+            value = _PAGES_NOTE.sub("", value).strip()
+        if key == "date":
+            date = _ISO_DATE.match(value)
+            value = date.group(0) if date else ""
+        if key and value:
+            header.setdefault(key, value)
+        end += 1
+    if end == first:
+        return {}, text
+    return header, "\n".join(lines[end:])
+
+
 def read_document(path: Path) -> RawDocument:
     """Read ``path`` in whatever format it is; raise :class:`DocumentError` naming the file if it cannot be."""
     data = read_bytes(path)
@@ -85,6 +121,8 @@ def read_document(path: Path) -> RawDocument:
     extracted = kind.extract(path, data)
     if not extracted.text.strip():
         raise DocumentError(f"{path}: the {kind.name} file holds no text")
-    title = remove_names(redact(extracted.title)).strip() if extracted.title else None
-    return RawDocument(path, extracted.text, kind.name, hashlib.sha256(data).hexdigest(),
-                       title=title or None, metadata=dict(extracted.metadata))
+    header, text = split_header(extracted.text)
+    given = header.pop("title", None) or extracted.title
+    title = remove_names(redact(given)).strip() if given else None
+    return RawDocument(path, text, kind.name, hashlib.sha256(data).hexdigest(),
+                       title=title or None, metadata={**extracted.metadata, **header})

@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from prevgraph.loaders.normalise import normalise
-from prevgraph.loaders.pipeline import expand_paths
-from prevgraph.loaders.read import LOADABLE_SUFFIXES, RawDocument, read_document
+from prevgraph.loaders.pipeline import build_batch, expand_paths
+from prevgraph.loaders.read import LOADABLE_SUFFIXES, RawDocument, read_document, split_header
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
@@ -189,3 +189,29 @@ def test_a_docx_is_checked_before_it_is_parsed(docs, tmp_path: Path):
     with zipfile.ZipFile(path) as archive:
         assert "word/document.xml" in archive.namelist()
     assert read_document(path).format == "docx"
+
+
+HEADER = ("Title: Council resolution on the prevention of crises, PDF pages 2-3\n"
+          "Source: https://example.org/library/prevention.pdf\n"
+          "Date: 2020-10-06\n\n")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_metadata_block_is_the_documents_title_source_and_date_never_its_text(tmp_path: Path, suffix: str):
+    path = tmp_path / f"resolution{suffix}"
+    path.write_text(HEADER + "Home > Library > Resolutions\n\nThe Human Rights Council requests the High "
+                    "Commissioner to brief the Security Council.\n", encoding="utf-8")
+    batch = build_batch(read_document(path))
+    document = batch.document
+    assert document.name == "Council resolution on the prevention of crises"
+    assert document.props["date"] == "2020-10-06"
+    assert document.props["source"] == "https://example.org/library/prevention.pdf"
+    text = document.props["text"]
+    assert "Title:" not in text and "Source:" not in text and "https://" not in text and "Home >" not in text
+    quotes = [ev.quote for item in (*batch.nodes, *batch.edges) for ev in item.evidence]
+    assert quotes and not any("PDF pages" in q or "Source:" in q or "Library >" in q for q in quotes)
+
+
+def test_title_lines_inside_the_text_are_no_metadata_block():
+    text = "The meeting opened.\nTitle: a line later in the text stays.\n"
+    assert split_header(text) == ({}, text)
