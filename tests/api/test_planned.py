@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
+import threading
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -199,12 +199,16 @@ def test_response_keys_that_look_like_code_are_only_keys(graph, counted):
 
 
 class SlowStore(CountingStore):
-    """A store whose page selections take longer than the test's time limit."""
+    """A store whose page selections outlast the test's time limit: each waits until the test ends."""
+
+    def __init__(self, store) -> None:
+        super().__init__(store)
+        self.release = threading.Event()
 
     def select_page(self, selection):
         self.calls["select_page"] += 1
         page = self._store.select_page(selection)
-        time.sleep(0.5)
+        self.release.wait(30)
         return page
 
 
@@ -216,6 +220,7 @@ def test_a_planned_list_over_the_time_limit_is_refused_and_not_run_again(graph, 
     assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
     assert "PREVGRAPH_REQUEST_TIMEOUT" in body["errors"][0]["message"]
     assert slow.calls["select_page"] == 1 and "find_nodes_counted" not in slow.calls
+    slow.release.set()
 
 
 def test_the_operation_a_request_names_is_the_one_planned(graph, counted):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 from prevgraph.schema import DocumentBatch, Edge, Evidence, Node, edge_id
 
@@ -70,27 +69,36 @@ def test_the_map_page_is_kept_per_store_version_and_options(graph, make_api):
     assert len(rendered) == 3
 
 
-class SlowProjection(CountingStore):
-    """A store whose projection takes a while, as on a large graph."""
+class HeldProjection(CountingStore):
+    """A store whose projection waits until the test releases it, as a large graph's would take its time."""
+
+    def __init__(self, store) -> None:
+        super().__init__(store)
+        self.entered, self.release = threading.Event(), threading.Event()
 
     def to_networkx(self):
-        time.sleep(0.6)
+        self.entered.set()
+        assert self.release.wait(60), "the test never released the projection"
         return self._store.to_networkx()
 
 
 def test_when_the_pool_and_its_queue_are_full_a_new_computation_is_refused_at_once(graph, make_api):
-    api = make_api(SlowProjection(graph), analysis_threads=1, analysis_queue=0)
+    held = HeldProjection(graph)
+    api = make_api(held, analysis_threads=1, analysis_queue=0)
     answers: list[dict] = []
     running = threading.Thread(target=lambda: answers.append(api(GAPS)))
     running.start()
-    time.sleep(0.2)
-    started = time.monotonic()
-    refused = api("{ gaps(kind: BLOCKED_CHANNEL) { id } }")
-    assert time.monotonic() - started < 0.3
+    assert held.entered.wait(60)
+    refused = api("{ gaps(kind: BLOCKED_CHANNEL) { id } }")  # answered while the computation is still held
+    assert not held.release.is_set() and running.is_alive()
     assert refused["data"] is None
     assert [e["extensions"]["code"] for e in refused["errors"]] == ["BUSY"]
     assert "PREVGRAPH_ANALYSIS_QUEUE" in refused["errors"][0]["message"]
-    same = api(GAPS)  # the computation under way is shared, not refused
+    shared: list[dict] = []
+    same = threading.Thread(target=lambda: shared.append(api(GAPS)))  # the computation under way is shared
+    same.start()
+    held.release.set()
     running.join()
-    assert "errors" not in same and same == answers[0]
+    same.join()
+    assert "errors" not in shared[0] and shared[0] == answers[0]
     assert "errors" not in api("{ gaps(kind: BLOCKED_CHANNEL) { id } }")
