@@ -34,7 +34,8 @@ from prevgraph.visualisations.style import (
 )
 from prevgraph.visualisations.tooltips import TipContext, display_name, edge_tip, name_of, node_tip
 
-#: Edges that say a link is absent: drawn as ghosts, without arrows.
+#: Edges that say a link is absent: drawn as ghosts, without arrows or a label (the legend and the
+#: tooltip say what they are; labels on lines would overlap one another).
 GHOST_TYPES = frozenset({"NO_LINK"})
 LABEL_WIDTH = 17
 LABEL_LINES = 3
@@ -43,7 +44,6 @@ EDGE_DEFAULTS = {"arrows": {"to": {"enabled": True, "type": "arrow", "scaleFacto
                  "selectionWidth": 2, "hoverWidth": 1.5}
 #: A dark halo around a single point of failure (a thick border would swallow a small box).
 MARK_SHADOW = {"enabled": True, "color": "rgba(0,0,0,0.85)", "size": 36, "x": 0, "y": 0}
-GHOST_FONT = {"size": 30, "color": "#333333", "strokeWidth": 5, "strokeColor": "#ffffff"}
 #: A label font readable from the back of a room; labels under the shape get a white halo.
 NODE_FONT = {"size": 30, "face": "Arial, Helvetica, sans-serif", "color": "#111111", "strokeWidth": 5,
              "strokeColor": "#ffffff"}
@@ -196,9 +196,6 @@ def _edge_entry(graph: nx.MultiDiGraph, u: str, v: str, key: str, attrs: dict, c
     entry.update({k: v for k, v in optional.items() if v is not None})
     if attrs.get("highlight"):
         entry["shadow"] = {"enabled": True, "color": HIGHLIGHT_COLOUR, "size": 14, "x": 0, "y": 0}
-    if ghost:
-        entry["label"] = attrs.get("ghost_label") or rel_type.replace("_", " ").lower()
-        entry["font"] = GHOST_FONT
     return entry
 
 

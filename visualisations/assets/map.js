@@ -390,6 +390,7 @@
   function togglePanels() {
     var hidden = document.body.classList.toggle("panels-hidden");
     document.getElementById("toggle-panels").setAttribute("aria-pressed", String(hidden));
+    network.redraw();  /* the canvas takes its new size before the view is fitted to it */
     redrawView();
   }
   function toggleContext() {
