@@ -18,9 +18,9 @@ from pyvis.network import Network
 from prevgraph.graph.analysis.dates import parse_span
 from prevgraph.schema import ontology
 from prevgraph.visualisations.aggregate import Folding
-from prevgraph.visualisations.layout import positions
+from prevgraph.visualisations.layout import legible, positions
 from prevgraph.visualisations.options import MapOptions
-from prevgraph.visualisations.select import is_flow, node_period
+from prevgraph.visualisations.select import is_actor, is_flow, node_dates
 from prevgraph.visualisations.style import (
     GHOST_COLOUR,
     HIGHLIGHT_COLOUR,
@@ -32,18 +32,18 @@ from prevgraph.visualisations.style import (
     shape_of,
     status_style,
 )
-from prevgraph.visualisations.tooltips import TipContext, edge_tip, name_of, node_tip
+from prevgraph.visualisations.tooltips import TipContext, display_name, edge_tip, name_of, node_tip
 
-#: Edges that say a link is absent: drawn as ghosts, without arrows.
+#: Edges that say a link is absent: drawn as ghosts, without arrows or a label (the legend and the
+#: tooltip say what they are; labels on lines would overlap one another).
 GHOST_TYPES = frozenset({"NO_LINK"})
-LABEL_WIDTH = 18
+LABEL_WIDTH = 17
 LABEL_LINES = 3
 #: Drawn unless an edge says otherwise (the page passes these to vis-network as its defaults).
 EDGE_DEFAULTS = {"arrows": {"to": {"enabled": True, "type": "arrow", "scaleFactor": 1.2}}, "smooth": False,
                  "selectionWidth": 2, "hoverWidth": 1.5}
 #: A dark halo around a single point of failure (a thick border would swallow a small box).
 MARK_SHADOW = {"enabled": True, "color": "rgba(0,0,0,0.85)", "size": 36, "x": 0, "y": 0}
-GHOST_FONT = {"size": 26, "color": "#333333", "strokeWidth": 5, "strokeColor": "#ffffff"}
 #: A label font readable from the back of a room; labels under the shape get a white halo.
 NODE_FONT = {"size": 30, "face": "Arial, Helvetica, sans-serif", "color": "#111111", "strokeWidth": 5,
              "strokeColor": "#ffffff"}
@@ -90,8 +90,7 @@ class Drawing:
         return self.network.edges
 
 
-def label_of(name: str) -> str:
-    """A name wrapped for the canvas, at most three lines (the tooltip has the whole name)."""
+def _wrapped(name: str) -> list[str]:
     words, lines, line = name.split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > LABEL_WIDTH:
@@ -100,6 +99,17 @@ def label_of(name: str) -> str:
         else:
             line = f"{line} {word}".strip()
     lines.append(line)
+    return lines
+
+
+def label_of(name: str, aliases: tuple[str, ...] | list[str] = ()) -> str:
+    """A name wrapped for the canvas, at most three lines (the tooltip has the whole name); a name
+    too long for that gives way to its shortest alias that fits, if it has one ("OHCHR")."""
+    lines = _wrapped(name)
+    if len(lines) > LABEL_LINES:
+        fitting = sorted((a for a in aliases if len(_wrapped(a)) <= LABEL_LINES), key=lambda a: (len(a), a))
+        if fitting:
+            return "\n".join(_wrapped(fitting[0]))
     if len(lines) > LABEL_LINES:
         lines = lines[:LABEL_LINES]
         lines[-1] = lines[-1][: LABEL_WIDTH - 1] + "\u2026"
@@ -112,7 +122,7 @@ def _node_size(flows: int, members: int) -> float:
 
 def _dates(graph: nx.MultiDiGraph) -> list[str]:
     found = {a.get("date") for _, _, a in graph.edges(data=True) if parse_span(a.get("date"))}
-    found |= {(a.get("props") or {}).get("date") for _, a in graph.nodes(data=True) if node_period(a)}
+    found |= set(node_dates(graph).values())
     return sorted(found, key=lambda d: (parse_span(d).end, parse_span(d).start, d))
 
 
@@ -124,7 +134,8 @@ def _blocked_description(graph: nx.MultiDiGraph, edge_index: dict[str, tuple[str
     return f"{name_of(graph, u)} \u2192 {name_of(graph, v)} ({attrs.get('type')}, {status})"
 
 
-def _node_entry(graph: nx.MultiDiGraph, node: str, xy: tuple[float, float], flows: int, ctx: TipContext) -> dict:
+def _node_entry(graph: nx.MultiDiGraph, node: str, xy: tuple[float, float], flows: int, ctx: TipContext,
+                date: str | None) -> dict:
     """A node for vis-network; its colours per mode as [fill, label colour], applied by the page's script."""
     attrs = graph.nodes[node]
     kind = attrs.get("kind") or ""
@@ -136,17 +147,18 @@ def _node_entry(graph: nx.MultiDiGraph, node: str, xy: tuple[float, float], flow
         fill = colour_of(attrs.get(mode), mode)
         colours[mode] = [fill, label_colour(fill, inside)]
     entry = {
-        "label": label_of(attrs.get("name") or node),
+        "label": label_of(display_name(attrs, node), attrs.get("aliases", ())),
         "shape": shape,
         "x": xy[0],
         "y": xy[1],
         "size": _node_size(flows, len(attrs.get("members") or [node])),
         "colours": colours,
         "kind": kind,
+        "actor": is_actor(kind),
         "location": attrs.get("location") or "",
         "pillar": attrs.get("pillar") or "",
-        "date": (attrs.get("props") or {}).get("date") if node_period(attrs) else None,
-        "name": attrs.get("name") or node,
+        "date": date,
+        "name": display_name(attrs, node),
         "aliases": [a for a in attrs.get("aliases", ()) if a != attrs.get("name")],
         "tip": node_tip(graph, node, ctx),
     }
@@ -184,9 +196,6 @@ def _edge_entry(graph: nx.MultiDiGraph, u: str, v: str, key: str, attrs: dict, c
     entry.update({k: v for k, v in optional.items() if v is not None})
     if attrs.get("highlight"):
         entry["shadow"] = {"enabled": True, "color": HIGHLIGHT_COLOUR, "size": 14, "x": 0, "y": 0}
-    if ghost:
-        entry["label"] = attrs.get("ghost_label") or rel_type.replace("_", " ").lower()
-        entry["font"] = GHOST_FONT
     return entry
 
 
@@ -206,14 +215,16 @@ def draw(graph: nx.MultiDiGraph, options: MapOptions, ctx: TipContext, folding: 
     """The pyvis network for ``graph`` (already selected and aggregated), positioned and styled."""
     net = Network(directed=True, height="100%", width="100%", heading=options.title)
     net.node_ids = _IdIndex()
-    xy = positions(graph, seed=options.seed)
+    actors = {n for n, kind in graph.nodes(data="kind") if is_actor(kind)}
+    xy = legible(graph, positions(graph, seed=options.seed), actors)
     flows: Counter = Counter()
     for u, v, t in graph.edges(data="type"):
         if is_flow(t):
             flows[u] += 1
             flows[v] += 1
+    dates = node_dates(graph)
     for node in sorted(graph):
-        net.add_node(node, **_node_entry(graph, node, xy[node], flows[node], ctx))
+        net.add_node(node, **_node_entry(graph, node, xy[node], flows[node], ctx, dates.get(node)))
     edge_index = {str(a.get("id", k)): (u, v, a) for u, v, k, a in ctx.graph.edges(keys=True, data=True)}
     bends = _bends(graph)
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: str(e[2])):

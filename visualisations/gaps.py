@@ -53,7 +53,7 @@ def _ghost(graph: nx.MultiDiGraph, u: str, v: str, finding: FindingLike) -> None
     if graph.has_edge(u, v, key):
         _note(graph.edges[u, v, key], finding.statement)
         return
-    graph.add_edge(u, v, key, id=key, type="MISSING", status=None, ghost=True, ghost_label="missing",
+    graph.add_edge(u, v, key, id=key, type="MISSING", status=None, ghost=True,
                    date=None, evidence=[], props={}, findings=[finding.statement])
 
 

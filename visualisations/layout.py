@@ -163,3 +163,120 @@ def positions(graph: nx.MultiDiGraph, seed: int = 0) -> Points:
         placed = _separate(_fit(local, centres[zone], sizes[zone]), SPACING)
         result.update({n: (round(x, 1), round(y, 1)) for n, (x, y) in placed.items()})
     return result
+
+
+#: A grid cell in canvas units: room for a node and its label (at most three lines of
+#: ``drawing.LABEL_WIDTH`` characters in ``drawing.NODE_FONT``) with a margin, so no two
+#: labels on the grid can overlap at any zoom.
+CELL = (350.0, 200.0)
+#: The part of a 1280x720 screen the map gets (the panel takes a quarter): the actors' grid
+#: is shaped to fill it, so their labels are drawn as large as the screen allows.
+REFERENCE_VIEW = (960.0, 640.0)
+#: Above this many nodes the grid is not used (its assignment grows with the cube of the
+#: count, and so many labels cannot be legible on one screen anyway).
+GRID_LIMIT = 400
+#: Where the actors of each zone sit: a band of Geneva, the middle and New York side by
+#: side, elsewhere above it and the field below it.
+BAND = ("GENEVA", MIDDLE, "NEW_YORK")
+
+
+def _blocks(counts: dict[str, int], rows: int) -> dict[str, tuple[int, int, int, int]]:
+    """Each zone's block of cells (first column, first row, columns, rows) for a band ``rows`` high."""
+    blocks, column = {}, 0
+    for zone in BAND:
+        if counts.get(zone):
+            cols = math.ceil(counts[zone] / rows)
+            blocks[zone] = (column, 0, cols, rows)
+            column += cols
+    width = max(column, 1)
+    top, bottom = 0, rows if column else 0
+    for zone in sorted(set(counts) - set(BAND), key=lambda z: ZONE_DIRECTIONS.get(z, (0.0, 1.0))[1]):
+        if not counts[zone]:
+            continue
+        above = ZONE_DIRECTIONS.get(zone, (0.0, 1.0))[1] < 0
+        cols = min(width, counts[zone]) if column else math.ceil(math.sqrt(counts[zone]))
+        height = math.ceil(counts[zone] / cols)
+        first = (width - cols) // 2
+        if above:
+            top -= height
+            blocks[zone] = (first, top, cols, height)
+        else:
+            blocks[zone] = (first, bottom, cols, height)
+            bottom += height
+    return blocks
+
+
+def _scale_of(blocks: dict[str, tuple[int, int, int, int]]) -> float:
+    """The zoom at which the blocks just fill the reference view (larger is more legible)."""
+    cols = max(c + w for c, _, w, _ in blocks.values()) - min(c for c, _, _, _ in blocks.values())
+    rows = max(r + h for _, r, _, h in blocks.values()) - min(r for _, r, _, _ in blocks.values())
+    return min(REFERENCE_VIEW[0] / (cols * CELL[0]), REFERENCE_VIEW[1] / (rows * CELL[1]))
+
+
+def _assign(nodes: list[str], xy: Points, cells: list[tuple[int, int]], frame: tuple[float, float, float, float]
+            ) -> dict[str, tuple[int, int]]:
+    """Each node to its own cell, keeping their arrangement: the least total squared distance
+    between where ``xy`` puts a node (mapped by ``frame``) and its cell."""
+    from scipy.optimize import linear_sum_assignment
+
+    x0, y0, sx, sy = frame
+    wanted = np.array([((xy[n][0] - x0) * sx, (xy[n][1] - y0) * sy) for n in nodes])
+    grid = np.array(cells, dtype=float)
+    cost = ((wanted[:, None, :] - grid[None, :, :]) ** 2).sum(axis=2)
+    rows, cols = linear_sum_assignment(cost)
+    return {nodes[r]: cells[c] for r, c in zip(rows, cols, strict=True)}
+
+
+def _frame(nodes: list[str], xy: Points, block: tuple[int, int, int, int]) -> tuple[float, float, float, float]:
+    """The affine map (origin, scale per axis) from the nodes' box in ``xy`` onto the block's cells;
+    an axis along which they do not spread keeps one cell per ``CELL``."""
+    column, row, cols, rows = block
+    xs, ys = [xy[n][0] for n in nodes], [xy[n][1] for n in nodes]
+    sx = (cols - 1) / (max(xs) - min(xs)) if max(xs) > min(xs) and cols > 1 else 1 / CELL[0]
+    sy = (rows - 1) / (max(ys) - min(ys)) if max(ys) > min(ys) and rows > 1 else 1 / CELL[1]
+    return min(xs) - column / sx, min(ys) - row / sy, sx, sy
+
+
+def legible(graph: nx.MultiDiGraph, xy: Points, actors: set[str]) -> Points:
+    """Positions on a grid where no two labels overlap: the ``actors`` (the default view) packed
+    in blocks by zone, shaped to fill a projector's screen, and everything else in the free
+    cells around them, each as near as it can be to where ``xy`` (:func:`positions`) puts it."""
+    if not actors or len(graph) > GRID_LIMIT:
+        return xy
+    zone_of = zones(graph)
+    by_zone: dict[str, list[str]] = {}
+    for node in sorted(actors):
+        by_zone.setdefault(zone_of[node], []).append(node)
+    counts = {z: len(ns) for z, ns in by_zone.items()}
+    blocks = max((_blocks(counts, rows) for rows in range(1, len(actors) + 1)), key=_scale_of)
+    cell: dict[str, tuple[int, int]] = {}
+    for zone, nodes in by_zone.items():
+        column, row, cols, rows = blocks[zone]
+        cells = [(column + i, row + j) for j in range(rows) for i in range(cols)]
+        cell.update(_assign(nodes, xy, cells, _frame(nodes, xy, blocks[zone])))
+    rest = sorted(set(graph) - actors)
+    if rest:
+        cell.update(_assign(rest, xy, _free_cells(blocks, set(cell.values()), len(rest)),
+                            _frame(sorted(actors), xy, _bounds(blocks))))
+    return {n: (round(i * CELL[0], 1), round(j * CELL[1], 1)) for n, (i, j) in cell.items()}
+
+
+def _bounds(blocks: dict[str, tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
+    left = min(c for c, _, _, _ in blocks.values())
+    top = min(r for _, r, _, _ in blocks.values())
+    right = max(c + w for c, _, w, _ in blocks.values())
+    bottom = max(r + h for _, r, _, h in blocks.values())
+    return left, top, right - left, bottom - top
+
+
+def _free_cells(blocks: dict[str, tuple[int, int, int, int]], taken: set[tuple[int, int]], count: int
+                ) -> list[tuple[int, int]]:
+    """At least ``count`` free cells: the actors' box, widened ring by ring until there is room."""
+    left, top, cols, rows = _bounds(blocks)
+    ring = 0
+    while True:
+        cells = [(i, j) for j in range(top - ring, top + rows + ring) for i in range(left - ring, left + cols + ring)
+                 if (i, j) not in taken]
+        if len(cells) >= count * 1.3:
+            return cells
+        ring += 1

@@ -19,6 +19,10 @@ from prevgraph.graph.analysis.dates import parse_span
 from prevgraph.visualisations.drawing import EDGE_DEFAULTS, NODE_FONT, Drawing
 from prevgraph.visualisations.style import HIGHLIGHT_COLOUR, MARK_COLOUR
 
+#: The smallest height, in screen pixels, the default view draws an actor's label at (a
+#: projector at the back of a room); the page pans rather than shrink labels below it.
+MIN_LABEL_PX = 16
+
 
 @cache
 def asset(name: str) -> str:
@@ -80,6 +84,7 @@ def page_data(drawing: Drawing, hops: int, story: dict | None = None) -> dict:
         "hops": hops,
         "findings": drawing.findings,
         "markColour": MARK_COLOUR,
+        "minLabelPx": MIN_LABEL_PX,
         "story": story,
     }
 

@@ -18,7 +18,7 @@ A story file::
 
 Every scene is drawn on one map with fixed positions (so the geography stays put as the
 facilitator steps), participants shown only as their affiliation; the page's print
-version is an appendix with the evidence behind every line each scene shows.
+version is an appendix listing each flow the scenes show once, with the quotes that state it.
 """
 
 from __future__ import annotations
@@ -31,12 +31,14 @@ import networkx as nx
 import yaml
 
 from prevgraph.errors import MapError, NotFound, PrevgraphError
+from prevgraph.visualisations.drawing import GHOST_TYPES
 from prevgraph.visualisations.gaps import FindingLike, drawn_ids
 from prevgraph.visualisations.maps import build_map
 from prevgraph.visualisations.options import MapOptions, parse_period
 from prevgraph.visualisations.page import render_page
 from prevgraph.visualisations.select import is_flow, select
-from prevgraph.visualisations.tooltips import evidence_items, name_of, sources
+from prevgraph.visualisations.style import humanise
+from prevgraph.visualisations.tooltips import QUOTE_CHARS, evidence_items, name_of, shorten, sources
 
 STORY_FIELDS = {"title", "colour", "scenes"}
 SCENE_FIELDS = {"title", "caption", "focus", "hops", "status", "kind", "since", "date", "gaps", "colour"}
@@ -146,12 +148,57 @@ def load_story(path: Path, resolve: Callable[[str], str]) -> Story:
                  tuple(_scene(s, f"{path}, scene {i}", colour, resolve) for i, s in enumerate(scenes, 1)), colour)
 
 
-def _appendix_entry(u: str, v: str, attrs: dict, node_of: dict[str, str], docs: dict, drawn: nx.MultiDiGraph) -> dict:
-    what = [attrs.get("type") or "", (attrs.get("status") or "").lower(), str(attrs.get("date") or "")]
+#: Quotes printed per flow in the appendix (the rest are counted), each cut to ``QUOTE_CHARS``.
+APPENDIX_QUOTES = 3
+
+
+def _quotes(evidence: list[dict], docs: dict) -> tuple[list[tuple[str, str]], int]:
+    """The distinct quotes stating a flow (at most ``APPENDIX_QUOTES``, shortened) and how many more there are."""
+    seen, items = set(), []
+    for quote, cite in evidence_items(evidence, docs):
+        key = " ".join(quote.split())
+        if key and key not in seen:
+            seen.add(key)
+            items.append((shorten(quote, QUOTE_CHARS), cite))
+    return items[:APPENDIX_QUOTES], max(len(items) - APPENDIX_QUOTES, 0)
+
+
+def _flow_entry(number: int, u: str, v: str, attrs: dict, evidence: list[dict], docs: dict,
+                drawn: nx.MultiDiGraph) -> dict:
+    what = [humanise(attrs.get("type")), (attrs.get("status") or "").lower(), str(attrs.get("date") or "")]
+    quotes, more = _quotes(evidence, docs)
     basis = f"reference data: {attrs['source_ref']}" if attrs.get("source_ref") else "no quote recorded"
-    return {"source": name_of(drawn, node_of.get(u, u)), "target": name_of(drawn, node_of.get(v, v)),
-            "what": ", ".join(w for w in what if w), "evidence": evidence_items(attrs.get("evidence") or [], docs),
-            "basis": basis}
+    return {"number": number, "source": name_of(drawn, u), "target": name_of(drawn, v),
+            "what": ", ".join(w for w in what if w), "evidence": quotes, "more": more, "basis": basis}
+
+
+def _is_listed(attrs: dict) -> bool:
+    """What the appendix lists: the flows and the stated missing links, not structure."""
+    return is_flow(attrs.get("type")) or attrs.get("type") in GHOST_TYPES
+
+
+def appendix(graph: nx.MultiDiGraph, drawn: nx.MultiDiGraph, chosen: Sequence[nx.MultiDiGraph], docs: dict
+             ) -> list[dict]:
+    """Per scene, the flows it shows: each flow printed in full (with the quotes that state it) the
+    first time a scene shows it, and only by its number in the scenes after, so the printout stays short."""
+    _, edge_of = drawn_ids(drawn)
+    numbers: dict[tuple[str, str, str], int] = {}
+    scenes = []
+    for scene_graph in chosen:
+        evidence: dict[tuple[str, str, str], list[dict]] = {}
+        for _, _, key, attrs in sorted(scene_graph.edges(keys=True, data=True), key=lambda e: str(e[2])):
+            if key in edge_of and _is_listed(attrs):
+                evidence.setdefault(edge_of[key], []).extend(attrs.get("evidence") or [])
+        new, again = [], []
+        for where in sorted(evidence, key=lambda w: (name_of(drawn, w[0]), name_of(drawn, w[1]), str(w[2]))):
+            if where in numbers:
+                again.append(numbers[where])
+                continue
+            numbers[where] = len(numbers) + 1
+            new.append(_flow_entry(numbers[where], where[0], where[1], drawn.edges[where], evidence[where], docs,
+                                   drawn))
+        scenes.append({"flows": new, "again": sorted(again)})
+    return scenes
 
 
 def render_story(graph: nx.MultiDiGraph, story: Story, findings: Sequence[FindingLike] | None = None) -> str:
@@ -162,21 +209,19 @@ def render_story(graph: nx.MultiDiGraph, story: Story, findings: Sequence[Findin
     drawn = drawing.graph
     node_of, edge_of = drawn_ids(drawn)
     ghosts = {e["id"]: (e["from"], e["to"]) for e in drawing.edges if e.get("ghost") and e["type"] == "MISSING"}
-    docs = sources(graph)
-    scenes, appendix = [], []
+    scenes, chosen = [], []
     for scene in story.scenes:
-        chosen = select(graph, replace(scene.options, fold_participants=False), scene.focus)
-        nodes = sorted({node_of[n] for n in chosen if n in node_of})
+        picked = select(graph, replace(scene.options, fold_participants=False), scene.focus)
+        chosen.append(picked)
+        nodes = sorted({node_of[n] for n in picked if n in node_of})
         shown = set(nodes)
-        edges = sorted({str(drawn.edges[edge_of[k]].get("id", edge_of[k][2])) for _, _, k in chosen.edges(keys=True)
+        edges = sorted({str(drawn.edges[edge_of[k]].get("id", edge_of[k][2])) for _, _, k in picked.edges(keys=True)
                         if k in edge_of})
         if scene.options.gaps:
             edges += sorted(k for k, (u, v) in ghosts.items() if u in shown and v in shown)
         scenes.append({"title": scene.title, "caption": scene.caption, "nodes": nodes, "edges": edges,
                        "focus": node_of.get(scene.focus) if scene.focus else None, "colourBy": scene.options.colour_by,
                        "gaps": scene.options.gaps})
-        ordered = sorted((e for e in chosen.edges(keys=True, data=True) if e[2] in edge_of),
-                         key=lambda e: (not is_flow(e[3].get("type")), str(e[2])))
-        appendix.append({"title": scene.title, "caption": scene.caption,
-                         "edges": [_appendix_entry(u, v, a, node_of, docs, drawn) for u, v, _, a in ordered]})
-    return render_page(drawing, 2, story={"scenes": scenes}, appendix=appendix)
+    listed = [{"title": scene.title, "caption": scene.caption} | found
+              for scene, found in zip(story.scenes, appendix(graph, drawn, chosen, sources(graph)), strict=True)]
+    return render_page(drawing, 2, story={"scenes": scenes}, appendix=listed)

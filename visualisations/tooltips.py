@@ -7,9 +7,11 @@ page: quotes are arbitrary text and a map must never run what a document contain
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
+from pathlib import PurePath
 
 import networkx as nx
 
@@ -29,6 +31,23 @@ PROP_CHARS = 160
 #: Structure a node's tooltip names as its context ("part of", "represents").
 CONTEXT_TYPES = ("PART_OF", "REPRESENTS", "ADOPTED_BY", "HOLDS")
 DOT = " \u00b7 "
+
+
+_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.)\S*\s*$", re.IGNORECASE)
+
+
+def display_name(attrs: dict, node: str) -> str:
+    """What a node is called on the map: its name, except that a document is never called by a
+    URL (a page saved from the web may have only its address for a name): its title, else its file."""
+    name = attrs.get("name") or node
+    if attrs.get("kind") != DOCUMENT_KIND or not _URL.match(name):
+        return name
+    props = attrs.get("props") or {}
+    title = str(props.get("title") or "")
+    if title and not _URL.match(title):
+        return title
+    return PurePath(str(props.get("file") or "")).stem.replace("-", " ").replace("_", " ") or "a document"
+
 
 
 @dataclass(frozen=True)
@@ -59,7 +78,7 @@ def sources(graph: nx.MultiDiGraph) -> dict[str, Source]:
             continue
         meetings = sorted(graph.nodes[v].get("name") or v for _, v, t in graph.out_edges(node, data="type")
                           if t == "PART_OF")
-        found[node] = Source(attrs.get("name") or node, meetings[0] if meetings else None)
+        found[node] = Source(display_name(attrs, node), meetings[0] if meetings else None)
     return found
 
 
@@ -109,7 +128,7 @@ def _findings_html(findings: list[str]) -> str:
 
 
 def name_of(graph: nx.MultiDiGraph, node: str) -> str:
-    return graph.nodes[node].get("name") or node if node in graph else node
+    return display_name(graph.nodes[node], node) if node in graph else node
 
 
 def node_tip(graph: nx.MultiDiGraph, node: str, ctx: TipContext) -> str:

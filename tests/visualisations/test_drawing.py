@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from prevgraph.schema import edge_id, node_id, ontology
 from prevgraph.visualisations import MapOptions, build_map
-from prevgraph.visualisations.drawing import EDGE_DEFAULTS
+from prevgraph.visualisations.drawing import EDGE_DEFAULTS, label_of
+from prevgraph.visualisations.layout import CELL
 from prevgraph.visualisations.style import BLOCKED_COLOUR, GHOST_COLOUR, location_colours, pillar_colours
 
 
@@ -125,3 +128,38 @@ def test_edge_ids_are_the_graphs(small_graph):
     drawing = build_map(small_graph, MapOptions())
     blocked = flow(drawing, HC, SC, "BLOCKED")
     assert blocked["id"] == edge_id(HC, "BRIEFS", SC, "BLOCKED", "2021")
+
+
+@pytest.mark.parametrize(("name", "props", "shown"), [
+    ("https://www.example.org/events/dialogue-2020", {"title": "Report of the dialogue"}, "Report of the dialogue"),
+    ("www.example.org/paper.pdf", {"file": "2020-11-background-paper.txt"}, "2020 11 background paper"),
+    ("http://example.org/x", {"title": "https://example.org/x"}, "a document"),
+    ("Concept note", {"title": "https://example.org/x"}, "Concept note"),
+])
+def test_documents_are_labelled_by_their_title_never_a_url(small_graph, name, props, shown):
+    graph = small_graph.copy()
+    doc = node_id("Document", "Concept note of the policy dialogue")
+    graph.nodes[doc].update(name=name, props=props)
+    drawing = build_map(graph, MapOptions())
+    entry = by_id(drawing.nodes)[doc]
+    assert entry["name"] == shown and entry["label"].replace("\n", " ") == label_of(shown).replace("\n", " ")
+    assert "://" not in entry["label"] and "www." not in entry["label"]
+
+
+def test_a_name_too_long_for_three_lines_gives_way_to_an_alias_that_fits():
+    name = "Office of the United Nations High Commissioner for Human Rights in Geneva"
+    assert label_of(name, ("UN Human Rights", "OHCHR")) == "OHCHR"
+    assert label_of("Security Council", ("UNSC",)) == "Security Council"
+    assert label_of(name).count("\n") == 2 and label_of(name).endswith("\u2026")
+
+
+def test_actors_are_drawn_on_a_grid_where_no_two_share_a_cell_geneva_left_of_new_york(small_graph):
+    drawing = build_map(small_graph, MapOptions())
+    cells = [(n["x"] / CELL[0], n["y"] / CELL[1]) for n in drawing.nodes]
+    assert all(x == round(x) and y == round(y) for x, y in cells) and len(set(cells)) == len(cells)
+    actors = [n for n in drawing.nodes if n["actor"]]
+    assert {n["kind"] for n in actors} == {"Body", "Office"}
+    xs = {loc: [n["x"] for n in actors if n["location"] == loc] for loc in ("GENEVA", "NEW_YORK")}
+    ys = {loc: [n["y"] for n in actors if n["location"] == loc] for loc in ("GENEVA", "NEW_YORK", "FIELD")}
+    assert max(xs["GENEVA"]) < min(xs["NEW_YORK"])
+    assert min(ys["FIELD"]) > max(ys["GENEVA"] + ys["NEW_YORK"])

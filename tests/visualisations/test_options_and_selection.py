@@ -38,14 +38,20 @@ def test_bad_options_are_one_line_errors_naming_the_option(params, message):
     assert message in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_a_status_filter_keeps_structure_and_drops_what_it_leaves_unconnected(small_graph):
-    chosen = select(small_graph, MapOptions(statuses=("BLOCKED",)))
-    statuses = {a["status"] for _, _, a in chosen.edges(data=True) if a["status"]}
-    assert statuses == {"BLOCKED"}
-    assert any(a["type"] == "PART_OF" for _, _, a in chosen.edges(data=True))
-    assert "office:secretary-general" in chosen  # still organises the 2023 roundtable
-    alone = select(small_graph, MapOptions(statuses=("BLOCKED",), kinds=("Body", "Office")))
-    assert "office:secretary-general" not in alone and HC in alone and SC in alone
+@pytest.mark.parametrize("statuses", [("BLOCKED",), ("BLOCKED", "UNREALISED"), ("MANDATED",)])
+def test_a_status_filter_hides_what_no_such_flow_touches(small_graph, statuses):
+    chosen = select(small_graph, MapOptions(statuses=statuses))
+    assert {a["status"] for _, _, a in chosen.edges(data=True) if a["status"]} == set(statuses)
+    touched = {n for u, v, a in small_graph.edges(data=True) if a["status"] in statuses for n in (u, v)}
+    assert set(chosen) == touched
+    assert "office:secretary-general" not in chosen  # organises a meeting, but no such flow touches it
+
+
+def test_a_status_filter_keeps_the_structure_between_what_it_shows(small_graph):
+    chosen = select(small_graph, MapOptions(statuses=("MANDATED",)))
+    assert ("paragraph:a-hrc-res-45-31-op5-f", "office:chair-of-the-peacebuilding-commission") in chosen.edges()
+    part_of = {(u, v) for u, v, a in chosen.edges(data=True) if a["type"] == "PART_OF"}
+    assert part_of == set()  # the resolution and the PBC carry no mandated flow, so their structure goes too
 
 
 def test_dates_keep_what_overlaps_the_period_and_undated_facts(small_graph):
@@ -57,6 +63,22 @@ def test_dates_keep_what_overlaps_the_period_and_undated_facts(small_graph):
     since_2023 = select(small_graph, MapOptions(since="2023-01"))
     assert {a["date"] for _, _, a in since_2023.edges(data=True)} == {None, "2023", "2023-02-15"}
     assert node_id("Resolution", "A/HRC/RES/45/31") not in since_2023  # dated 2020
+
+
+def test_a_map_as_of_a_date_leaves_out_later_meetings_documents_and_what_only_they_state(small_graph):
+    report = node_id("Document", "Roundtable report")
+    late = node_id("Meeting", "Transatlantic roundtable")
+    graph = small_graph.copy()
+    graph.nodes[late]["props"] = {"start_date": "2023-02-15", "end_date": "2023-02-16"}  # as loaders date meetings
+    graph.add_edge(report, late, "report-of-late", type="PART_OF", status=None, date=None, evidence=[])
+    graph.add_edge(HC, SC, "undated-late", type="BRIEFS", status="REALISED", date=None,
+                   evidence=[{"document": report, "quote": "The High Commissioner briefed the Council."}])
+    as_of_2020 = select(graph, MapOptions(until="2020-12-31"))
+    assert late not in as_of_2020 and report not in as_of_2020
+    assert "undated-late" not in {k for _, _, k in as_of_2020.edges(keys=True)}
+    as_of_2023 = select(graph, MapOptions(until="2023-12-31"))
+    assert {late, report} <= set(as_of_2023)
+    assert "undated-late" in {k for _, _, k in as_of_2023.edges(keys=True)}
 
 
 def test_focus_keeps_the_neighbourhood_within_the_hops(small_graph):

@@ -5,6 +5,8 @@
   "use strict";
   var MAX_FIT_SCALE = 1.3;
   var data = JSON.parse(document.getElementById("map-data").textContent);
+  /* the zoom below which the actors' labels would be drawn smaller than data.minLabelPx */
+  var MIN_LEGIBLE_SCALE = data.minLabelPx / data.options.nodes.font.size;
   var container = document.getElementById("network");
   var tooltip = document.getElementById("tooltip");
   var detailsBox = document.getElementById("details");
@@ -47,7 +49,8 @@
       kinds: new Set(data.kinds),
       asOf: null,
       focus: data.focus,
-      hops: data.hops
+      hops: data.hops,
+      context: false
     };
   }
   defaults();
@@ -100,21 +103,40 @@
     var nodeOk = {};
     data.nodes.forEach(function (n) { nodeOk[n.id] = state.kinds.has(n.kind) && onDate(n.date); });
     var edgeOk = {};
-    var degree = {};
-    data.edges.forEach(function (e) {
-      var ok = nodeOk[e.from] && nodeOk[e.to] && edgeShown(e);
-      edgeOk[e.id] = ok;
-      if (ok) { degree[e.from] = (degree[e.from] || 0) + 1; degree[e.to] = (degree[e.to] || 0) + 1; }
-    });
-    data.nodes.forEach(function (n) {
-      if (nodeOk[n.id] && incident[n.id] && !degree[n.id]) { nodeOk[n.id] = false; }
-    });
+    data.edges.forEach(function (e) { edgeOk[e.id] = nodeOk[e.from] && nodeOk[e.to] && edgeShown(e); });
+    layered({ nodes: nodeOk, edges: edgeOk });
     if (state.focus && nodeOk[state.focus]) {
       var reach = neighbourhood(state.focus, state.hops, edgeOk);
       data.nodes.forEach(function (n) { nodeOk[n.id] = nodeOk[n.id] && n.id in reach; });
       data.edges.forEach(function (e) { edgeOk[e.id] = edgeOk[e.id] && nodeOk[e.from] && nodeOk[e.to]; });
     }
     return { nodes: nodeOk, edges: edgeOk };
+  }
+
+  /* The default view is the actors and the flows between them (and stated missing links);
+   * structure, texts, meetings, participants and States come in with the context toggle.
+   * Either way a node left without any of its lines goes too. Changes ``shown`` in place. */
+  function layered(shown) {
+    if (!state.context) {
+      data.nodes.forEach(function (n) { shown.nodes[n.id] = Boolean(shown.nodes[n.id] && n.actor); });
+      data.edges.forEach(function (e) {
+        shown.edges[e.id] = Boolean(shown.edges[e.id] && (e.flow || e.ghost) && shown.nodes[e.from] && shown.nodes[e.to]);
+      });
+    }
+    /* with a status left out, what no flow of the chosen statuses touches goes too */
+    var byStatus = data.statuses.some(function (s) { return !state.statuses.has(s); });
+    var degree = {};
+    data.edges.forEach(function (e) {
+      if (shown.edges[e.id] && (e.flow || !byStatus)) {
+        degree[e.from] = (degree[e.from] || 0) + 1;
+        degree[e.to] = (degree[e.to] || 0) + 1;
+      }
+    });
+    data.nodes.forEach(function (n) {
+      if (shown.nodes[n.id] && (byStatus || incident[n.id]) && !degree[n.id]) { shown.nodes[n.id] = false; }
+    });
+    data.edges.forEach(function (e) { shown.edges[e.id] = shown.edges[e.id] && shown.nodes[e.from] && shown.nodes[e.to]; });
+    return shown;
   }
 
   function show(shown) {
@@ -139,6 +161,10 @@
     network.fit({ nodes: ids.length ? ids : undefined, animation: false });
     /* one or two nodes would otherwise fill the screen */
     if (network.getScale() > MAX_FIT_SCALE) { network.moveTo({ scale: MAX_FIT_SCALE, animation: false }); }
+    /* the actors' labels stay legible from the back of a room: pan to see the rest */
+    if (!state.context && network.getScale() < MIN_LEGIBLE_SCALE) {
+      network.moveTo({ scale: MIN_LEGIBLE_SCALE, animation: false });
+    }
     scaleDashes();
   }
 
@@ -244,6 +270,7 @@
     });
     on("reset", "click", function () {
       defaults();
+      contextButton();
       state.focus = null;
       document.querySelectorAll("#controls input[type=checkbox]").forEach(function (box) { box.checked = true; });
       document.querySelectorAll("input[name=colour]").forEach(function (r) { r.checked = r.value === state.colourBy; });
@@ -290,6 +317,12 @@
     });
   }
 
+  function contextButton() {
+    var button = document.getElementById("toggle-context");
+    button.setAttribute("aria-pressed", String(state.context));
+    button.textContent = state.context ? "Hide structure" : "Show structure";
+  }
+
   function setDateLabel() {
     var slider = document.getElementById("date");
     var label = document.getElementById("date-label");
@@ -328,12 +361,12 @@
       state.colourBy = scene.colourBy;
       recolour();
       showGaps(scene.gaps);
-      show(shown);
+      show(layered(shown));
       fitShown(shown);
       network.unselectAll();
       if (scene.focus && byNode[scene.focus]) { network.selectNodes([scene.focus]); }
-      document.getElementById("scene-title").textContent = scene.title;
-      document.getElementById("scene-caption").textContent = scene.caption;
+      ["scene-title", "bar-title"].forEach(function (id) { document.getElementById(id).textContent = scene.title; });
+      ["scene-caption", "bar-caption"].forEach(function (id) { document.getElementById(id).textContent = scene.caption; });
       document.getElementById("scene-counter").textContent = "Scene " + (current + 1) + " of " + scenes.length;
       document.body.setAttribute("data-scene", String(current + 1));
       if (history.replaceState) { history.replaceState(null, "", "#scene-" + (current + 1)); }
@@ -349,17 +382,33 @@
     });
     var fromHash = /^#scene-(\d+)$/.exec(window.location.hash);
     showScene(fromHash ? Number(fromHash[1]) - 1 : 0);
+    return function () { showScene(current); };
   }
 
-  on("toggle-panels", "click", function () { document.body.classList.toggle("panels-hidden"); network.redraw(); });
+  /* Redraws the current view after the panels or the context change: the story's scene or the map. */
+  var redrawView = function () { refresh(true); };
+  function togglePanels() {
+    var hidden = document.body.classList.toggle("panels-hidden");
+    document.getElementById("toggle-panels").setAttribute("aria-pressed", String(hidden));
+    network.redraw();  /* the canvas takes its new size before the view is fitted to it */
+    redrawView();
+  }
+  function toggleContext() {
+    state.context = !state.context;
+    contextButton();
+    redrawView();
+  }
+  on("toggle-panels", "click", togglePanels);
+  on("toggle-context", "click", toggleContext);
   document.addEventListener("keydown", function (ev) {
     if (ev.target && /INPUT|SELECT|TEXTAREA/.test(ev.target.tagName)) { return; }
-    if (ev.key === "p" || ev.key === "P") { document.body.classList.toggle("panels-hidden"); }
+    if (ev.key === "p" || ev.key === "P") { togglePanels(); }
+    if (ev.key === "s" || ev.key === "S") { toggleContext(); }
     if (ev.key === "Escape") { hideTip(); detailsBox.hidden = true; }
   });
 
   if (data.story) {
-    wireStory();
+    redrawView = wireStory();
   } else {
     wireMap();
     refresh(true);
