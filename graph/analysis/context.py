@@ -72,9 +72,10 @@ def cite(graph: nx.MultiDiGraph, about: str, evidence: Iterable[dict], limit: in
         if limit is not None and len(cites) >= limit:
             break
         document = graph.nodes.get(item["document"]) or {}
+        props = document.get("props") or {}
         cites.append(Citation(item["document"], item["quote"], int(item["start"]), int(item["end"]),
                               item.get("rule") or "", about, document.get("name"),
-                              *_match_span(item)))
+                              *_match_span(item), date=props.get("date"), file=props.get("file")))
     return cites
 
 

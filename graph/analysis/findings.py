@@ -60,6 +60,15 @@ class Citation:
     match_end: int | None = None
     #: the quote only shows where the node is named (a mention), not the fact the finding states
     mention: bool = False
+    #: the document's date and file name, so that two documents of one meeting can be told apart
+    date: str | None = None
+    file: str | None = None
+
+    @property
+    def source(self) -> str:
+        """The document as a list of sources names it: its title, date and file name."""
+        parts = [self.title or self.document, self.date, self.file if self.file != self.title else None]
+        return ", ".join(p for p in parts if p)
 
     def excerpt(self, width: int) -> str:
         """The quote on one line, cut to ``width`` characters around the words that state the fact (the matched

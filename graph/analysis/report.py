@@ -80,7 +80,7 @@ def findings_markdown(findings: Sequence[Finding], *, title: str = "Gaps between
         for f in group:
             lines.append(f"- **#{f.rank}, {f.severity}.** {f.statement}")
             for citation in _distinct_quotes(f)[:quotes]:
-                number = sources.setdefault(citation.title or citation.document, len(sources) + 1)
+                number = sources.setdefault(citation.source, len(sources) + 1)
                 lines.append(f"  - mentioned in [{number}]" if citation.mention
                              else f"  - \u201c{' '.join(citation.quote.split())}\u201d [{number}]")
         lines.append("")

@@ -60,10 +60,32 @@ def opened_store(ctx: typer.Context, location: str | None = None, *, create: boo
         store.close()
 
 
+#: the global options that take a value, accepted after the command too ("prevgraph load --store X files")
+_GLOBAL_WITH_VALUE = ("--store", "-s")
+
+
+def global_options_first(args: list[str]) -> list[str]:
+    """``args`` with ``--store X`` (or ``--store=X``, ``-s X``) and ``--debug`` moved before the command, where the
+    app reads them, wherever the user typed them; anything after ``--`` is left alone."""
+    end = args.index("--") if "--" in args else len(args)
+    moved: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < end:
+        arg = args[i]
+        if arg in _GLOBAL_WITH_VALUE and i + 1 < end:
+            moved += args[i:i + 2]
+            i += 2
+            continue
+        (moved if arg == "--debug" or arg.startswith("--store=") else rest).append(arg)
+        i += 1
+    return moved + rest + args[end:]
+
+
 def main() -> None:
     """Entry point: run the app, turning prevgraph errors into one line on stderr and exit code 1."""
     try:
-        app()
+        app(args=global_options_first(sys.argv[1:]))
     except PrevgraphError as exc:
         if _state["debug"]:
             raise

@@ -18,7 +18,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from prevgraph.cli.app import global_options_first
 from prevgraph.errors import StoreUnavailable
 from prevgraph.graph import open_store
 from prevgraph.loaders import build_batch
@@ -293,3 +296,20 @@ def test_gaps_on_an_empty_store_says_it_is_empty_not_that_there_are_no_gaps(tmp_
     assert result.returncode == 0
     assert "holds no documents" in result.stderr and "load" in result.stderr
     assert "No gaps found" not in result.stdout
+
+
+def test_store_after_the_command_is_taken_as_users_type_it(tmp_path: Path):
+    store = tmp_path / "graph.db"
+    document = tmp_path / "report.txt"
+    document.write_text(GOOD, encoding="utf-8")
+    assert run("load", "--store", store, document).returncode == 0
+    assert run("stats", f"--store={store}").returncode == 0
+    assert exported(store)["nodes"]  # the load went into that store, not the default one
+
+
+@given(st.lists(st.sampled_from(["load", "gaps", "a.txt", "-f", "json", "--limit", "3"]), max_size=6),
+       st.integers(min_value=0, max_value=6), st.sampled_from([["--store", "x.db"], ["-s", "x.db"], ["--store=x.db"]]))
+def test_global_options_move_before_the_command_and_nothing_else_moves(args: list[str], at: int, store: list[str]):
+    at = min(at, len(args))
+    typed = [*args[:at], *store, *args[at:], "--", "--store", "kept"]
+    assert global_options_first(typed) == [*store, *args, "--", "--store", "kept"]
