@@ -182,7 +182,6 @@ class _Candidate:
     start: int
     end: int
     tokens: tuple[str, ...]
-    official: bool = False
 
 
 def _is_stop(word: str, stop: frozenset[str]) -> bool:
