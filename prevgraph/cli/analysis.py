@@ -23,6 +23,7 @@ from prevgraph.graph.analysis import (
     pathways_json,
 )
 from prevgraph.graph.lookup import resolve_node
+from prevgraph.graph.store import GraphStore
 
 GAP_FORMATS = ("table", "json", "markdown", "csv")
 PATH_FORMATS = ("table", "json")
@@ -31,6 +32,15 @@ _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 def _split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _named_flow(store: GraphStore, item: str) -> str | tuple[str, str]:
+    """A ``--what-if`` item as the analysis takes it: ``SOURCE->TARGET`` with each end resolved
+    the way every other command resolves names; anything else is a flow's edge id."""
+    if "->" not in item:
+        return item
+    source, target = item.split("->", 1)
+    return resolve_node(store, source).id, resolve_node(store, target).id
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -108,7 +118,8 @@ def gaps(
         "--output", "-o", help="File to write (default: stdout); the table format writes the markdown note.")] = None,
     limit: Annotated[int, typer.Option(help="Show only the first N findings (0: all).")] = 0,
     what_if: Annotated[list[str] | None, typer.Option(
-        "--what-if", help="A flow to try as if realised: an edge id, or SOURCE->TARGET node ids; repeatable.")] = None,
+        "--what-if", help="A flow to try as if realised: SOURCE->TARGET by names, acronyms or ids "
+                          "(\"HRC->Security Council\"), or a flow's edge id; repeatable.")] = None,
     seed: Annotated[int, typer.Option(help="Seed for the sampling used on very large graphs.")] = 0,
 ) -> None:
     """Find the gaps in the flows between Geneva and New York, most important first."""
@@ -118,11 +129,12 @@ def gaps(
     with opened_store(ctx) as store:
         graph = store.to_networkx()
         where = store.describe()
+        named_flows = tuple(_named_flow(store, item) for item in _split(what_if))
     if not any(kind == "Document" for _, kind in graph.nodes(data="kind")):
         err.print(f"The store {where} holds no documents; load some with: prevgraph --store PATH load FOLDER",
                   markup=False, highlight=False, soft_wrap=True)
         return
-    findings = find_gaps(graph, kinds=kinds, since=since, seed=seed, what_if=tuple(_split(what_if)))
+    findings = find_gaps(graph, kinds=kinds, since=since, seed=seed, what_if=named_flows)
     if limit > 0:
         findings = findings[:limit]
     if fmt == "table":

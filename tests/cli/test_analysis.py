@@ -91,6 +91,13 @@ def test_gaps_what_if_takes_a_named_flow(store_path):
     assert len(named) == 1 and named[0]["data"]["connectivity"]["NEW_YORK->GENEVA"]["independent_routes"] == [0, 1]
 
 
+def test_gaps_what_if_resolves_names_as_other_commands_do(store_path):
+    by_name = json.loads(_run(store_path, "gaps", "-f", "json", "-k", "what_if",
+                              "--what-if", "UNSC -> Human Rights Council"))
+    named = [f for f in by_name["findings"] if f["data"]["named"]]
+    assert len(named) == 1 and named[0]["nodes"][:2] == ["body:sc", "body:hrc"]
+
+
 def test_path_resolves_names_and_shows_the_evidence_of_each_hop(store_path):
     text = _run(store_path, "path", "High Commissioner", "UNSC")
     assert "Routes from High Commissioner for Human Rights to Security Council" in text
@@ -106,7 +113,8 @@ def test_path_resolves_names_and_shows_the_evidence_of_each_hop(store_path):
 def test_bad_input_is_one_line_naming_the_option(store_path):
     for args, expected in ((["gaps", "--since", "soon"], "since='soon' is not a date"),
                            (["gaps", "--kind", "gaps"], "unknown finding kind(s) gaps"),
-                           (["path", "Nobody at all", "HRC"], "no node is named 'Nobody at all'")):
+                           (["path", "Nobody at all", "HRC"], "no node is named 'Nobody at all'"),
+                           (["gaps", "--what-if", "HRC->Nobody at all"], "no node is named 'Nobody at all'")):
         done = subprocess.run([str(Path(sys.executable).parent / "prevgraph"), "--store", str(store_path), *args],
                               capture_output=True, text=True)
         assert done.returncode == 1 and done.stderr.count("\n") == 1 and expected in done.stderr, done.stderr
