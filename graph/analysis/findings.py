@@ -166,6 +166,33 @@ class Draft:
                                        data=self.data)
 
 
+def merge_same_facts(drafts: Iterable[Draft]) -> list[Draft]:
+    """One draft per fact: drafts of one kind that make the same statement (the blocked briefing
+    of one office reported by two sentences, two documents, two extracted edges) become one
+    draft with every quote, node and edge of them; the most severe severity, the largest weight
+    and the earliest date win, and ``data`` is that of the draft with the smallest ``about``.
+
+    >>> a = Draft("broker", "X links the sides.", "low", ["e2"], evidence=[], weight=1.0)
+    >>> b = Draft("broker", "X links the sides.", "medium", ["e1"], since="2021")
+    >>> [(d.about, d.severity, d.weight, d.since) for d in merge_same_facts([a, b])]
+    [(['e1', 'e2'], 'medium', 1.0, '2021')]
+    """
+    groups: dict[tuple[str, str], list[Draft]] = {}
+    for draft in drafts:
+        groups.setdefault((draft.kind, draft.statement), []).append(draft)
+    return [same[0] if len(same) == 1 else _merged(same) for same in groups.values()]
+
+
+def _merged(same: list[Draft]) -> Draft:
+    same = sorted(same, key=lambda d: [str(a) for a in d.about])
+    first = same[0]
+    dates = [d.since for d in same if d.since]
+    return Draft(first.kind, first.statement, min((d.severity for d in same), key=SEVERITIES.index),
+                 about=_unique(str(a) for d in same for a in d.about), nodes=_unique(n for d in same for n in d.nodes),
+                 edges=_unique(e for d in same for e in d.edges), evidence=[c for d in same for c in d.evidence],
+                 since=min(dates) if dates else None, data=first.data, weight=max(d.weight for d in same))
+
+
 def rank(drafts: Iterable[Draft]) -> list[Finding]:
     """Order drafts (severity, then kind, then weight, then id for a deterministic tie-break) and number them from 1.
 

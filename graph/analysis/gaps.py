@@ -12,7 +12,7 @@ from prevgraph.graph.analysis.brokerage import brokers
 from prevgraph.graph.analysis.channels import asymmetry, missing_channels, stated_missing_links
 from prevgraph.graph.analysis.connectivity import single_points_of_failure, what_if
 from prevgraph.graph.analysis.context import GapContext
-from prevgraph.graph.analysis.findings import FINDING_KINDS, Draft, Finding, rank
+from prevgraph.graph.analysis.findings import FINDING_KINDS, Draft, Finding, merge_same_facts, rank
 from prevgraph.graph.analysis.mandates import blocked_channels, unrealised_mandates
 from prevgraph.graph.analysis.timeline import change_over_time
 
@@ -109,4 +109,4 @@ def find_gaps(graph: nx.MultiDiGraph, *, kinds: Iterable[str] | str | None = Non
     drafts: list[Draft] = []
     for kind in chosen:
         drafts.extend(_ANALYSES[kind](ctx, settings, seed))
-    return rank(drafts)
+    return rank(merge_same_facts(drafts))

@@ -149,3 +149,16 @@ def test_the_reason_a_block_gives_is_in_the_statement(build):
     [finding] = find_gaps(build.graph, kinds="blocked_channel")
     assert finding.statement == "PBC Chair itself stops its briefing of HRC (unrealised flow; declined)."
     assert finding.data["reason"] == "declined"
+
+
+def test_one_blocked_briefing_told_by_two_sentences_is_one_finding_with_both_quotes(build):
+    build.node("chair", "NEW_YORK", kind="Office", name="PBC Chair")
+    build.node("hrc", "GENEVA")
+    first = build.edge("chair", "hrc", "BRIEFS", "BLOCKED", key="briefs:first",
+                       quote="The Chair was kept from briefing the Council in Geneva.")
+    second = build.edge("chair", "hrc", "BRIEFS", "BLOCKED", key="briefs:second", date="2023",
+                        quote="Once more the annual briefing of the Chair could not take place.")
+    [finding] = find_gaps(build.graph, kinds="blocked_channel")
+    assert finding.edges == (first, second) and finding.since == "2023"
+    assert [c.quote for c in finding.evidence] == ["The Chair was kept from briefing the Council in Geneva.",
+                                                   "Once more the annual briefing of the Chair could not take place."]
