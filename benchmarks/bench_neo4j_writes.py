@@ -1,24 +1,34 @@
-"""Batched versus per-row relationship writes into a real Neo4j.
+"""Batched versus per-row relationship writes into a real Neo4j, for each of the store's write paths.
 
     scripts/neo4j-local start
     .venv/bin/python -m benchmarks.bench_neo4j_writes                 # 100,000 relationships
     .venv/bin/python -m benchmarks.bench_neo4j_writes --relationships 20000 --per-row-sample 2000
 
 The relationships are the first N edges of a seeded synthetic graph
-(:mod:`benchmarks.generate`), written with the Neo4j store's own statement
-(:func:`prevgraph.graph.cypher.merge_edges`, ``UNWIND $rows ... MERGE``) and parameters
-(:func:`prevgraph.graph.neo4j_store.edge_row`) in two ways:
+(:mod:`benchmarks.generate`); its nodes are written first, untimed. Each path starts
+from those nodes and no relationships, except the merge of stored relationships, which
+starts from all of them (written by the path before it):
 
-- batched: ``--batch-size`` rows per managed transaction, one ``UNWIND`` per relationship
-  type in it, as the store writes them;
-- per row: one row per statement and per managed transaction, as a naive loader does.
-  The per-row path is timed on a sample (``--per-row-sample`` rows, 5,000 by default)
-  and its rate extrapolated; a second per-row figure runs the same sample in one
-  transaction, to show how much of the cost is commits and how much round trips.
+- create, batched: ``Neo4jStore.create`` per ``--batch-size`` edges (one transaction
+  each: the ends' kinds are read and checked, then one ``CREATE`` statement for all
+  types), one transaction at a time, then ``--parallel`` at once as ``prevgraph copy``
+  into an empty store writes them (``write_batches``);
+- upsert of new edges, batched: ``Neo4jStore.upsert`` per batch (the stored versions are
+  looked up, found absent, and the edges created), as a load of new documents writes;
+- upsert of stored edges, batched: the same batches again (found, merged with what is
+  stored, written with one ``MERGE`` statement per type);
+- the ``MERGE`` statement alone, batched, from no relationships
+  (:func:`prevgraph.graph.cypher.merge_edges`, one statement per type per transaction);
+- per row: the ``MERGE`` and the ``CREATE`` statement with one row per statement and per
+  transaction, as a naive loader writes, timed on ``--per-row-sample`` rows (5,000 by
+  default) with the rate extrapolated, and the ``MERGE`` per row in one transaction for
+  the sample, to show how much of the cost is commits and how much round trips.
 
-Each way starts from the same nodes and no relationships. It EMPTIES the database's
-prevgraph graph first (the ``Entity`` nodes), holding the same machine-wide lock as the
-test suite so that a test run on this machine cannot empty it in the middle.
+It prints the rate of each path in rows per second and the ratios batched / per row for
+merge and for create. It EMPTIES the database's prevgraph graph first (the ``Entity``
+nodes), holding the same machine-wide lock as the test suite so that a test run on this
+machine cannot empty it in the middle. A warm-up pass (untimed) lets the JVM compile the
+statements first.
 """
 
 from __future__ import annotations
@@ -33,16 +43,18 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import neo4j
 
 from benchmarks.generate import synthetic_graph
 from prevgraph.graph import cypher
-from prevgraph.graph.neo4j_store import Neo4jStore, edge_row
+from prevgraph.graph.neo4j_store import Neo4jStore, edge_columns
+from prevgraph.graph.store import write_batches
+from prevgraph.schema import Edge
 from prevgraph.settings import Settings
 
 DELETE_SOME_RELATIONSHIPS = "MATCH (:Entity)-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n"
+COUNT_RELATIONSHIPS = "MATCH (:Entity)-[r]->() RETURN count(r) AS n"
 
 
 @contextmanager
@@ -54,17 +66,16 @@ def exclusive(uri: str) -> Iterator[None]:
         yield
 
 
-def relationship_rows(count: int, seed: int, store: Neo4jStore) -> list[dict[str, Any]]:
-    """Write the nodes a synthetic graph needs for ``count`` edges, and return the rows of those edges."""
+def relationships(count: int, seed: int, store: Neo4jStore) -> list[Edge]:
+    """Write the nodes a synthetic graph needs for ``count`` edges, and return those edges."""
     graph = synthetic_graph(max(100, int(count / 1.4)), seed)
     while True:
         edges = list(itertools.islice((e for b in graph.edge_batches() for e in b), count))
         if len(edges) == count:
             break
         graph = synthetic_graph(int(graph.nodes * 1.2), seed)
-    for nodes in graph.node_batches(5_000):
-        store.upsert(nodes, ())
-    return [edge_row(e) for e in edges]
+    write_batches(lambda nodes: store.create(nodes, ()), graph.node_batches(5_000), store.parallel_writes)
+    return edges
 
 
 def clear_relationships(session: neo4j.Session) -> None:
@@ -72,42 +83,46 @@ def clear_relationships(session: neo4j.Session) -> None:
         pass
 
 
-def write_batched(session: neo4j.Session, rows: list[dict[str, Any]], batch_size: int) -> None:
-    def one_batch(tx: neo4j.ManagedTransaction, batch: list[dict[str, Any]]) -> None:
-        by_type: dict[str, list[dict[str, Any]]] = {}
-        for row in batch:
-            by_type.setdefault(row["type"], []).append(row)
+def batches(edges: list[Edge], size: int) -> list[list[Edge]]:
+    return [edges[start:start + size] for start in range(0, len(edges), size)]
+
+
+def merge_statements(session: neo4j.Session, edges: list[Edge], batch_size: int) -> None:
+    """The store's ``MERGE`` statement, one per type in each transaction of ``batch_size`` rows."""
+    def one_batch(tx: neo4j.ManagedTransaction, batch: list[Edge]) -> None:
+        by_type: dict[str, list[Edge]] = {}
+        for edge in batch:
+            by_type.setdefault(edge.type, []).append(edge)
         for rel_type, typed in by_type.items():
-            tx.run(cypher.merge_edges(rel_type), rows=typed).consume()
+            tx.run(cypher.merge_edges(rel_type), edge_columns(typed)).consume()
 
-    for start in range(0, len(rows), batch_size):
-        session.execute_write(one_batch, rows[start:start + batch_size])
-
-
-def write_per_row(session: neo4j.Session, rows: list[dict[str, Any]]) -> None:
-    def one_row(tx: neo4j.ManagedTransaction, row: dict[str, Any]) -> None:
-        tx.run(cypher.merge_edges(row["type"]), rows=[row]).consume()
-
-    for row in rows:
-        session.execute_write(one_row, row)
+    for batch in batches(edges, batch_size):
+        session.execute_write(one_batch, batch)
 
 
-def write_per_row_one_transaction(session: neo4j.Session, rows: list[dict[str, Any]]) -> None:
+def per_row(session: neo4j.Session, edges: list[Edge], statement: Callable[[Edge], str]) -> None:
+    """One row per statement and per transaction."""
+    for edge in edges:
+        session.execute_write(lambda tx, e=edge: tx.run(statement(e), edge_columns([e])).consume())
+
+
+def per_row_one_transaction(session: neo4j.Session, edges: list[Edge]) -> None:
     def all_rows(tx: neo4j.ManagedTransaction) -> None:
-        for row in rows:
-            tx.run(cypher.merge_edges(row["type"]), rows=[row]).consume()
+        for edge in edges:
+            tx.run(cypher.merge_edges(edge.type), edge_columns([edge])).consume()
 
     session.execute_write(all_rows)
 
 
-def timed(session: neo4j.Session, write: Callable[[], None], expected: int) -> float:
-    """Seconds ``write`` takes from an empty set of relationships; checks it wrote ``expected`` of them."""
-    clear_relationships(session)
+def timed(session: neo4j.Session, write: Callable[[], object], expected: int, *, fresh: bool = True) -> float:
+    """Seconds ``write`` takes (from no relationships when ``fresh``); checks ``expected`` are stored after it."""
+    if fresh:
+        clear_relationships(session)
     started = time.perf_counter()
     write()
     seconds = time.perf_counter() - started
-    written = session.run("MATCH (:Entity)-[r]->() RETURN count(r) AS n").single(strict=True)["n"]
-    assert written == expected, f"wrote {written} relationships, expected {expected}"
+    written = session.run(COUNT_RELATIONSHIPS).single(strict=True)["n"]
+    assert written == expected, f"{written} relationships stored, expected {expected}"
     return seconds
 
 
@@ -118,35 +133,57 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--relationships", type=int, default=100_000)
     parser.add_argument("--per-row-sample", type=int, default=5_000)
     parser.add_argument("--batch-size", type=int, default=5_000)
+    parser.add_argument("--parallel", type=int, default=Neo4jStore.parallel_writes,
+                        help="transactions at once for the parallel create (default: the store's parallel_writes)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    sample = min(args.per_row_sample, args.relationships)
 
     settings = Settings.from_env()
     with exclusive(args.uri), Neo4jStore.connect(args.uri, settings) as store:
         store.clear()
-        rows = relationship_rows(args.relationships, args.seed, store)
-        sampled = rows[:: max(1, len(rows) // sample)][:sample]
-        driver = store._driver  # the benchmark measures raw statements on the store's own connection
+        edges = relationships(args.relationships, args.seed, store)
+        sample = edges[:: max(1, len(edges) // args.per_row_sample)][:args.per_row_sample]
+        chunks = batches(edges, args.batch_size)
+        n = len(edges)
+        driver = store._driver  # the statement paths measure raw statements on the store's own connection
         with driver.session(database=settings.neo4j_database) as session:
-            batched = timed(session, lambda: write_batched(session, rows, args.batch_size), len(rows))
-            per_row = timed(session, lambda: write_per_row(session, sampled), len(sampled))
-            one_tx = timed(session, lambda: write_per_row_one_transaction(session, sampled), len(sampled))
+            warm = edges[:min(n, 2 * args.batch_size)]
+            timed(session, lambda: [store.create((), b) for b in batches(warm, args.batch_size)], len(warm))
+            timed(session, lambda: merge_statements(session, warm, args.batch_size), len(warm))
+            rows: list[tuple[str, int, float]] = [
+                ("create, batched (Neo4jStore.create, one transaction at a time)", n,
+                 timed(session, lambda: [store.create((), b) for b in chunks], n)),
+                (f"create, batched, {args.parallel} transactions at once (as prevgraph copy)", n,
+                 timed(session, lambda: write_batches(lambda b: store.create((), b), chunks, args.parallel), n)),
+                ("upsert of new edges, batched (looked up, then CREATE)", n,
+                 timed(session, lambda: [store.upsert((), b) for b in chunks], n)),
+                ("upsert of stored edges, batched (looked up, merged, MERGE)", n,
+                 timed(session, lambda: [store.upsert((), b) for b in chunks], n, fresh=False)),
+                ("MERGE statement, batched, from no relationships", n,
+                 timed(session, lambda: merge_statements(session, edges, args.batch_size), n)),
+                ("MERGE per row, one transaction each", len(sample),
+                 timed(session, lambda: per_row(session, sample, lambda e: cypher.merge_edges(e.type)), len(sample))),
+                ("CREATE per row, one transaction each", len(sample),
+                 timed(session, lambda: per_row(session, sample, lambda e: cypher.CREATE_EDGES), len(sample))),
+                ("MERGE per row, all in one transaction", len(sample),
+                 timed(session, lambda: per_row_one_transaction(session, sample), len(sample))),
+            ]
             clear_relationships(session)
         agent = driver.get_server_info().agent
         store.clear()
 
-    batched_rate, per_row_rate, one_tx_rate = len(rows) / batched, len(sampled) / per_row, len(sampled) / one_tx
-    print(f"Neo4j {agent} at {args.uri}; nproc {os.cpu_count()}; {len(rows):,} relationships, "
-          f"{len({r['type'] for r in rows})} types")
-    print(f"batched ({args.batch_size:,} rows per transaction, UNWIND ... MERGE): "
-          f"{batched:8.2f} s  {batched_rate:10,.0f} rows/s")
-    print(f"per row (one MERGE and one transaction per row; {len(sampled):,}-row sample, "
-          f"extrapolated {len(rows) / per_row_rate:,.0f} s for all): {per_row_rate:10,.0f} rows/s")
-    print(f"per row in one transaction ({len(sampled):,}-row sample):           {one_tx_rate:10,.0f} rows/s")
-    print(f"batched / per row: {batched_rate / per_row_rate:.1f}x  "
-          f"(batched / per row in one transaction: {batched_rate / one_tx_rate:.1f}x)")
-
+    rates = {label: count / seconds for label, count, seconds in rows}
+    print(f"Neo4j {agent} at {args.uri}; nproc {os.cpu_count()}; load average {os.getloadavg()[0]:.1f}; "
+          f"{n:,} relationships of {len({e.type for e in edges})} types, {args.batch_size:,} per transaction; "
+          f"per-row sample {len(sample):,}")
+    for label, _, seconds in rows:
+        print(f"{label:72s} {seconds:8.2f} s {rates[label]:10,.0f} rows/s")
+    (create, parallel, new, stored, merge, merge_row, create_row, one_tx) = (rates[label] for label, _, _ in rows)
+    print(f"merge: batched / per row {merge / merge_row:.0f}x (per row in one transaction: {merge / one_tx:.1f}x); "
+          f"upsert of new edges / per row {new / merge_row:.0f}x; upsert of stored edges / per row "
+          f"{stored / merge_row:.0f}x")
+    print(f"create: batched / per row {create / create_row:.0f}x; {args.parallel} at once / per row "
+          f"{parallel / create_row:.0f}x")
 
 if __name__ == "__main__":
     main()

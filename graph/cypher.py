@@ -12,9 +12,11 @@ therefore built here from names of the ontology only, each checked by
   per relationship type of the ontology;
 - ``MERGE`` of relationships, one statement per type (see :func:`merge_edges`).
 
-Node kind labels are written with Neo4j 5.26's dynamic labels (``SET n:$(row.kind)``),
-which take them as parameters. Relationship types are not: ``MERGE`` with a dynamic
-type scans every relationship, so each type has its own ``MERGE`` statement.
+Node kind labels are written with Neo4j 5.26's dynamic labels (``SET n:$($kind[i])``),
+which take them as parameters, and so are the types of relationships created
+(``CREATE_EDGES``). ``MERGE`` with a dynamic type scans every relationship, so each type
+has its own ``MERGE`` statement. Rows travel as columns, one list per property
+(``$id``, ``$kind``, ...): the driver encodes a key once, not once a row.
 
 The graph model: every node has the label ``Entity`` (unique ``id``) plus its kind as
 a second label; every relationship has its ontology type. Records are stored as
@@ -99,22 +101,38 @@ NODES_AFTER = f"MATCH (n:Entity) WHERE n.id > $after RETURN {NODE} ORDER BY n.id
 
 NODE_COUNTS = "MATCH (n:Entity) RETURN n.kind AS key, count(*) AS n"
 
-MERGE_NODES = """
-UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-SET n = row.properties
-SET n:$(row.kind)
-"""
+#: the properties a node is written with, in this order; each travels as one list (a column)
+NODE_PROPERTIES = ("id", "kind", "name", "aliases", "location", "pillar", "origin", "reviewed", "source", "props",
+                   "evidence", "documents", "documents_key", "search_key")
+#: the properties a relationship is written with (its type and ends travel as columns too)
+EDGE_PROPERTIES = ("id", "status", "blocks", "date", "origin", "source_ref", "props", "evidence", "documents",
+                   "documents_key")
 
-#: bulk loading into a graph known not to hold these ids: no lookup before each write
-CREATE_NODES = """
-UNWIND $rows AS row
-CREATE (n:Entity)
-SET n = row.properties
-SET n:$(row.kind)
-"""
+#: every write statement takes its rows as columns: parallel lists, row ``i`` the ``i``-th item of each
+_ROWS = "UNWIND range(0, size($id) - 1) AS i"
+
+
+def _column_map(keys: Iterable[str]) -> str:
+    """``{k: $k[i], ...}``: the properties of row ``i`` as a map literal."""
+    return "{" + ", ".join(f"{identifier(k)}: ${identifier(k)}[i]" for k in keys) + "}"
+
+
+def _column_sets(var: str, keys: Iterable[str]) -> str:
+    """``var.k = $k[i], ...``: one ``SET`` item per property, so that no ``Eager`` is planned (``SET var = map`` may
+    write the key a ``MERGE`` reads, which makes Neo4j materialise every row first)."""
+    return ", ".join(f"{identifier(var)}.{identifier(k)} = ${identifier(k)}[i]" for k in keys)
+
+
+MERGE_NODES = (f"{_ROWS} MERGE (n:Entity {{id: $id[i]}}) "
+               f"SET {_column_sets('n', NODE_PROPERTIES[1:])} SET n:$($kind[i])")
+
+#: nodes known not to be stored yet: no lookup before each write
+CREATE_NODES = f"{_ROWS} CREATE (n:Entity:$($kind[i]) {_column_map(NODE_PROPERTIES)})"
 
 DELETE_NODES = "UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n"
+
+#: which of ``$ids`` are stored, with their kinds, as one row of [id, kind] pairs
+KINDS_BY_IDS = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN collect([id, n.kind]) AS kinds"
 
 DELETE_SOME_NODES = "MATCH (n:Entity) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 
@@ -357,25 +375,24 @@ EDGE_TYPE_COUNTS = "MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS key, count(
 
 EDGE_STATUS_COUNTS = "MATCH (:Entity)-[r]->(:Entity) WHERE r.status IS NOT NULL RETURN r.status AS key, count(*) AS n"
 
+_MATCH_ENDS = "MATCH (a:Entity {id: $source[i]}) MATCH (b:Entity {id: $target[i]})"
+
+#: relationships known not to be stored yet, of any types (``$type``): ``CREATE`` takes a dynamic type without
+#: a scan, so one statement writes them all; returns how many were written (a row whose ends are missing is not)
+CREATE_EDGES = (f"{_ROWS} {_MATCH_ENDS} CREATE (a)-[r:$($type[i]) {_column_map(EDGE_PROPERTIES)}]->(b) "
+                "RETURN count(r) AS n")
 
 
-def merge_edges(rel_type: str, *, create: bool = False) -> str:
-    """Write rows of one relationship type; returns how many were written (a row whose ends are missing is not).
+def merge_edges(rel_type: str) -> str:
+    """Merge rows of one relationship type on their id; returns how many were written (not a row missing an end).
 
     The type is in the text, not a parameter: with a dynamic type (``[r:$(row.type)]``)
-    Neo4j 5.26 plans ``MERGE`` as a scan of every relationship, once per row. ``create``
-    writes with ``CREATE`` (bulk loading of ids known to be new: no lookup of the
-    relationship first; the uniqueness constraint still refuses a repeated id).
+    Neo4j 5.26 plans ``MERGE`` as a scan of every relationship, once per row. The
+    ``MERGE`` finds a stored relationship by the uniqueness constraint's index on ``id``.
     """
-    write = "CREATE (a)-[r:{t}]->(b)" if create else "MERGE (a)-[r:{t} {{id: row.id}}]->(b)"
-    return f"""
-UNWIND $rows AS row
-MATCH (a:Entity {{id: row.source}})
-MATCH (b:Entity {{id: row.target}})
-{write.format(t=identifier(rel_type))}
-SET r = row.properties
-RETURN count(r) AS n
-"""
+    t = identifier(rel_type)
+    return (f"{_ROWS} {_MATCH_ENDS} MERGE (a)-[r:{t} {{id: $id[i]}}]->(b) "
+            f"SET {_column_sets('r', EDGE_PROPERTIES[1:])} RETURN count(r) AS n")
 
 
 def delete_edges(types: Iterable[str]) -> str:

@@ -80,12 +80,21 @@ def withdraw_document(record: Node | Edge, document: str) -> Node | Edge | None:
 
 @dataclass
 class WritePlan:
-    """The writes one store transaction makes."""
+    """The writes one store transaction makes.
+
+    ``new_nodes`` and ``new_edges`` hold the ids of written records the store is known
+    not to hold (looked up and absent in the same transaction, or promised new by
+    :meth:`~prevgraph.graph.store.GraphStore.create`): a store writes them without
+    looking them up first (Neo4j's ``CREATE`` rather than ``MERGE``, about twice as
+    fast), and fails rather than overwrite should one be there after all.
+    """
 
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     delete_nodes: list[str] = field(default_factory=list)
     delete_edges: list[str] = field(default_factory=list)
+    new_nodes: set[str] = field(default_factory=set)
+    new_edges: set[str] = field(default_factory=set)
 
 
 def plan_upsert(nodes: Iterable[Node], edges: Iterable[Edge],
@@ -100,6 +109,8 @@ def plan_upsert(nodes: Iterable[Node], edges: Iterable[Edge],
         merged_edges[edge.id] = merge_edge(merged_edges.get(edge.id) or old_edges.get(edge.id), edge)
     plan.nodes = list(merged_nodes.values())
     plan.edges = list(merged_edges.values())
+    plan.new_nodes = merged_nodes.keys() - old_nodes.keys()
+    plan.new_edges = merged_edges.keys() - old_edges.keys()
     return plan
 
 
@@ -108,7 +119,8 @@ def plan_document_load(batch: DocumentBatch, previous_nodes: dict[str, Node],
     """Plan loading ``batch``.
 
     ``previous_*`` hold every stored record that carries evidence from the batch's
-    document or shares an id with a record of the batch.
+    document, shares an id with a record of the batch or is the batch's document: a
+    written record not among them is taken to be new (see :class:`WritePlan`).
     """
     doc_id = batch.document.id
     kept_nodes: dict[str, Node] = {}
@@ -135,6 +147,11 @@ def plan_document_load(batch: DocumentBatch, previous_nodes: dict[str, Node],
     plan.delete_edges = [i for i in plan.delete_edges if i not in new_edge_ids]
     untouched = [n for i, n in kept_nodes.items() if i not in new_node_ids]
     untouched_edges = [e for i, e in kept_edges.items() if i not in new_edge_ids]
-    plan.nodes = [batch.document, *merged.nodes, *untouched]
+    # one record per id (a batch may carry its document among its nodes too; the last version wins)
+    plan.nodes = list({n.id: n for n in (batch.document, *merged.nodes, *untouched)}.values())
     plan.edges = [*merged.edges, *untouched_edges]
+    # new against what is stored, not against what is kept: a record the previous version
+    # alone supported is withdrawn above but still stored when this version names it again
+    plan.new_nodes = {n.id for n in plan.nodes} - previous_nodes.keys()
+    plan.new_edges = {e.id for e in plan.edges} - previous_edges.keys()
     return plan

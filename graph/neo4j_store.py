@@ -25,13 +25,21 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 from pydantic import TypeAdapter
 
 from prevgraph.errors import ConfigurationError, StoreError, StoreUnavailable, ValidationError
@@ -61,6 +69,8 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 MINIMUM_VERSION = (5, 26)
 CONNECTION_TIMEOUT = 15.0
+#: how many times a write runs when a record it found absent was created meanwhile (see Neo4jStore.write)
+CONFLICT_ATTEMPTS = 3
 #: parses a stored evidence list in one pass (pydantic's JSON parser, not json.loads then per item)
 _EVIDENCE = TypeAdapter(tuple[Evidence, ...])
 #: Cypher's LIMIT needs a number; this stands for "no limit".
@@ -79,33 +89,51 @@ def _document_key(document: str) -> str:
 
 
 def _evidence_json(evidence: Sequence[Evidence]) -> str:
-    return json.dumps([e.model_dump() for e in evidence], ensure_ascii=False)
+    return _EVIDENCE.dump_json(tuple(evidence)).decode()
 
 
-def node_row(node: Node) -> dict[str, Any]:
-    """The parameters that write ``node``: its id, kind label and every property."""
-    if node.kind not in ontology().node_kinds:
-        raise ValidationError(f"node {node.id}: unknown node kind {node.kind!r}")
-    documents, key = documents_key(node.evidence)
-    return {"id": node.id, "kind": node.kind, "properties": {
-        "id": node.id, "kind": node.kind, "name": node.name, "aliases": list(node.aliases),
-        "location": node.location, "pillar": node.pillar, "origin": node.origin, "reviewed": node.reviewed,
-        "source": node.source, "props": json.dumps(node.props, ensure_ascii=False),
-        "evidence": _evidence_json(node.evidence), "documents": documents, "documents_key": key,
-        "search_key": search_key(node.name, node.aliases),
-    }}
+def _json(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
-def edge_row(edge: Edge) -> dict[str, Any]:
-    """The parameters that write ``edge``: its ends, type and every property."""
-    if edge.type not in ontology().relationship_kinds:
-        raise ValidationError(f"edge {edge.id}: unknown relationship kind {edge.type!r}")
-    documents, key = documents_key(edge.evidence)
-    return {"id": edge.id, "type": edge.type, "source": edge.source, "target": edge.target, "properties": {
-        "id": edge.id, "status": edge.status, "blocks": edge.blocks, "date": edge.date, "origin": edge.origin,
-        "source_ref": edge.source_ref, "props": json.dumps(edge.props, ensure_ascii=False),
-        "evidence": _evidence_json(edge.evidence), "documents": documents, "documents_key": key,
-    }}
+def _columns(keys: Sequence[str], rows: list[tuple[Any, ...]]) -> dict[str, list[Any]]:
+    """Rows of values in ``keys``' order as one list per key: the shape :mod:`cypher`'s write statements take."""
+    return {key: list(column) for key, column in zip(keys, zip(*rows, strict=True), strict=True)} if rows else {
+        key: [] for key in keys}
+
+
+def node_columns(nodes: Sequence[Node]) -> dict[str, list[Any]]:
+    """The parameters that write ``nodes``: one list per property of :data:`cypher.NODE_PROPERTIES`.
+
+    Columns rather than a map per row: the driver encodes each key once, not once a row.
+    """
+    known = ontology().node_kinds
+    rows = []
+    for node in nodes:
+        if node.kind not in known:
+            raise ValidationError(f"node {node.id}: unknown node kind {node.kind!r}")
+        documents, key = documents_key(node.evidence)
+        rows.append((node.id, node.kind, node.name, list(node.aliases), node.location, node.pillar, node.origin,
+                     node.reviewed, node.source, _json(node.props), _evidence_json(node.evidence), documents, key,
+                     search_key(node.name, node.aliases)))
+    return _columns(cypher.NODE_PROPERTIES, rows)
+
+
+#: what :func:`edge_columns` sends besides the stored properties
+_EDGE_COLUMNS = ("type", "source", "target", *cypher.EDGE_PROPERTIES)
+
+
+def edge_columns(edges: Sequence[Edge]) -> dict[str, list[Any]]:
+    """The parameters that write ``edges``: their types, ends and the properties of :data:`cypher.EDGE_PROPERTIES`."""
+    known = ontology().relationship_kinds
+    rows = []
+    for edge in edges:
+        if edge.type not in known:
+            raise ValidationError(f"edge {edge.id}: unknown relationship kind {edge.type!r}")
+        documents, key = documents_key(edge.evidence)
+        rows.append((edge.type, edge.source, edge.target, edge.id, edge.status, edge.blocks, edge.date, edge.origin,
+                     edge.source_ref, _json(edge.props), _evidence_json(edge.evidence), documents, key))
+    return _columns(_EDGE_COLUMNS, rows)
 
 
 def node_from(props: dict[str, Any]) -> Node:
@@ -203,29 +231,43 @@ class _Reader:
 class _Neo4jTx(_Reader):
     """:class:`~prevgraph.graph.store.StoreTx` over one managed Neo4j write transaction."""
 
+    def kinds(self, ids: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), self.batch_size):
+            found.update(self.rows(cypher.KINDS_BY_IDS, ids=list(chunk))[0]["kinds"])
+        return found
+
     def apply(self, plan: WritePlan) -> None:
         for chunk in _chunks(plan.delete_nodes, self.batch_size):
             self.tx.run(cypher.DELETE_NODES, ids=list(chunk)).consume()
         delete_edges = cypher.delete_edges(_edge_types())
         for chunk in _chunks(plan.delete_edges, self.batch_size):
             self.tx.run(delete_edges, ids=list(chunk)).consume()
-        self.put(plan.nodes, plan.edges)
+        self.put_nodes(plan.nodes, plan.new_nodes)
+        self.put_edges(plan.edges, plan.new_edges)
 
-    def put(self, nodes: Sequence[Node], edges: Sequence[Edge], *, create: bool = False) -> None:
-        """Write nodes, then edges grouped by type, in batches; ``create`` for ids known to be new."""
-        node_query = cypher.CREATE_NODES if create else cypher.MERGE_NODES
-        for chunk in _chunks([node_row(n) for n in nodes], self.batch_size):
-            self.tx.run(node_query, rows=list(chunk)).consume()
-        by_type: dict[str, list[dict[str, Any]]] = {}
+    def put_nodes(self, nodes: Sequence[Node], new: AbstractSet[str]) -> None:
+        """Write nodes in batches: those known ``new`` with ``CREATE``, the others with ``MERGE``."""
+        created = [n for n in nodes if n.id in new]
+        merged = [n for n in nodes if n.id not in new]
+        for query, group in ((cypher.CREATE_NODES, created), (cypher.MERGE_NODES, merged)):
+            for chunk in _chunks(group, self.batch_size):
+                self.tx.run(query, node_columns(chunk)).consume()
+
+    def put_edges(self, edges: Sequence[Edge], new: AbstractSet[str]) -> None:
+        """Write edges in batches: those known ``new`` with one ``CREATE`` of any types, the others merged per type."""
+        by_type: dict[str, list[Edge]] = {}
         for edge in edges:
-            by_type.setdefault(edge.type, []).append(edge_row(edge))
-        for rel_type, rows in by_type.items():
-            query = cypher.merge_edges(rel_type, create=create)
-            for chunk in _chunks(rows, self.batch_size):
-                written = self.tx.run(query, rows=list(chunk)).single(strict=True)["n"]
+            if edge.id not in new:
+                by_type.setdefault(edge.type, []).append(edge)
+        groups = [(cypher.CREATE_EDGES, [e for e in edges if e.id in new]),
+                  *((cypher.merge_edges(rel_type), typed) for rel_type, typed in by_type.items())]
+        for query, group in groups:
+            for chunk in _chunks(group, self.batch_size):
+                written = self.tx.run(query, edge_columns(chunk)).single(strict=True)["n"]
                 if written != len(chunk):
-                    raise StoreError(f"{len(chunk) - written} of {len(chunk)} {rel_type} edges point at nodes "
-                                     "missing from Neo4j; nothing was written")
+                    raise StoreError(f"{len(chunk) - written} of {len(chunk)} edges point at nodes missing from "
+                                     "Neo4j; nothing was written")
 
 
 def _edge_types() -> list[str]:
@@ -242,6 +284,8 @@ class Neo4jStore(GraphStore):
     """A graph in Neo4j (see the module docstring for the model and the guarantees)."""
 
     kind = "neo4j"
+    #: two transactions at once write a copy about 1.5 times as fast as one on 2 cores (benchmarks/README.md)
+    parallel_writes = 2
 
     def __init__(self, driver: neo4j.Driver, uri: str, database: str, user: str | None, batch_size: int = 5000) -> None:
         self._driver = driver
@@ -302,6 +346,9 @@ class Neo4jStore(GraphStore):
         """Turn the driver's failures into prevgraph's errors, each one line that says what to do."""
         try:
             yield
+        except ConstraintError as exc:
+            raise ValidationError(f"a record written as new is already in the store ({_first_line(exc)}); "
+                                  "create adds only new records, upsert merges them") from exc
         except AuthError as exc:
             raise StoreUnavailable(
                 f"Neo4j at {self.uri} refused the credentials of user {self.user or '(none)'!r}; "
@@ -338,8 +385,21 @@ class Neo4jStore(GraphStore):
 
     # --- primitives -------------------------------------------------------------------------
     def write(self, work: Callable[[StoreTx], T]) -> T:
+        """One managed transaction (the driver re-runs it on transient errors), and again on a uniqueness conflict.
+
+        A record the transaction found absent is created without a lookup; if another
+        writer created it in between, the uniqueness constraint refuses the commit, and
+        ``work`` runs again and finds it (up to :data:`CONFLICT_ATTEMPTS` times). A
+        conflict that stays becomes a :class:`ValidationError`.
+        """
         with self._translated(), self._session() as session:
-            return session.execute_write(lambda tx: _bumped(tx, work(_Neo4jTx(tx, self.batch_size))))
+            for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+                try:
+                    return session.execute_write(lambda tx: _bumped(tx, work(_Neo4jTx(tx, self.batch_size))))
+                except ConstraintError:
+                    if attempt == CONFLICT_ATTEMPTS:
+                        raise
+            raise AssertionError("unreachable: the last attempt returns or raises")
 
     def nodes(self, ids: Sequence[str]) -> dict[str, Node]:
         return self._read(lambda reader: reader.nodes_by_ids(ids))
@@ -463,21 +523,6 @@ class Neo4jStore(GraphStore):
                                pairs(cypher.EDGE_STATUS_COUNTS))
 
         return self._read(counts)
-
-    def create(self, nodes: Sequence[Node] = (), edges: Sequence[Edge] = ()) -> None:
-        """Bulk-load records whose ids the graph does not hold yet, in one transaction, with ``CREATE``.
-
-        For filling an empty graph fast (benchmarks, a first copy): no merge plans, no
-        reads of what is stored, no ontology check. An id already stored fails the
-        uniqueness constraints and nothing of the call is written; an edge whose ends
-        are missing is a :class:`StoreError`, also with nothing written.
-        """
-        with self._translated(), self._session() as session:
-            def put(tx: neo4j.ManagedTransaction) -> None:
-                _Neo4jTx(tx, self.batch_size).put(nodes, edges, create=True)
-                _bumped(tx, None)
-
-            session.execute_write(put)
 
     def clear(self) -> None:
         """Delete every ``Entity`` node and its relationships, in transactions of ``batch_size`` nodes.

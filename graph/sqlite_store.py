@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-from prevgraph.errors import StoreUnavailable
+from prevgraph.errors import StoreUnavailable, ValidationError
 from prevgraph.graph.merge import WritePlan
 from prevgraph.graph.paths import search_paths
 from prevgraph.graph.selection import EdgeSelection, Incident, PageSelection, Record, SelectedPage, page_rows
@@ -108,6 +108,12 @@ class _SqliteTx:
     def edges_by_ids(self, ids: Sequence[str]) -> dict[str, Edge]:
         return _select_edges(self.conn, "id", list(ids))
 
+    def kinds(self, ids: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(ids)):
+            found.update(self.conn.execute(f"SELECT id, kind FROM nodes WHERE id IN ({_marks(chunk)})", chunk))
+        return found
+
     def nodes_by_document(self, document: str) -> dict[str, Node]:
         ids = [r[0] for r in self.conn.execute("SELECT id FROM node_docs WHERE document = ?", (document,))]
         return self.nodes_by_ids(ids)
@@ -126,23 +132,30 @@ class _SqliteTx:
             conn.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk)
             conn.execute(f"DELETE FROM node_docs WHERE id IN ({marks})", chunk)
         self._delete_edges(plan.delete_edges)
-        conn.executemany(
-            "INSERT OR REPLACE INTO nodes (id, kind, name, search, location, pillar, data) VALUES (?,?,?,?,?,?,?)",
-            [(n.id, n.kind, n.name, search_key(n.name, n.aliases), n.location, n.pillar, n.model_dump_json())
-             for n in plan.nodes])
-        conn.executemany(
-            "INSERT OR REPLACE INTO edges (id, type, source, target, status, data) VALUES (?,?,?,?,?,?)",
-            [(e.id, e.type, e.source, e.target, e.status, e.model_dump_json()) for e in plan.edges])
-        self._replace_docs("node_docs", [(n.id, n.evidence) for n in plan.nodes])
-        self._replace_docs("edge_docs", [(e.id, e.evidence) for e in plan.edges])
+        for new, verb in ((True, "INSERT"), (False, "INSERT OR REPLACE")):
+            nodes = [n for n in plan.nodes if (n.id in plan.new_nodes) is new]
+            edges = [e for e in plan.edges if (e.id in plan.new_edges) is new]
+            try:
+                conn.executemany(
+                    f"{verb} INTO nodes (id, kind, name, search, location, pillar, data) VALUES (?,?,?,?,?,?,?)",
+                    [(n.id, n.kind, n.name, search_key(n.name, n.aliases), n.location, n.pillar, n.model_dump_json())
+                     for n in nodes])
+                conn.executemany(f"{verb} INTO edges (id, type, source, target, status, data) VALUES (?,?,?,?,?,?)",
+                                 [(e.id, e.type, e.source, e.target, e.status, e.model_dump_json()) for e in edges])
+            except sqlite3.IntegrityError as exc:
+                raise ValidationError(f"a record written as new is already in the store ({exc}); "
+                                      "create adds only new records, upsert merges them") from exc
+            self._replace_docs("node_docs", [(n.id, n.evidence) for n in nodes], new)
+            self._replace_docs("edge_docs", [(e.id, e.evidence) for e in edges], new)
 
     def _delete_edges(self, ids: Sequence[str]) -> None:
         for chunk in _chunks(list(ids)):
             self.conn.execute(f"DELETE FROM edges WHERE id IN ({_marks(chunk)})", chunk)
             self.conn.execute(f"DELETE FROM edge_docs WHERE id IN ({_marks(chunk)})", chunk)
 
-    def _replace_docs(self, table: str, rows: list[tuple[str, tuple]]) -> None:
-        self.conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i, _ in rows])
+    def _replace_docs(self, table: str, rows: list[tuple[str, tuple]], new: bool) -> None:
+        if not new:
+            self.conn.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i, _ in rows])
         self.conn.executemany(f"INSERT OR IGNORE INTO {table} (document, id) VALUES (?, ?)",
                               [(ev.document, i) for i, evidence in rows for ev in evidence])
 

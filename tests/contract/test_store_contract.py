@@ -6,6 +6,7 @@ import pytest
 
 from prevgraph.errors import ValidationError
 from prevgraph.graph import EdgeFilter, NodeFilter
+from prevgraph.graph.sqlite_store import SqliteStore
 from prevgraph.schema import DocumentBatch, Edge, Evidence, Node, edge_id
 
 
@@ -348,3 +349,70 @@ def test_a_refused_write_leaves_the_version(store):
     with pytest.raises(ValidationError):
         store.upsert([], [_briefs("hrc", "nowhere", "a")])
     assert store.version() == before
+
+
+# --- first fills: create, and copies into an empty store ---------------------------------------
+
+def _fill() -> tuple[list[Node], list[Edge]]:
+    nodes = [_body("hrc", "a", aliases=("UNHRC", "Council", "UNHRC")), _body("sc", "a"), _body("ga", "b")]
+    nodes[0] = nodes[0].model_copy(update={"evidence": (_ev("b", 9), _ev("a"))})  # out of order, as given by hand
+    return nodes, [_briefs("hrc", "sc", "a"), _briefs("ga", "hrc", "b", "PROPOSED")]
+
+
+def test_created_records_are_stored_as_an_upsert_into_an_empty_store_stores_them(store, tmp_path):
+    nodes, edges = _fill()
+    store.create(nodes, edges)
+    with SqliteStore(tmp_path / "upserted.db") as upserted:
+        upserted.upsert(nodes, edges)
+        assert _state(store) == _state(upserted)
+    assert store.node("body:hrc").aliases == ("Council", "UNHRC")
+
+
+@pytest.mark.parametrize(("case", "message"), [
+    ("stored node", "node body:hrc is already in the store"),
+    ("stored edge", "already in the store"),
+    ("node twice", "node body:ga is given twice"),
+    ("edge twice", "is given twice"),
+    ("end nowhere", "body:ghost"),
+    ("forbidden pattern", "does not allow"),
+])
+def test_a_create_that_would_overwrite_or_break_the_graph_is_refused_whole(store, case, message):
+    nodes, edges = _fill()
+    store.create(nodes[:2], edges[:1])
+    before, version = _state(store), store.version()
+    ga = nodes[2]
+    paragraph = Node(id="paragraph:p1", kind="Paragraph", name="OP1", evidence=(_ev("b"),))
+    given = {
+        "stored node": ([ga, nodes[0]], []),
+        "stored edge": ([ga], [edges[1], edges[0]]),
+        "node twice": ([ga, ga], []),
+        "edge twice": ([ga], [edges[1], edges[1]]),
+        "end nowhere": ([ga], [_briefs("ga", "ghost", "b")]),
+        "forbidden pattern": ([ga, paragraph], [Edge(id="attended:1", type="ATTENDED", source="body:ga",
+                                                     target="paragraph:p1", evidence=(_ev("b"),))]),
+    }[case]
+    with pytest.raises(ValidationError, match=message):
+        store.create(*given)
+    assert _state(store) == before and store.version() == version
+
+
+def test_a_copy_into_an_empty_store_is_reloaded_and_copied_again_without_change(store, tmp_path):
+    batches = [_batch("a", [_body("hrc", "a"), _body("sc", "a")], [_briefs("hrc", "sc", "a")]),
+               _batch("b", [_body("hrc", "b"), _body("ga", "b")], [_briefs("ga", "hrc", "b", "PROPOSED")])]
+    with SqliteStore(tmp_path / "source.db") as source:
+        for batch in batches:
+            source.load_document(batch)
+        assert source.copy_to(store, batch_size=2) == source.stats()
+        copied = _state(store)
+        assert copied == _state(source)
+        for batch in batches:
+            store.load_document(batch)
+        assert _state(store) == copied
+        source.copy_to(store, batch_size=2)
+        assert _state(store) == copied
+    changed = _batch("a", [_body("hrc", "a"), _body("ga", "a")], [_briefs("hrc", "ga", "a", "MANDATED")])
+    store.load_document(changed)
+    assert store.node("body:sc") is None
+    assert {(e.source, e.target) for e in store.find_edges()} == {("body:ga", "body:hrc"), ("body:hrc", "body:ga")}
+    edge_ids = [e.id for e in store.find_edges()]
+    assert len(edge_ids) == len(set(edge_ids)) == store.count_edges()

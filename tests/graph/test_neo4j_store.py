@@ -92,8 +92,35 @@ def test_query_text_is_never_built_from_values():
                "label", "clauses", "write", "where",
                # select_page: field names through identifier, computed fragments, an enumerate index, a bool
                "f", "computed", "items", "status", "edge", "index", "count", "calls", "node", "lists", "selection",
-               "start", "distinct"}
+               "start", "distinct",
+               # columnar writes: fixed fragments, and property names of fixed tuples through identifier
+               "_ROWS", "_MATCH_ENDS", "_column_map", "_column_sets", "NODE_PROPERTIES", "EDGE_PROPERTIES", "k"}
     for node in ast.walk(tree):
         if isinstance(node, ast.FormattedValue):
             names = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
             assert names <= allowed, f"line {node.lineno} formats {names - allowed} into Cypher"
+
+
+def test_a_node_another_writer_creates_meanwhile_is_merged_on_a_second_run(neo4j_store, neo4j_exclusive: str):
+    """A write creates what it found absent without a lookup; a conflict at commit runs it again, and it merges."""
+    from prevgraph.graph.merge import plan_upsert
+
+    ours = Node(id="body:hrc", kind="Body", name="HRC", evidence=EV)
+    theirs = ours.model_copy(update={"evidence": (EV[0].model_copy(update={"document": "document:b"}),)})
+    runs = []
+
+    def work(tx):
+        old = tx.nodes_by_ids([ours.id])
+        runs.append(sorted(old))
+        if len(runs) == 1:
+            other = Neo4jStore.connect(neo4j_exclusive, Settings())
+            try:
+                other.upsert([theirs])
+            finally:
+                other.close()
+        tx.apply(plan_upsert([ours], [], old, {}))
+
+    neo4j_store.write(work)
+    assert runs == [[], ["body:hrc"]]
+    assert {e.document for e in neo4j_store.node("body:hrc").evidence} == {"document:a", "document:b"}
+    assert neo4j_store.count_nodes() == 1
