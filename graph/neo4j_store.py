@@ -41,6 +41,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 from pydantic import TypeAdapter
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
 from prevgraph.errors import ConfigurationError, StoreError, StoreUnavailable, ValidationError
 from prevgraph.graph import cypher
@@ -392,14 +393,11 @@ class Neo4jStore(GraphStore):
         ``work`` runs again and finds it (up to :data:`CONFLICT_ATTEMPTS` times). A
         conflict that stays becomes a :class:`ValidationError`.
         """
+        again_on_conflict = Retrying(retry=retry_if_exception_type(ConstraintError),
+                                     stop=stop_after_attempt(CONFLICT_ATTEMPTS), reraise=True)
         with self._translated(), self._session() as session:
-            for attempt in range(1, CONFLICT_ATTEMPTS + 1):
-                try:
-                    return session.execute_write(lambda tx: _bumped(tx, work(_Neo4jTx(tx, self.batch_size))))
-                except ConstraintError:
-                    if attempt == CONFLICT_ATTEMPTS:
-                        raise
-            raise AssertionError("unreachable: the last attempt returns or raises")
+            return again_on_conflict(session.execute_write,
+                                     lambda tx: _bumped(tx, work(_Neo4jTx(tx, self.batch_size))))
 
     def nodes(self, ids: Sequence[str]) -> dict[str, Node]:
         return self._read(lambda reader: reader.nodes_by_ids(ids))
