@@ -165,7 +165,7 @@ _PART_HEADS = frozenset({"Bureau"})
 _COMPLEMENT = re.compile(r"[ \t]+(?:of|for|on|in|at|to)[ \t]+|,")
 _CONTEXTUAL = re.compile(
     r"(?<![\w-])[Tt]he[ \t]+(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])"
-    r"(?![ \t]+(?:of|for|on)[ \t]+(?!its\b|their\b)\w)"
+    r"(?![ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z])"
     r"(?![ \t]+[A-Z][a-z])"
 )
 _POSSESSIVE_PART = re.compile(

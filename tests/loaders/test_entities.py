@@ -204,6 +204,23 @@ def test_an_office_of_a_body_is_not_the_body(text: str, surface: str, expected: 
     assert contextual_targets(text, surface) == {expected}
 
 
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("The Security Council met in May. An envoy briefed the Council on the fighting in the east.",
+     "the Council", {"body:security-council"}),
+    ("The Peacebuilding Commission met twice. Its Chair updated the Commission on four occasions.",
+     "the Commission", {"body:peacebuilding-commission"}),
+    ("The Human Rights Council opened its session and heard the Council on its own working methods.",
+     "the Council", {"body:human-rights-council"}),
+    ("The Security Council met. A think tank, the Council on Global Affairs, wrote about it.",
+     "the Council", set()),
+])
+def test_a_short_name_before_a_lowercase_complement_is_a_reference(text: str, surface: str,
+                                                                   expected: set[str]) -> None:
+    """"briefed the Council on the situation": the complement is what the briefing was about, not a part of
+    a name; a capitalised complement ("the Council on Global Affairs") is the name of something else."""
+    assert contextual_targets(text, surface) == expected
+
+
 STATEMENT_IN_THE_HRC = (
     "Human Rights Council, 54th session\n"
     "Item 2: Annual report of the High Commissioner\n"
