@@ -193,7 +193,8 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
         if source is None:
             continue
         around = (subject.start, subject.end) if subject is not None else (start, start)
-        flows.append(Flow(source, tuple(targets), start, end, *around, f"briefs:{verb.name}"))
+        for each in clause.coordinated_before(source) if source is subject else [source]:
+            flows.append(Flow(each, tuple(targets), start, end, *around, f"briefs:{verb.name}"))
     return flows
 
 

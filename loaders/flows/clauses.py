@@ -287,6 +287,18 @@ class Clause:
             found.append(mention)
         return found
 
+    def coordinated_before(self, last: Mention, *, kinds: frozenset[str] = ACTOR_KINDS) -> list[Mention]:
+        """The actors coordinated with ``last`` before it, and ``last``: the whole subject of "the High
+        Commissioner and the Special Adviser briefed the Council"."""
+        found = [last]
+        for mention in reversed(self.mentions):
+            if mention.end > found[0].start or mention.kind not in kinds:
+                continue
+            if not _COORDINATION.match(self.slice(mention.end, found[0].start)):
+                break
+            found.insert(0, mention)
+        return found
+
     def agents_after(self, pos: int, *, exclude: Iterable[str] = ()) -> list[Mention]:
         """The actors listed after "by" or "from" at ``pos``, passing over personal names and titles."""
         excluded = set(exclude)

@@ -212,6 +212,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                            _e("The Chair of the Peacebuilding Commission has never briefed the Human Rights Council.", f"BRIEFS {CHAIR} -> {HRC} UNREALISED"),
                            _e("The High Commissioner for Human Rights is expected to brief the Security Council next week.", f"BRIEFS {HC} -> {SC} PROPOSED"),
                            _e("Tomorrow the Security Council holds its annual debate on prevention. The Secretary-General is expected to brief, together with a civil society speaker.", f"BRIEFS {SG} -> {SC} PROPOSED"),
+                           _e("The Security Council meets on the crisis on Monday. The Secretary-General and the High Commissioner for Human Rights are expected to brief.", f"BRIEFS {SG} -> {SC} PROPOSED", f"BRIEFS {HC} -> {SC} PROPOSED"),
                            _e("The Secretary-General has not been able to brief the Human Rights Council this year.", f"BRIEFS {SG} -> {HRC} UNREALISED")),
                  negative=(_e("How often does the High Commissioner for Human Rights brief the Security Council?", f"BRIEFS {HC} -> {SC} REALISED"),
                            _e("If the Security Council were to invite her, the High Commissioner for Human Rights could brief the Security Council.", f"BRIEFS {HC} -> {SC} REALISED"),
