@@ -66,7 +66,9 @@ _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+the[ \t]+|of[ \t]+)?{_C
 _LEADING_STOPWORDS = frozenset(
     ["The", "A", "An", "This", "That", "These", "Those", "In", "At", "On", "For", "By", "With", "From", "To", "As",
      "According", "While", "Although", "Next", "Lastly", "Both", "Representatives", "Representative", "Delegates",
-     "Members", "Mr", "Ms", "Mrs", "Dr", "Dear", "Our", "Its", "Their", "His", "Her", "New", "Former"]
+     "Members", "Mr", "Ms", "Mrs", "Dr", "Dear", "Our", "Its", "Their", "His", "Her", "New", "Former",
+     "Several", "Some", "Many", "Most", "All", "Other", "Few", "Each", "Every", "Two", "Three", "Four", "Five",
+     "Six", "Seven", "Eight", "Nine", "Ten", "Fifteen"]
 )
 
 #: spans that look like names but are not entities ("the Chatham House rule")
@@ -164,7 +166,8 @@ _PART_HEADS = frozenset({"Bureau"})
 #: where the head of a name ends: "Chair | of the Peacebuilding Commission", "Committee | on the Elimination ..."
 _COMPLEMENT = re.compile(r"[ \t]+(?:of|for|on|in|at|to)[ \t]+|,")
 _CONTEXTUAL = re.compile(
-    r"(?<![\w-])[Tt]he[ \t]+(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])"
+    r"(?<![\w-])(?:[Tt]he[ \t]+|(?=(?:Council|Commission|Committee)[ \t]+members?\b))"
+    r"(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])"
     r"(?![ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z])"
     r"(?![ \t]+[A-Z][a-z])"
 )
@@ -568,7 +571,7 @@ def _named_here(text: str, anchor: Candidate | None, sentence_start: int) -> boo
 
 
 def contextual_candidates(findings: Findings, kept: list[Candidate]) -> list[Candidate]:
-    """Resolve "the Council", "the Office", ... to the entity the context fixes.
+    """Resolve "the Council", "the Office", "Council members", ... to the entity the context fixes.
 
     In order: the latest entity named before in the same sentence whose head is that
     word (not as a possessive); the body the document is set in (:func:`_home`); the latest such entity named

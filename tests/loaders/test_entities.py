@@ -213,6 +213,10 @@ def test_an_office_of_a_body_is_not_the_body(text: str, surface: str, expected: 
      "the Council", {"body:human-rights-council"}),
     ("The Security Council met. A think tank, the Council on Global Affairs, wrote about it.",
      "the Council", set()),
+    ("The Security Council met on Haiti. Afterwards, Council members heard the envoy.",
+     "Council", {"body:security-council"}),
+    ("The Security Council met on Haiti. Several Council members asked for a briefing.",
+     "Council", {"body:security-council"}),
 ])
 def test_a_short_name_before_a_lowercase_complement_is_a_reference(text: str, surface: str,
                                                                    expected: set[str]) -> None:
