@@ -28,6 +28,8 @@ from prevgraph.loaders.model import Mention
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _INTO = re.compile(r"\binto\s+", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+", re.IGNORECASE)
+#: "... have no formal channel between them": the pair stands before the cue
+_BETWEEN_THEM = re.compile(r"\s*(?:them|the\s+two)\b", re.IGNORECASE)
 _PAIR_GAP = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?and\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -43,17 +45,24 @@ def _second(clause: Clause, first: Mention) -> Mention | None:
     return None
 
 
+def _pair_before(clause: Clause, start: int) -> tuple[Mention, Mention] | None:
+    """The two actors coordinated before ``start`` ("the Council and the Commission work in silos")."""
+    before = [m for m in clause.actors() if m.end <= start]
+    for left, right in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        if _PAIR_GAP.match(clause.slice(left.end, right.start)):
+            return left, right
+    return None
+
+
 def _pair(clause: Clause, pattern: LinkPattern, start: int, end: int) -> tuple[Mention, Mention] | None:
+    if pattern.frame == "between" and _BETWEEN_THEM.match(clause.slice(end, clause.end)):
+        return _pair_before(clause, start)
     if pattern.frame == "between":
         first = clause.actor_after(end)
         second = _second(clause, first) if first else None
         return (first, second) if first and second else None
     if pattern.frame == "pair-before":
-        before = [m for m in clause.actors() if m.end <= start]
-        for left, right in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
-            if _PAIR_GAP.match(clause.slice(left.end, right.start)):
-                return left, right
-        return None
+        return _pair_before(clause, start)
     if pattern.frame == "two-before":
         named = [m for m in clause.actors() if m.end <= start]
         distinct = list({m.node_id: m for m in named}.values())

@@ -345,6 +345,8 @@ LINK_CASES = [
      ("body:economic-and-social-council", PBC), False),
     ("has-no-formal-link-to", "The Peacebuilding Commission has no formal link to the Human Rights Council.",
      (HRC, PBC), True),
+    ("between-them", "Even now the Peacebuilding Commission and the Human Rights Council have no structured "
+     "relationship between them.", (HRC, PBC), True),
     ("two-bodies", "The Human Rights Council rarely hears from the Security Council, and the two bodies have no "
      "institutional relationship.", (HRC, SC), True),
 ]
