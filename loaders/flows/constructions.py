@@ -312,7 +312,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  positive=(_e("China prevented the High Commissioner for Human Rights from briefing the Security Council.", f"BRIEFS {HC} -> {SC} BLOCKED", "BLOCKS China -> High Commissioner for Human Rights REALISED"),
                            _e("The Chair of the Peacebuilding Commission is not allowed to brief the Human Rights Council.", f"BRIEFS {CHAIR} -> {HRC} BLOCKED"))),
     Construction("blocked", "block", ("block+", "blockage|blockages", "obstruct+", "stymie+", "thwart+"), "blocker-agent", "BLOCKS", "blocked", "blocked",
-                 positive=(_e("A briefing by the High Commissioner for Human Rights to the Security Council was blocked by China.", f"BRIEFS {HC} -> {SC} BLOCKED", "BLOCKS China -> High Commissioner for Human Rights REALISED"),)),
+                 positive=(_e("A briefing by the High Commissioner for Human Rights to the Security Council was blocked by China.", f"BRIEFS {HC} -> {SC} BLOCKED", "BLOCKS China -> High Commissioner for Human Rights REALISED"),
+                           _e("China did not block the briefing by the High Commissioner for Human Rights to the Security Council.", f"BRIEFS {HC} -> {SC} REALISED"),
+                           _e("China and the Russian Federation failed to prevent the High Commissioner for Human Rights from briefing the Security Council.", f"BRIEFS {HC} -> {SC} REALISED")),
+                 negative=(_e("China and the Russian Federation failed to prevent the High Commissioner for Human Rights from briefing the Security Council.", "BLOCKS China -> High Commissioner for Human Rights REALISED", f"BRIEFS {HC} -> {SC} BLOCKED"),)),
     Construction("veto", "block", ("veto+", "procedural vote|votes"), "blocker-voters", "BLOCKS", "blocked", "veto"),
     Construction("voted-against", "block", ("vote+ against", "/\\d+/ against"), "blocker-voters", "BLOCKS", "blocked", "voted against",
                  positive=(_e("The Security Council did not hold the meeting that would have featured a briefing by the High Commissioner for Human Rights, after a procedural vote. "
@@ -329,7 +332,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("backlash", "block", ("backlash|backlashes", "politicise+", "politicize+", "politicisation|politicization"), "blocker-agent", "BLOCKS", "blocked", "politicisation/backlash"),
     # ------------------------------------------------------------------ status cues, read by name in cues.flow_status
     Construction("modal", "status", ("should|could|would|might|must|shall|will|can|'ll", "ought to", r"/\b(?-i:may)\b/"), status="PROPOSED"),
-    Construction("counterfactual", "status", ("would|could|should|might have",), status="UNREALISED"),
+    Construction("counterfactual", "status", ("would|could|should|might have", "was|were supposed to", "was|were to have"), status="UNREALISED",
+                 positive=(_e("The High Commissioner for Human Rights was supposed to brief the Security Council that morning.", f"BRIEFS {HC} -> {SC} UNREALISED"),),
+                 negative=(_e("The High Commissioner for Human Rights is supposed to brief the Security Council every year.", f"BRIEFS {HC} -> {SC} UNREALISED"),)),
     Construction("need", "status", ("need+ to|for", "there is a need", "necessity|necessary"), status="PROPOSED"),
     Construction("importance", "status", ("it is [*] vital|important|essential|crucial|key|critical|imperative|desirable",), status="PROPOSED"),
     Construction("recommendation", "status", ("recommend+", "recommendation|recommendations", "propose+", "proposal|proposals", "suggest+", "suggestion|suggestions", "call+ for",

@@ -35,6 +35,10 @@ from prevgraph.loaders.flows.lexicon import (
 _LEAD = re.compile(r"(?:[\w’'-]+\W+){0,5}$")
 _NOT_ONLY = re.compile(r"\bnot\s+only\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s*$", re.IGNORECASE)
+#: a failure before a blocking cue undoes the block, not the flow: "China failed to prevent X from briefing Y"
+_FAILURE = r"(?:(?:fail(?:ed|s)?|unable)\s+(?:\w+\s+)?to|(?:did|does|could|would)\s+not|(?:did|does|could|would)n[’']t)"
+_FOILED_BEFORE = re.compile(rf"\b{_FAILURE}\s+$", re.IGNORECASE)
+_FOILED = re.compile(rf"\b{_FAILURE}\s+(?:prevent|block|stop|bar|obstruct|thwart)\w*", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being|remains?|remained)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -68,7 +72,7 @@ def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | 
         after_passive = start >= trigger_end and _BE_BEFORE.search(clause.slice(trigger_end, start)[-40:])
         if start >= trigger_start and not after_passive:
             continue
-        if clause.inside_mention(start, end):
+        if clause.inside_mention(start, end) or _FOILED_BEFORE.search(clause.slice(clause.start, start)[-30:]):
             continue
         modal = MODAL.search(clause.slice(clause.start, start))
         candidate = Block(cue, start, end, "PROPOSED" if modal else "REALISED")
@@ -96,8 +100,9 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
         return None
     block = find_block(clause, trigger_start, trigger_end)
     said = clause.reporting_end(trigger_start)
-    negation = _first(NEGATION_CUES.values(), _NOT_ONLY.sub(" ", clause.slice(max(subject[1], said), trigger_start)))
-    lead = _LEAD.search(clause.slice(max(said, clause.start), subject[0]))
+    negation = _first(NEGATION_CUES.values(),
+                      _FOILED.sub(" ", _NOT_ONLY.sub(" ", clause.slice(max(subject[1], said), trigger_start))))
+    lead = _LEAD.search(_FOILED.sub(" ", clause.slice(max(said, clause.start), subject[0])))
     if negation is None and lead is not None:
         negation = _first((NEGATION_CUES["failed"], NEGATION_CUES["absence"]), lead.group(0))
     if COUNTERFACTUAL.search(clause.slice(max(subject[1], said), trigger_start)):
