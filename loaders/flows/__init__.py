@@ -21,6 +21,7 @@ from prevgraph.loaders.flows.briefs import extract_briefs, host_body, record_vot
 from prevgraph.loaders.flows.clauses import CLAUSE_BREAK, Gates, outermost, split_clauses, whole_sentence
 from prevgraph.loaders.flows.links import extract_feeds, extract_no_links
 from prevgraph.loaders.flows.mandates import Citations, MandateState, extract_mandates
+from prevgraph.loaders.flows.outcomes import extract_outcomes
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Extraction, Mention, Sentence
 
@@ -37,6 +38,7 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
     office: Mention | None = None
     gates = Gates.of(ctx.text)
     host = host_body(ctx)
+    before: Sentence | None = None
     for sentence in ctx.sentences:
         inside = ordered[bisect_left(starts, sentence.start): bisect_left(starts, sentence.end)]
         if sink.vote_stopped:
@@ -44,9 +46,12 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
         if gates is not None and not gates.between(sentence.start, sentence.end):
             # no rule can match here: only the office a pronoun in the next sentence may stand for is kept
             office = _last_office(inside, sentence) if any(m.kind == "Office" for m in inside) else None
+            before = sentence
             continue
         mentions = outermost(m for m in inside if m.end <= sentence.end)
         whole = whole_sentence(ctx.text, sentence, mentions, office, gates)
+        if not mentions and whole.opens("outcomes") and sink.stated:
+            extract_outcomes(ctx, whole, sink, before)
         if (mentions or whole.opens("charter")) and whole.open_groups:
             covered = extract_mandates(ctx, whole, sink, state, citations) if state.pending or whole.opens(
                 "mandates") else []
@@ -64,8 +69,11 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
                     extract_no_links(clause, sink)
                 if whole.opens("feeds") and len(actors) >= 2:
                     extract_feeds(clause, sink)
+                if whole.opens("outcomes") and sink.stated:
+                    extract_outcomes(ctx, clause, sink, before)
         # "he"/"she" in the next sentence stands for the office named last in this one (or none)
         office = next((m for m in reversed(mentions) if m.kind == "Office"), None)
+        before = sentence
     return sink.extraction()
 
 

@@ -401,6 +401,13 @@ def _voters(clause: Clause, end: int) -> list[str]:
     return [m.node_id for m in reversed(found)]
 
 
+def agents_of_block(clause: Clause, end: int, exclude: list[str]) -> list[str]:
+    """The actors a blocking word ending at ``end`` names as its agents: "postponed at the request of X and Y",
+    "blocked by X", "objections from X"."""
+    agent = _BLOCK_AGENT.match(clause.slice(end, clause.end))
+    return [] if agent is None else [m.node_id for m in clause.agents_after(end + agent.end(), exclude=exclude)]
+
+
 def _named_blockers(clause: Clause, flow: Flow, cue: Cue, start: int, end: int) -> list[str]:
     """The blockers a cue's own words name, as its frame in the table says: its agents ("blocked by X and
     Y", "objections from X", "postponed at the request of X"), the States that voted against, the body
@@ -409,13 +416,12 @@ def _named_blockers(clause: Clause, flow: Flow, cue: Cue, start: int, end: int) 
     endpoints = [flow.source.node_id, *(t.node_id for t in flow.targets)]
     frame = BLOCK_FRAMES[cue.name]
     after = clause.slice(end, clause.end)
+    named = agents_of_block(clause, end, endpoints)
+    if named:
+        return named
     agent = _BLOCK_AGENT.match(after)
-    if agent is not None:
-        named = [m.node_id for m in clause.agents_after(end + agent.end(), exclude=endpoints)]
-        if named:
-            return named
-        if _VOTE.match(after[agent.end():].lstrip(" a")):  # "blocked by a procedural vote": the body votes
-            frame = "blocker-voters"
+    if agent is not None and _VOTE.match(after[agent.end():].lstrip(" a")):  # "blocked by a procedural vote"
+        frame = "blocker-voters"  # the body votes
     if frame == "blocker-voters":
         voters = [v for v in _voters(clause, end) if v not in endpoints]
         if voters:
@@ -499,6 +505,8 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
         flow_id = sink.add("BRIEFS", flow.source.node_id, target.node_id, sentence=clause.sentence, rule=rule,
                            status=status.status, date=stated or ctx.date, props={**props, "article": article},
                            qualifier=situation, year=stated, match=span)
+        if flow_id is not None:
+            sink.stated.append((flow_id, clause.sentence.start))
         mandate = props["mandated_by"]
         if flow_id is not None and mandate is not None and status.status != "MANDATED":
             # "as requested in resolution 45/31, the Chair briefed the Council": the mandate and the event

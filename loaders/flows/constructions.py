@@ -175,7 +175,7 @@ class Construction:
 
     name: str
     #: which part of the grammar reads it: info-verb, info-noun, passive-info, receiving, mandate,
-    #: passive-mandate, block, status, link
+    #: passive-mandate, block, outcome, status, link
     group: str
     words: tuple[str, ...]
     frame: str = ""
@@ -330,6 +330,20 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  positive=(_e("The Secretary-General has been denied the chance to brief the Human Rights Council, owing to objections by China.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED"),)),
     Construction("pushback", "block", ("push back", "pushback|push-back", "resist+", "resistance", "oppose+", "opposition"), "blocker-agent", "BLOCKS", "blocked", "pushback"),
     Construction("backlash", "block", ("backlash|backlashes", "politicise+", "politicize+", "politicisation|politicization"), "blocker-agent", "BLOCKS", "blocked", "politicisation/backlash"),
+    # ------------------------------------------------------------------ what became of a flow just stated (outcomes.py)
+    Construction("called-off", "outcome", ("cancel+", "call+ off", "called off", "postpone+", "shelve+", "scrap+", "drop+"), "event-subject", "BRIEFS", "BLOCKED", "postponed",
+                 positive=(_e("The High Commissioner for Human Rights was scheduled to brief the Security Council, but the meeting was called off.", f"BRIEFS {HC} -> {SC} BLOCKED"),
+                           _e("The Chair of the Peacebuilding Commission was expected to address the Human Rights Council in June. The exchange was postponed at the request of China.",
+                              f"BRIEFS {CHAIR} -> {HRC} BLOCKED", f"BLOCKS China -> {CHAIR} REALISED")),
+                 negative=(_e("The Chair of the Peacebuilding Commission was expected to address the Human Rights Council in June. The exchange was postponed at the request of China.", f"BRIEFS {CHAIR} -> {HRC} PROPOSED"),
+                           _e("The Secretary-General briefed the Security Council in May. Later, the donors' conference was cancelled.", f"BRIEFS {SG} -> {SC} BLOCKED"))),
+    Construction("did-not-happen", "outcome", ("did|does not [yet] take place", "did|does not [yet] go ahead", "did|does not [yet] happen|proceed|materialise|materialize|occur",
+                                               "never took place", "never went ahead", "never happened|materialised|materialized|occurred", "was|were not held|pursued|rescheduled",
+                                               "has|have not [yet] been held|rescheduled|pursued|scheduled", "has|have yet to take place", "has|have yet to be held|rescheduled"), "event-subject", "BRIEFS", "UNREALISED", "did not take place",
+                 positive=(_e("The Secretary-General was due to brief the Security Council in March; the briefing did not take place.", f"BRIEFS {SG} -> {SC} UNREALISED"),
+                           _e("In 2022 the Chair of the Peacebuilding Commission addressed the Human Rights Council. A second exchange planned for 2023 never took place.",
+                              f"BRIEFS {CHAIR} -> {HRC} REALISED", f"BRIEFS {CHAIR} -> {HRC} UNREALISED")),
+                 negative=(_e("In 2022 the Chair of the Peacebuilding Commission addressed the Human Rights Council. The field visit did not take place.", f"BRIEFS {CHAIR} -> {HRC} UNREALISED"),)),
     # ------------------------------------------------------------------ status cues, read by name in cues.flow_status
     Construction("modal", "status", ("should|could|would|might|must|shall|will|can|'ll", "ought to", r"/\b(?-i:may)\b/"), status="PROPOSED"),
     Construction("counterfactual", "status", ("would|could|should|might have", "was|were supposed to", "was|were to have"), status="UNREALISED",

@@ -201,6 +201,10 @@ BLOCK_FRAMES: dict[str, str] = {c.name: c.frame for c in by_group("block")}
 #: words one of which every block cue holds (a clause with none of them has no block cue: its cues are not
 #: looked for), generated from the cues' words
 BLOCK_STEMS = tuple(dict.fromkeys(s for c in by_group("block") for s in c.stems))
+#: what a later clause says became of a flow just stated ("but the meeting was called off")
+OUTCOMES: tuple[Construction, ...] = by_group("outcome")
+OUTCOME_ANY = union(OUTCOMES)
+OUTCOME_STEMS = tuple(dict.fromkeys(s for c in OUTCOMES for s in c.stems))
 
 #: "despite objections by X": a block that did not stop the flow
 CONCESSIVE = _rx(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b[^,;]*")
@@ -356,6 +360,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "feeds": tuple(dict.fromkeys(w for pattern in FEED_PATTERNS for w in pattern.words)),
     "information": ("from",),
     "charter": ("article", "art."),
+    "outcomes": OUTCOME_STEMS,
     "briefs": tuple(dict.fromkeys((*INFO_VERB_STEMS, *(s for n in INFO_NOUN_WORDS.values() for s in n),
                                    *PASSIVE_INFO_WORDS, *REVERSE_INFO_WORDS,
                                    "information", "analys", "finding", "data", "flow", "channel"))),

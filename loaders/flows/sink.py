@@ -29,6 +29,11 @@ class FlowSink:
     #: flows a vote stopped whose voters the sentence did not name: (flow id, its source, the sentence's end);
     #: the next sentences may list the States that voted against
     vote_stopped: list[tuple[str, str, int]] = field(default_factory=list)
+    #: the BRIEFS edges recorded so far, with the start of the sentence that stated each, in order: a later
+    #: clause may say what became of them ("..., but the meeting was called off")
+    stated: list[tuple[str, int]] = field(default_factory=list)
+    #: the qualifier each edge's identity was made with, so a restated edge keeps it
+    _qualifiers: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._kinds.update({m.node_id: m.kind for m in self.ctx.mentions})
@@ -92,8 +97,9 @@ class FlowSink:
             self.skip(sentence, f"{rel_type} from a {source_kind} to a {target_kind} is not in the ontology "
                                 f"({self.name(source)} -> {self.name(target)})")
             return None
-        identity = edge_id(source, rel_type, target, status, "|".join(x for x in (qualifier, (year or "")[:4]) if x)
-                           or None)
+        key = "|".join(x for x in (qualifier, (year or "")[:4]) if x) or None
+        identity = edge_id(source, rel_type, target, status, key)
+        self._qualifiers[identity] = key
         span = (max(match[0], sentence.start), min(match[1], sentence.end)) if match is not None else None
         evidence = self.ctx.evidence(sentence, rule, span if span is not None and span[0] <= span[1] else None)
         clean = {k: v for k, v in (props or {}).items() if v is not None}
@@ -109,6 +115,22 @@ class FlowSink:
                 "date": existing.date or date,
             })
         return identity
+
+    def restate(self, identity: str, status: str, *, sentence: Sentence, rule: str, reason: str,
+                match: tuple[int, int]) -> str:
+        """Give the edge ``identity`` the status a later sentence shows it ended with ("was expected to brief"
+        and then "the meeting was called off"): one edge, with the evidence of both sentences."""
+        old = self.edges.pop(identity)
+        key = self._qualifiers.get(identity)
+        new_id = edge_id(old.source, old.type, old.target, status, key)
+        self._qualifiers[new_id] = key
+        evidence = self.ctx.evidence(sentence, rule, (max(match[0], sentence.start), min(match[1], sentence.end)))
+        merged = self.edges.get(new_id, old)
+        self.edges[new_id] = merged.model_copy(update={
+            "id": new_id, "status": status, "props": {**old.props, **merged.props, "reason": reason},
+            "evidence": tuple(dict.fromkeys((*merged.evidence, *old.evidence, evidence)))})
+        self.stated = [(new_id if e == identity else e, at) for e, at in self.stated]
+        return new_id
 
     def drop(self, unwanted: Callable[[Edge], bool]) -> None:
         """Remove the edges a later sentence shows to be wrong (a vote's body once its voters are named)."""

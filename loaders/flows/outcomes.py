@@ -1,0 +1,75 @@
+"""What a later clause says became of a flow just stated.
+
+"The High Commissioner was scheduled to brief the Council, but the meeting was called off";
+"... A second exchange planned for 2023 never took place." Such a clause names no flow of its
+own: its subject is the event ("the meeting", "the briefing", "it", "a second exchange"), and
+the flow it speaks of is the one stated just before it (earlier in the sentence, or in the
+sentence before). An expectation that did not come true takes the outcome's status (BLOCKED
+when the event was called off or postponed, UNREALISED when it did not take place), with both
+sentences as its evidence. A flow that did happen stays as it is: only "a second", "another",
+"the next" event, or one the clause gives a year of its own, adds a flow of the same ends that
+did not happen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from prevgraph.loaders.flows.briefs import agents_of_block
+from prevgraph.loaders.flows.clauses import Clause
+from prevgraph.loaders.flows.cues import stated_date
+from prevgraph.loaders.flows.lexicon import OUTCOME_ANY, OUTCOMES
+from prevgraph.loaders.flows.sink import FlowSink
+from prevgraph.loaders.model import DocumentContext, Sentence
+
+_EVENT_NOUN = (r"briefings?|meetings?|sessions?|exchanges?|visits?|dialogues?|debates?|consultations|presentations?|"
+               r"address|appearance|update")
+#: the event as the subject of the outcome, a few words before it: "but the planned meeting was ...", "it was ..."
+_EVENT_SUBJECT = re.compile(
+    r"(?:^|[,;]|\b(?:but|and|however|yet|then)\b)\s*(?:,\s*)?"
+    r"(?:(?:the|this|that|a|an|its|their|his|her)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)(?:" + _EVENT_NOUN + r")\b|it\b)"
+    r"(?P<rest>(?:\s+[\w'’-]+){0,6}?)\s*$", re.IGNORECASE)
+#: an event other than the one just stated
+_ANOTHER = re.compile(r"\b(?:second|third|another|next|further|new|follow-up|subsequent)\b", re.IGNORECASE)
+
+
+def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, before: Sentence | None) -> None:
+    """Restate (or add) the flows the clause's outcome speaks of; ``before``: the sentence before this one."""
+    starts = {clause.sentence.start} | ({before.start} if before is not None else set())
+    for match in OUTCOME_ANY.finditer(clause.text):  # the sentence's gate already looked for OUTCOME_STEMS
+        start, end = clause.start + match.start(), clause.start + match.end()
+        subject = _EVENT_SUBJECT.search(clause.slice(clause.start, start))
+        recent = _latest_flows(sink, starts, clause.start)
+        if subject is None or not recent:
+            continue
+        outcome = OUTCOMES[int(str(match.lastgroup)[1:])]
+        year = stated_date(clause, None)
+        other = bool(_ANOTHER.search(subject.group("mods") or "")) or year is not None
+        for identity in recent:
+            edge = sink.edges[identity]
+            blockers = agents_of_block(clause, end, [edge.source, edge.target]) if outcome.status == "BLOCKED" else []
+            rule = f"outcome:{outcome.name}"
+            if edge.status == "PROPOSED" and not (year and edge.date and not edge.date.startswith(year[:4])):
+                flow_id = sink.restate(identity, outcome.status, sentence=clause.sentence, rule=rule,
+                                       reason=outcome.reason, match=(start, end))
+            elif other and edge.status in ("REALISED", "MANDATED"):
+                flow_id = sink.add("BRIEFS", edge.source, edge.target, sentence=clause.sentence, rule=rule,
+                                   status=outcome.status, date=year or ctx.date, year=year,
+                                   props={"reason": outcome.reason}, match=(start, end))
+            else:
+                continue
+            for blocker in blockers if flow_id is not None else []:
+                sink.add("BLOCKS", blocker, edge.source, sentence=clause.sentence, rule=f"blocks:{outcome.name}",
+                         status="REALISED", blocks=flow_id, date=year or ctx.date,
+                         qualifier=f"{flow_id}|{outcome.reason}", props={"reason": outcome.reason}, match=(start, end))
+        return
+
+
+def _latest_flows(sink: FlowSink, starts: set[int], before: int) -> list[str]:
+    """The BRIEFS edges the latest sentence in ``starts`` stated before offset ``before``."""
+    kept = [(identity, at) for identity, at in sink.stated if at in starts and at < before + 1
+            and identity in sink.edges]
+    if not kept:
+        return []
+    latest = max(at for _, at in kept)
+    return list(dict.fromkeys(identity for identity, at in kept if at == latest))
