@@ -167,6 +167,18 @@ def _thanked_flows(clause: Clause, start: int, end: int, host: Mention | None) -
     return [Flow(source, (host,), start, end, start, start, "briefs:thanked") for source in thanked]
 
 
+def _inverted_flows(clause: Clause, start: int, end: int, host: Mention | None) -> list[Flow]:
+    """"Briefing the Council were X and Y", "Briefers are expected to include X": the actors after the words
+    brief the body the words name, else the body whose meeting the document reports. The flow's words end
+    where the briefers start, so "are expected to" reads as the status."""
+    named = [m for m in clause.actors() if start <= m.start and m.end <= end]
+    target = named[0] if named else host
+    if target is None:
+        return []
+    briefers = clause.agents_after(end, exclude=[target.node_id])
+    return [Flow(source, (target,), end, end, end, end, "briefs:briefers-named") for source in briefers]
+
+
 def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
     """Flows stated by an information verb; ``host``: the body whose meeting the document reports, the
     recipient of a briefing that names none ("X is expected to brief", "thanked X for the briefing")."""
@@ -180,6 +192,9 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
             continue
         if verb.frame == "thanked":
             flows.extend(_thanked_flows(clause, start, end, host))
+            continue
+        if verb.frame == "inverted":
+            flows.extend(_inverted_flows(clause, start, end, host))
             continue
         targets = recipients(clause, verb, end)
         if not targets and verb.frame == "direct" and host is not None and _INTRANSITIVE.match(

@@ -206,6 +206,10 @@ SG, CHAIR = "Secretary-General", "Chair of the Peacebuilding Commission"
 
 CONSTRUCTIONS: tuple[Construction, ...] = (
     # ------------------------------------------------------------------ information verbs (source before, recipient after)
+    Construction("briefers-named", "info-verb", ("[also] briefing|addressing * was|were", "briefer|briefers * include|included|includes", "[the] briefer|briefers are|were|was|is"), "inverted", "BRIEFS",
+                 positive=(_e("The Security Council met on the crisis. Briefing the Council were the Secretary-General and the High Commissioner for Human Rights.", f"BRIEFS {SG} -> {SC} REALISED", f"BRIEFS {HC} -> {SC} REALISED"),
+                           _e("The Security Council meets on the crisis next week. Briefers are expected to include the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} PROPOSED")),
+                 negative=(_e("The Security Council met on the crisis. Briefing materials were ready before the Secretary-General arrived.", f"BRIEFS {SG} -> {SC} REALISED"),)),
     Construction("brief", "info-verb", ("brief+",), "direct", "BRIEFS",
                  positive=(_e("In May the High Commissioner for Human Rights briefed the Security Council on the north.", f"BRIEFS {HC} -> {SC} REALISED"),
                            _e("The Secretary-General has increasingly briefed the Security Council on early risks.", f"BRIEFS {SG} -> {SC} REALISED"),
