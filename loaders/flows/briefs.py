@@ -240,10 +240,13 @@ def _preposition(words_: tuple[str, ...]) -> re.Pattern[str]:
 @cache
 def _author_pattern(prepositions: tuple[str, ...]) -> re.Pattern[str]:
     """Where a noun's author follows: "briefings by X", "a briefing on Myanmar by X" (up to ten words, no comma
-    between), "the report of X" (right after the noun only: "of" further on belongs to something else)."""
+    between), "the report of X" (right after the noun only: "of" further on belongs to something else, but for the
+    author of a report presented: "the presentation of the latest report of X")."""
     agent = [p for p in prepositions if p != "of"]
     parts = [r"(?:\s+[\w’'()-]+){0,10}?\s+(?:" + "|".join(agent) + ")"] if agent else []
-    parts += [r"\s+of"] if "of" in prepositions else []
+    # "the presentation of the latest report of X": the author of the report presents it
+    parts += [r"\s+of\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:report|reports|findings|conclusions)\s+of",
+              r"\s+of"] if "of" in prepositions else []
     return re.compile(r"^(?:" + "|".join(parts) + r")\s", re.IGNORECASE)
 
 

@@ -274,7 +274,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  negative=(_e("The Security Council welcomed the work of the Peacebuilding Commission, whose briefings are valued.", f"BRIEFS {PBC} -> {SC} PROPOSED"),)),
     Construction("report-noun", "info-noun", ("report|reports|update|updates|presentation|presentations",), "of|by|from > to|before", "BRIEFS",
                  positive=(_e("Members discussed the annual report of the Peacebuilding Commission to the General Assembly.", f"BRIEFS {PBC} -> {GA} REALISED"),
-                           _e("The Peacebuilding Commission's report to the General Assembly covers its tenth session.", f"BRIEFS {PBC} -> {GA} REALISED"))),
+                           _e("The Peacebuilding Commission's report to the General Assembly covers its tenth session.", f"BRIEFS {PBC} -> {GA} REALISED"),
+                           _e("On Monday the Human Rights Council heard the presentation of the annual report of the Secretary-General.", f"BRIEFS {SG} -> {HRC} REALISED"))),
     Construction("letter-noun", "info-noun", ("letter|letters",), "from|by|of > to|addressed to", "BRIEFS",
                  positive=(_e("In a letter from the Secretary-General to the Security Council, the risks were set out.", f"BRIEFS {SG} -> {SC} REALISED"),)),
     # ------------------------------------------------------------------ the recipient as subject
