@@ -175,7 +175,7 @@ class Construction:
 
     name: str
     #: which part of the grammar reads it: info-verb, info-noun, passive-info, receiving, mandate,
-    #: passive-mandate, block, outcome, status, link
+    #: passive-mandate, block, outcome, status (cues before the flow's words), status-after (after its noun), link
     group: str
     words: tuple[str, ...]
     frame: str = ""
@@ -206,7 +206,7 @@ SG, CHAIR = "Secretary-General", "Chair of the Peacebuilding Commission"
 
 CONSTRUCTIONS: tuple[Construction, ...] = (
     # ------------------------------------------------------------------ information verbs (source before, recipient after)
-    Construction("briefers-named", "info-verb", ("[also] briefing|addressing * was|were", "briefer|briefers * include|included|includes", "[the] briefer|briefers are|were|was|is"), "inverted", "BRIEFS",
+    Construction("briefers-named", "info-verb", ("[also] briefing|addressing * was|were", "briefer|briefers * include|included|includes", "[the|other] briefer|briefers are|were|was|is", "[the|other] briefer|briefers will|would|may be"), "inverted", "BRIEFS",
                  positive=(_e("The Security Council met on the crisis. Briefing the Council were the Secretary-General and the High Commissioner for Human Rights.", f"BRIEFS {SG} -> {SC} REALISED", f"BRIEFS {HC} -> {SC} REALISED"),
                            _e("The Security Council meets on the crisis next week. Briefers are expected to include the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} PROPOSED")),
                  negative=(_e("The Security Council met on the crisis. Briefing materials were ready before the Secretary-General arrived.", f"BRIEFS {SG} -> {SC} REALISED"),)),
@@ -366,6 +366,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                                           "hope+", "wish+", "envisage+", "consider+", "consideration", "explore+", "forthcoming|upcoming"), status="PROPOSED"),
     Construction("aim", "status", ("strengthen+", "improve+", "improvement", "enhance+", "enhancement", "establish+", "establishment", "ensure+", "better", "more regular|regularly",
                                    "increase+"), status="PROPOSED"),
+    Construction("expected-after", "status-after", ("is|are|was|were [also] expected|scheduled|planned|due|set => from|by|to|for",), status="PROPOSED",
+                 positive=(_e("Tomorrow the Security Council will hold a briefing on the crisis. Briefings are expected from the Secretary-General and the High Commissioner for Human Rights.",
+                              f"BRIEFS {SG} -> {SC} PROPOSED", f"BRIEFS {HC} -> {SC} PROPOSED"),),
+                 negative=(_e("Tomorrow the Security Council will hold a briefing on the crisis. Briefings are expected from the Secretary-General and the High Commissioner for Human Rights.",
+                              f"BRIEFS {SG} -> {SC} REALISED"),)),
     Construction("not", "status", ("not|never|cannot", "no longer", "/n[’']t/"), status="UNREALISED"),
     Construction("yet-to", "status", ("yet to", "has|have yet"), status="UNREALISED"),
     Construction("failed", "status", ("fail+", "failure", "unable", "refrain+", "impossible", "not possible"), status="UNREALISED"),

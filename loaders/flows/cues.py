@@ -17,6 +17,7 @@ from prevgraph.loaders.flows.lexicon import (
     ADVISED_AGAINST,
     COUNT,
     COUNTERFACTUAL,
+    EXPECTED_AFTER,
     FREQUENCIES,
     HYPOTHETICAL,
     MODAL,
@@ -39,6 +40,8 @@ _INFINITIVE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _FAILURE = r"(?:(?:fail(?:ed|s)?|unable)\s+(?:\w+\s+)?to|(?:did|does|could|would)\s+not|(?:did|does|could|would)n[’']t)"
 _FOILED_BEFORE = re.compile(rf"\b{_FAILURE}\s+$", re.IGNORECASE)
 _FOILED = re.compile(rf"\b{_FAILURE}\s+(?:prevent|block|stop|bar|obstruct|thwart)\w*", re.IGNORECASE)
+#: "Briefings are expected from X": the expectation right after the flow's noun
+_EXPECTED_NEXT = re.compile(r"\s*(?:" + EXPECTED_AFTER.pattern + ")", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being|remains?|remained)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -120,6 +123,8 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
         return Status("REALISED" if realised else "PROPOSED", "infinitive", block)
     if proposal is not None:
         return Status("PROPOSED", proposal.name, block)
+    if _EXPECTED_NEXT.match(clause.slice(trigger_end, clause.end)):
+        return Status("PROPOSED", "expected-after", block)
     return Status("REALISED", "fact", block)
 
 

@@ -168,6 +168,8 @@ def _cue(name: str) -> Cue:
 
 #: modality that makes a flow a proposal rather than a fact, by name
 PROPOSAL_CUES: dict[str, Cue] = {c.name: _cue(c.name) for c in by_group("status") if c.status == "PROPOSED"}
+#: an expectation stated after a noun of information: "Briefings are expected from X"
+EXPECTED_AFTER = named("expected-after").pattern
 #: negation and inability that make a (mandated or expected) flow one that did not happen, by name
 NEGATION_CUES: dict[str, Cue] = {c.name: _cue(c.name) for c in by_group("status")
                                  if c.status == "UNREALISED" and c.name != "counterfactual"}
