@@ -103,21 +103,34 @@ def _columns(keys: Sequence[str], rows: list[tuple[Any, ...]]) -> dict[str, list
         key: [] for key in keys}
 
 
+def _node_row(node: Node) -> tuple[Any, ...]:
+    documents, key = documents_key(node.evidence)
+    return (node.id, node.kind, node.name, list(node.aliases), node.location, node.pillar, node.origin,
+            node.reviewed, node.source, _json(node.props), _evidence_json(node.evidence), documents, key,
+            search_key(node.name, node.aliases))
+
+
+def _edge_row(edge: Edge) -> tuple[Any, ...]:
+    documents, key = documents_key(edge.evidence)
+    return (edge.type, edge.source, edge.target, edge.id, edge.status, edge.blocks, edge.date, edge.origin,
+            edge.source_ref, _json(edge.props), _evidence_json(edge.evidence), documents, key)
+
+
+def _check_kind(known: Mapping[str, object], record: str, kind: str, kind_name: str) -> None:
+    """A record of a kind the ontology does not know is refused before anything is written."""
+    if kind not in known:
+        raise ValidationError(f"{record}: unknown {kind_name} {kind!r}")
+
+
 def node_columns(nodes: Sequence[Node]) -> dict[str, list[Any]]:
     """The parameters that write ``nodes``: one list per property of :data:`cypher.NODE_PROPERTIES`.
 
     Columns rather than a map per row: the driver encodes each key once, not once a row.
     """
     known = ontology().node_kinds
-    rows = []
     for node in nodes:
-        if node.kind not in known:
-            raise ValidationError(f"node {node.id}: unknown node kind {node.kind!r}")
-        documents, key = documents_key(node.evidence)
-        rows.append((node.id, node.kind, node.name, list(node.aliases), node.location, node.pillar, node.origin,
-                     node.reviewed, node.source, _json(node.props), _evidence_json(node.evidence), documents, key,
-                     search_key(node.name, node.aliases)))
-    return _columns(cypher.NODE_PROPERTIES, rows)
+        _check_kind(known, f"node {node.id}", node.kind, "node kind")
+    return _columns(cypher.NODE_PROPERTIES, [_node_row(node) for node in nodes])
 
 
 #: what :func:`edge_columns` sends besides the stored properties
@@ -127,14 +140,9 @@ _EDGE_COLUMNS = ("type", "source", "target", *cypher.EDGE_PROPERTIES)
 def edge_columns(edges: Sequence[Edge]) -> dict[str, list[Any]]:
     """The parameters that write ``edges``: their types, ends and the properties of :data:`cypher.EDGE_PROPERTIES`."""
     known = ontology().relationship_kinds
-    rows = []
     for edge in edges:
-        if edge.type not in known:
-            raise ValidationError(f"edge {edge.id}: unknown relationship kind {edge.type!r}")
-        documents, key = documents_key(edge.evidence)
-        rows.append((edge.type, edge.source, edge.target, edge.id, edge.status, edge.blocks, edge.date, edge.origin,
-                     edge.source_ref, _json(edge.props), _evidence_json(edge.evidence), documents, key))
-    return _columns(_EDGE_COLUMNS, rows)
+        _check_kind(known, f"edge {edge.id}", edge.type, "relationship kind")
+    return _columns(_EDGE_COLUMNS, [_edge_row(edge) for edge in edges])
 
 
 def node_from(props: dict[str, Any]) -> Node:
