@@ -28,13 +28,14 @@ _EVENT_NOUN = (r"briefings?|meetings?|sessions?|exchanges?|visits?|dialogues?|de
 _EVENT_SUBJECT = re.compile(
     r"(?:^|[,;]|\b(?:but|and|however|yet|then)\b)\s*(?:,\s*)?"
     r"(?:(?:the|this|that|a|an|its|their|his|her)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)(?:" + _EVENT_NOUN + r")\b|it\b)"
-    r"(?P<rest>(?:\s+[\w'’-]+){0,6}?)\s*$", re.IGNORECASE)
+    r"(?:\s+[\w'’-]+){0,6}?\s*$", re.IGNORECASE)
 #: an event other than the one just stated
 _ANOTHER = re.compile(r"\b(?:second|third|another|next|further|new|follow-up|subsequent)\b", re.IGNORECASE)
 
 
 def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, before: Sentence | None) -> None:
-    """Restate (or add) the flows the clause's outcome speaks of; ``before``: the sentence before this one."""
+    """Restate (or add) the flows the clause's first outcome speaks of; ``before``: the sentence before this one.
+    An expectation with a year other than the outcome's is another event, and stays."""
     starts = {clause.sentence.start} | ({before.start} if before is not None else set())
     for match in OUTCOME_ANY.finditer(clause.text):  # the sentence's gate already looked for OUTCOME_STEMS
         start, end = clause.start + match.start(), clause.start + match.end()
@@ -67,8 +68,7 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
 
 def _latest_flows(sink: FlowSink, starts: set[int], before: int) -> list[str]:
     """The BRIEFS edges the latest sentence in ``starts`` stated before offset ``before``."""
-    kept = [(identity, at) for identity, at in sink.stated if at in starts and at < before + 1
-            and identity in sink.edges]
+    kept = [(identity, at) for identity, at in sink.stated if at in starts and at <= before and identity in sink.edges]
     if not kept:
         return []
     latest = max(at for _, at in kept)
