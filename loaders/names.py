@@ -22,7 +22,8 @@ person's name stands:
 - before "of/from ORGANISATION", an affiliation in brackets, ", who" or a verb of
   speech ("Jane Doe of Human Rights Watch said"): weaker places, so here none of the
   words may appear in lower case elsewhere in the document (which tells "Thematic
-  Debate of the Council" from a name);
+  Debate of the Council" from a name), and no preposition may stand just before (which
+  tells "the Regional Office for West Africa presented" from a name);
 - next to another removed name in a list ("Jane Doe and John Roe of X").
 
 Once found, a name is removed everywhere in the document, and its surname alone too
@@ -95,6 +96,8 @@ _WEAK_AFTER = re.compile(
     rf"(?:[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?[A-Z]|[ \t]*\((?:the[ \t]+)?[A-Z]|,[ \t]+who[ \t]|"
     rf"[ \t]+(?:{_SPEECH})\b|['’]s?[ \t]+(?:remarks|statement|presentation|intervention|view|words)\b)"
 )
+#: the end of an organisation's name that a place completes ("the Regional Office for West Africa presented")
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:for|of|in|on|at|from|across|throughout)[ \t]+(?:the[ \t]+)?$")
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|and)[ \t]*(?:and[ \t]+)?")
 _MEETING_RULE = re.compile(
     r"(?i:chatham[ \t]+house|non-attribution|not[ \t]+for[ \t]+attribution|off[ \t]+the[ \t]+record)")
@@ -253,7 +256,8 @@ def _place(text: str, cand: _Candidate, lower: set[str]) -> tuple[bool, bool, in
         return True, bool(_UN_OFFICE.search(text, after.start() + cand.end, after.end() + cand.end + 40)), cand.start
     if several and _LABEL_BEFORE.search(tail):
         return True, False, cand.start
-    if several and _WEAK_AFTER.match(head) and not any(t.casefold() in lower for t in cand.tokens):
+    if (several and _WEAK_AFTER.match(head) and not _PREPOSITION_BEFORE.search(tail)
+            and not any(t.casefold() in lower for t in cand.tokens)):
         return True, False, cand.start
     return False, False, cand.start
 

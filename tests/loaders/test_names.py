@@ -50,6 +50,8 @@ KEPT = [
     "Security Council Report noted that Russia and China voted against the procedural motion.",
     "The Kofi Annan Foundation hosted the Geneva Peacebuilding Platform.",
     "MEMBER STATES OF THE GENERAL ASSEMBLY",
+    "The OHCHR Regional Office for Southern Africa presented one chart to the Commission.",
+    "A field office in Upper Nile said that access had improved.",
 ]
 
 
