@@ -35,6 +35,8 @@ class Mention:
     end: int
     surface: str
     rule: str
+    #: for a pronoun that stands for several actors ("we" in a letter from two States): the others
+    also: tuple[Mention, ...] = ()
 
 
 @dataclass
@@ -58,6 +60,8 @@ class DocumentContext:
     resolution: str | None = None
     #: for a resolution loaded as a document: each Paragraph id and its (start, end) in ``text``
     structure: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: the actors the heading names as the document's authors ("Report of the Secretary-General")
+    authors: tuple[Mention, ...] = ()
 
     def evidence(self, sentence: Sentence, rule: str, match: tuple[int, int] | None = None) -> Evidence:
         """The evidence of a fact stated in ``sentence``; ``match`` is the (start, end) of the stating words."""

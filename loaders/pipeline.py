@@ -22,6 +22,7 @@ from prevgraph.errors import DocumentError, PrevgraphError, ValidationError
 from prevgraph.graph import GraphStore
 from prevgraph.graph.store import EdgeFilter, NodeFilter
 from prevgraph.loaders import entities, states
+from prevgraph.loaders.authors import document_authors, first_person
 from prevgraph.loaders.findings import Findings
 from prevgraph.loaders.flows import extract_flows
 from prevgraph.loaders.meetings import (
@@ -156,10 +157,12 @@ def complete(rec: Recognised, claim: Claim | None) -> Built:
     recognise_participants(findings, meeting)
     stated_rule = next(near(NON_ATTRIBUTION, findings.text, NON_ATTRIBUTION_WORDS, 20, 20), None)
     non_attribution = bool(facts and facts.rule) or stated_rule is not None
+    authors = document_authors(findings)
+    first = first_person(findings.text, authors)
     ctx = DocumentContext(document=rec.document, text=findings.text, sentences=findings.sentences,
-                          mentions=findings.mentions, nodes=findings.nodes, meeting=meeting, date=rec.date,
+                          mentions=[*findings.mentions, *first], nodes=findings.nodes, meeting=meeting, date=rec.date,
                           genre=rec.genre, non_attribution=non_attribution, resolution=rec.resolutions.resolution,
-                          structure=rec.resolutions.structure)
+                          structure=rec.resolutions.structure, authors=authors)
     _merge_flows(findings, extract_flows(ctx))
     skipped = list(findings.skipped)
     nodes, edges = checked(ctx.document, findings.final_nodes(), findings.final_edges(), skipped)

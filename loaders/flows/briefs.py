@@ -18,7 +18,7 @@ in the same clause adds a BLOCKS edge from the blocker to the actor whose flow i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from prevgraph.loaders.flows.charter import article_uses, cited_article, describes_channel
@@ -43,6 +43,7 @@ from prevgraph.loaders.flows.lexicon import (
     REPORTING,
     REVERSE_INFO,
     REVERSE_INFO_WORDS,
+    SELF_REPORT,
     Cue,
     InfoNoun,
     InfoVerb,
@@ -70,6 +71,10 @@ _MODIFIER_GAP = re.compile(r"^\s*(?:open\s+|closed\s+|private\s+|formal\s+|infor
 _INTRANSITIVE = re.compile(r"^\s*(?:$|[,;.]|(?:on|about|in|at|this|today|tomorrow|next|later|together|along|"
                           r"alongside|first|again|virtually|remotely|as|via|by\s+video)\b)",
                           re.IGNORECASE)
+#: the end of a representative's title ("the Permanent Representative of Malta to the United Nations addressed to
+#: ..."): no recipient
+_MISSION_TITLE = re.compile(r"^\s+to\s+the\s+United\s+Nations"
+                            r"(?:\s+(?:Office\s+)?at\s+Geneva|\s+in\s+(?:New\s+York|Geneva))?(?=[\s,])", re.IGNORECASE)
 _FLOW_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s+", re.IGNORECASE)
 _INTO = re.compile(r"\b(?:into|before)\s+", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
@@ -291,7 +296,8 @@ def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, af
     """Who a briefing or report named by a noun goes to: after its preposition, the subject of a receiving
     verb before it, a body just before the noun ("a Council briefing"), or for a briefing that names none
     the body whose meeting the document reports (``host``)."""
-    for pos in (end, after):
+    mission = _MISSION_TITLE.match(clause.slice(after, clause.end))
+    for pos in (end, after + (mission.end() if mission else 0)):
         preposition = _preposition(noun.recipient).match(clause.slice(pos, clause.end))
         if preposition is not None:
             found = clause.actor_after(pos + preposition.end())
@@ -575,10 +581,30 @@ def _host_mention(host: str | None, clause: Clause) -> Mention | None:
     return Mention(host, "Body", clause.start, clause.start, "", "host-body") if host is not None else None
 
 
+def self_report_flows(ctx: DocumentContext, clause: Clause, sink: FlowSink) -> list[Flow]:
+    """"The present report is submitted to the Council": the document's authors give it to the recipients named
+    after the verb, else to those the mandate the sentence cites asks them to give it to ("... pursuant to
+    resolution X, in which I was requested to submit to the Assembly and the Council ...")."""
+    if not ctx.authors:
+        return []
+    authors = {a.node_id for a in ctx.authors}
+    asked = [e.target for e in sink.edges.values() if e.type == "BRIEFS" and e.status == "MANDATED"
+             and e.source in authors and any(ev.start == clause.sentence.start for ev in e.evidence)]
+    flows: list[Flow] = []
+    for match in SELF_REPORT.pattern.finditer(clause.text):
+        start, end = clause.start + match.start(), clause.start + match.end()
+        targets = recipients(clause, SELF_REPORT, end) or [
+            Mention(t, str(sink.kind(t)), end, end, "", "mandated-recipient") for t in dict.fromkeys(asked)]
+        flows.extend(Flow(replace(author, start=start, end=start), tuple(targets), start, end, start, start,
+                          "briefs:present-report") for author in ctx.authors if targets)
+    return flows
+
+
 def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude: list[tuple[int, int]],
                    host: str | None = None) -> None:
     seen: set[tuple[str, tuple[str, ...], int]] = set()
-    for flow in find_flows(clause, exclude, _adopting_body(ctx, clause), _host_mention(host, clause)):
+    found = find_flows(clause, exclude, _adopting_body(ctx, clause), _host_mention(host, clause))
+    for flow in found + self_report_flows(ctx, clause, sink):
         key = (flow.source.node_id, tuple(t.node_id for t in flow.targets), flow.start)
         if key in seen or flow.source.kind not in ACTOR_KINDS:
             continue

@@ -46,6 +46,15 @@ CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:but|while|whereas|although|though|howeve
 #: an aside between a subject and its verb, set off by commas
 _APPOSITION = re.compile(r"^\s*,[^,;:()]{1,90},(?=\s)")
 _SUBJECT_STOP = re.compile(r"[;:]|\bthat\b", re.IGNORECASE)
+#: "I intend to ask the resident coordinators to share": the object of a verb that asks, not the subject, shares
+_OBJECT_CONTROL = re.compile(
+    r"\b(?:ask|asks|asked|asking|request|requests|requested|requesting|invite|invites|invited|inviting|urge|urges|"
+    r"urged|urging|encourage|encourages|encouraged|encouraging|tell|tells|told|expect|expects|expected|want|wants|"
+    r"wanted|call\w*\s+(?:on|upon))\s+(?:the|a|an|all|both|its|their|our|his|her|member)\s+[\w\s-]{0,60}?\bto\s*$",
+    re.IGNORECASE)
+_OF_OBJECT = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+#: a verb of saying with a noun as its object ("expressed its intention", "stressed the need"), not a clause
+_NOUN_OBJECT = re.compile(r"^\s+(?:its|their|his|her|the|a|an|deep|grave|full|strong)\s", re.IGNORECASE)
 _POSSESSIVE_CHAIN = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: "called on X to invite": X, object of one verb, is the subject of the infinitive
 _INFINITIVE_GAP = re.compile(r"^\s*,?\s*to\s*$", re.IGNORECASE)
@@ -231,17 +240,21 @@ class Clause:
         gap = self.slice(mention.end, pos)
         aside = _APPOSITION.match(gap)  # "X, in her capacity as chair of the committee, has transmitted"
         gap = gap[aside.end():] if aside is not None else gap
-        if POSSESSIVE_AFTER.match(gap) or _SUBJECT_STOP.search(gap) or REPORTING.search(gap) or _GAP_OBJECT.search(gap):
+        if (POSSESSIVE_AFTER.match(gap) or _SUBJECT_STOP.search(gap) or REPORTING.search(gap)
+                or _GAP_OBJECT.search(gap) or _OBJECT_CONTROL.search(gap)):
             return None
         controlled = gerund or _INFINITIVE_GAP.match(gap)
-        if not controlled and _OBJECT_PREPOSITION.search(self.slice(self.start, mention.start)[-30:]):
+        before = self.slice(self.start, mention.start)[-30:]
+        of_object = _OF_OBJECT.search(before) and _AND_ONLY.match(gap)  # "the advice of Y and invited Z"
+        if not controlled and (_OBJECT_PREPOSITION.search(before) or of_object):
             return self._shared_subject(mention, gap)
         if len(words(ADVERBIAL.sub(" ", gap))) > max_words:
             return None
         return mention
 
     def _shared_subject(self, obj: Mention, gap: str) -> Mention | None:
-        """For "X sends analysis to Y and contributes to Z": X, the subject both verbs share."""
+        """For "X sends analysis to Y and contributes to Z": X, the subject both verbs share; for "X expressed
+        its intention to draw on the advice of Y and invited Z": X, when the verb of saying takes an object."""
         if not _AND_ONLY.match(gap):
             return None
         said = self.reporting_end(obj.start)
@@ -249,6 +262,9 @@ class Clause:
             if mention.start >= said and mention.end <= obj.start:
                 before = self.slice(self.start, mention.start)[-30:]
                 return None if _OBJECT_PREPOSITION.search(before) else mention
+        saying = next((start for start, end in self._reporting if end == said), None)
+        if saying is not None and _NOUN_OBJECT.match(self.slice(said, obj.start)):
+            return self.subject_before(saying)
         return None
 
     def pronoun_subject(self, pos: int) -> Mention | None:
@@ -297,7 +313,7 @@ class Clause:
             if not _COORDINATION.match(self.slice(mention.end, found[0].start)):
                 break
             found.insert(0, mention)
-        return found
+        return [each for mention in found for each in (mention, *mention.also)]
 
     def agents_after(self, pos: int, *, exclude: Iterable[str] = ()) -> list[Mention]:
         """The actors listed after "by" or "from" at ``pos``, passing over personal names and titles."""

@@ -175,7 +175,8 @@ class Construction:
 
     name: str
     #: which part of the grammar reads it: info-verb, info-noun, passive-info, receiving, mandate,
-    #: passive-mandate, block, outcome, status (cues before the flow's words), status-after (after its noun), link
+    #: passive-mandate, block, outcome, status (cues before the flow's words), status-after (after its noun), link,
+    #: self-report (the document given by its authors)
     group: str
     words: tuple[str, ...]
     frame: str = ""
@@ -278,6 +279,13 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                            _e("On Monday the Human Rights Council heard the presentation of the annual report of the Secretary-General.", f"BRIEFS {SG} -> {HRC} REALISED"))),
     Construction("letter-noun", "info-noun", ("letter|letters",), "from|by|of > to|addressed to", "BRIEFS",
                  positive=(_e("In a letter from the Secretary-General to the Security Council, the risks were set out.", f"BRIEFS {SG} -> {SC} REALISED"),)),
+    # ------------------------------------------------------------------ the document itself (its authors, from its heading)
+    Construction("present-report", "self-report", ("the|this [present] report|note|letter is|was|has|will [also] [been|be] [also|hereby] submitted|presented|transmitted",), "to", "BRIEFS",
+                 positive=(_e("Report of the Secretary-General\n\nThe present report is submitted to the General Assembly in response to its request.", f"BRIEFS {SG} -> {GA} REALISED"),
+                           _e("Report of the Peacebuilding Commission on its ninth session\n\nUnder resolution 1646 (2005), the report is also submitted to the Security Council.", f"BRIEFS {PBC} -> {SC} REALISED"),
+                           _e("Report of the Secretary-General\n\nThis report is submitted pursuant to resolution 75/201, in which I was requested to submit a report to the General Assembly.",
+                              f"BRIEFS {SG} -> {GA} REALISED", f"BRIEFS {SG} -> {GA} MANDATED")),
+                 negative=(_e("Summary of discussions\n\nThe Secretary-General spoke first. The present report is submitted to the General Assembly.", f"BRIEFS {SG} -> {GA} REALISED"),)),
     # ------------------------------------------------------------------ the recipient as subject
     Construction("passive-brief", "passive-info", ("was|were|is|are|been|being|be|get|got [*] briefed|informed|addressed|updated|alerted|told|warned",), "by", "BRIEFS",
                  positive=(_e("The Security Council was briefed by the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} REALISED"),)),
@@ -292,9 +300,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                            _e("The Security Council failed to hold the meeting, which would have featured a briefing by the High Commissioner for Human Rights, after a procedural vote requested by China.", f"BRIEFS {HC} -> {SC} BLOCKED", f"BLOCKS China -> {HC} REALISED"))),
     # ------------------------------------------------------------------ mandates
     Construction("requests", "mandate", ("request+", "ask+"), "mandate", "REQUESTS", "mandate",
-                 positive=(_e("The Security Council requested the Secretary-General to brief it within thirty days.", f"REQUESTS {SC} -> {SG} MANDATED", f"BRIEFS {SG} -> {SC} MANDATED"),
+                 positive=(_e("Our work follows General Assembly resolution 60/180 and Security Council resolution 1645 (2005), in which the two organs asked the Peacebuilding Commission to report to the General Assembly.",
+                              f"REQUESTS A/RES/60/180 -> {PBC} MANDATED", f"REQUESTS S/RES/1645 (2005) -> {PBC} MANDATED"),
+                           _e("The Security Council requested the Secretary-General to brief it within thirty days.", f"REQUESTS {SC} -> {SG} MANDATED", f"BRIEFS {SG} -> {SC} MANDATED"),
                            _e("The Security Council requested that the Secretary-General report to the General Assembly on the review.", f"REQUESTS {SC} -> {SG} MANDATED", f"BRIEFS {SG} -> {GA} MANDATED")),
-                 negative=(_e("The Security Council requested that the Secretary-General brief the General Assembly every six months.", f"BRIEFS {SG} -> {GA} REALISED"),)),
+                 negative=(_e("The Security Council requested that the Secretary-General brief the General Assembly every six months.", f"BRIEFS {SG} -> {GA} REALISED"),
+                           _e("Remarks by the Secretary-General\n\nI intend to ask the regional envoys to share their analysis with the Peacebuilding Commission.", f"BRIEFS {SG} -> {PBC} PROPOSED"))),
     Construction("calls-upon", "mandate", ("call+ on|upon|for",), "mandate", "REQUESTS", "mandate",
                  positive=(_e("The Security Council called on the Peacebuilding Commission to share its advice with the General Assembly.", f"REQUESTS {SC} -> {PBC} MANDATED", f"BRIEFS {PBC} -> {GA} MANDATED"),)),
     Construction("urges", "mandate", ("urge+",), "mandate", "REQUESTS", "mandate",
@@ -306,13 +317,17 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  negative=(_e("The General Assembly decided that the mandate of the Peacebuilding Commission is extended.", f"REQUESTS {GA} -> {PBC} MANDATED"),)),
     Construction("invites", "mandate", ("invite+",), "mandate", "INVITES", "mandate",
                  positive=(_e("The Human Rights Council invited the Chair of the Peacebuilding Commission to brief the Human Rights Council annually.", f"INVITES {HRC} -> {CHAIR} MANDATED", f"BRIEFS {CHAIR} -> {HRC} MANDATED"),
+                           _e("The Security Council adopted a statement. In it, the Council expressed its wish to hear more often from the advice of the Peacebuilding Commission and invited the Secretary-General to brief it twice a year.",
+                              f"INVITES {SC} -> {SG} MANDATED", f"BRIEFS {SG} -> {SC} MANDATED"),
                            _e("Since 2019 the Chair of the Peacebuilding Commission has not been invited to brief the Security Council.", f"BRIEFS {CHAIR} -> {SC} UNREALISED"),
                            _e("We recommend that the Peacebuilding Commission invite the High Commissioner for Human Rights to brief it before each country meeting.", f"BRIEFS {HC} -> {PBC} PROPOSED")),
                  negative=(_e("Since 2019 the Chair of the Peacebuilding Commission has not been invited to brief the Security Council.", f"BRIEFS {CHAIR} -> {SC} MANDATED"),
                            _e("We recommend that the Peacebuilding Commission invite the High Commissioner for Human Rights to brief it before each country meeting.", f"INVITES {PBC} -> {HC} MANDATED"),
                            _e("One speaker suggested that the Human Rights Council request the Secretary-General to transmit its reports to the Security Council.", f"REQUESTS {HRC} -> {SG} MANDATED", f"BRIEFS {SG} -> {SC} MANDATED"))),
     Construction("passive-mandate", "passive-mandate", ("is|are|was|were|been|being|be [also|further|again|hereby] requested|invited|mandated|tasked|urged|instructed", "is|are|was|were|been|being|be [also|further|again|hereby] called on|upon"), "mandate", "REQUESTS", "mandate",
-                 positive=(_e("Under the resolution, the Peacebuilding Commission was requested to submit an annual report to the General Assembly.", f"BRIEFS {PBC} -> {GA} MANDATED"),)),
+                 positive=(_e("Under the resolution, the Peacebuilding Commission was requested to submit an annual report to the General Assembly.", f"BRIEFS {PBC} -> {GA} MANDATED"),
+                           _e("This note answers General Assembly resolution 60/180 and Security Council resolution 1645 (2005), by which the Peacebuilding Commission was requested to report to the General Assembly every year.",
+                              f"REQUESTS A/RES/60/180 -> {PBC} MANDATED", f"REQUESTS S/RES/1645 (2005) -> {PBC} MANDATED", f"BRIEFS {PBC} -> {GA} MANDATED"))),
     # ------------------------------------------------------------------ what stops a flow (BLOCKED, with a BLOCKS edge from each blocker named)
     Construction("declined", "block", ("decline+", "refuse+", "turn+ down", "turned down"), "blocker-subject", "BLOCKS", "declined", "declined",
                  positive=(_e("In 2019 the Chair of the Peacebuilding Commission declined to address the Human Rights Council.", f"BRIEFS {CHAIR} -> {HRC} UNREALISED"),)),
@@ -377,7 +392,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("absence", "status", ("no|without", "absence|lack of", "lacking"), status="UNREALISED"),
     Construction("hypothetical", "status", ("whether|if",), status="none"),
     Construction("agenda", "status", ("discuss+|explore+|examine+|consider+ how|whether|ways|options",), status="none"),
-    Construction("realised-infinitive", "status", ("continue+|manage+|begin|began|begun|start+|use+ to", "was|were|has been|have been able to"), status="REALISED"),
+    Construction("realised-infinitive", "status", ("continue+|manage+|begin|began|begun|start+|use+ to", "was|were|has been|have been able to", "the honour to"), status="REALISED"),
     Construction("advised-against", "status", ("should|must|shall not|never", "ought to not|never", "shouldn’t|shouldn't|mustn’t|mustn't"), status="none"),
 )
 

@@ -80,6 +80,9 @@ REACH_VERB = _rx(r"^(?:[\s,]+[\w’'-]+){0,5}?\s+(?:reach(?:es|ed|ing)?|gets?\s+
 #: "the Council hears from X", "the Council received reports from X": the subject is the recipient
 REVERSE_INFO = named("hear-from").pattern
 
+#: "the present report is submitted to X": the document's authors give it (their heading names them)
+SELF_REPORT = InfoVerb("present-report", named("present-report").pattern, named("present-report").frame)
+
 #: verbs whose subject receives a briefing named after them ("the Council heard a briefing by X")
 RECEIVING_VERBS = named("receiving-verb").pattern
 

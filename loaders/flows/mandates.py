@@ -51,6 +51,9 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:also\s+|
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:also\s+|further\s+)?$", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,|\band|\bas\s+well\s+as)\s*(?:also\s+|further\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|further\s+)?$", re.IGNORECASE)
+#: a relative clause whose antecedent is the text just cited ("resolution X, by which the Council ...")
+_RELATIVE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:in|by|under|through|with)\s+which|whereby)\b", re.IGNORECASE)
 #: where a complement ends: a semicolon, or ", and" with a new subject ("..., and we encourage")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?!to\b|(?:also\s+|further\s+)?to\b)", re.IGNORECASE)
 #: a sub-paragraph that completes a pending mandate: "(a) to brief ...", "to report ...", "(j) Submit ..."
@@ -192,10 +195,11 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
         agent = re.match(r"^\s*by\s+", clause.slice(end, clause.end), re.IGNORECASE)
         by = clause.actor_after(end + agent.end(), kinds=frozenset({"Body"})) if agent else None
         cited = clause.of_kinds(MANDATING_KINDS)
-        source = (by.node_id if by else cited[0].node_id if cited else
-                  citations.paragraph_holding(clause.sentence) or citations.document_resolution())
+        sources = ([by.node_id] if by else _relative_texts(clause, start) or [cited[0].node_id] if cited else
+                   [citations.paragraph_holding(clause.sentence) or citations.document_resolution()])
         modal = MODAL.search(clause.slice(actor.end, start))
-        return [Mandate(rel_type, verb, source, actor, start, "PROPOSED" if modal else "MANDATED")]
+        status = "PROPOSED" if modal else "MANDATED"
+        return [Mandate(rel_type, verb, source, actor, start, status) for source in sources]
     noun = _NOUN_BEFORE.search(before) or (
         clause.slice(start, end).lower() == "request" and _SINGULAR_NOUN_BEFORE.search(before))
     if clause.inside_mention(start, end) or noun or _PASSIVE_BEFORE.search(before):
@@ -207,7 +211,20 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
     if _INFINITIVE_BEFORE.search(before) or MODAL.search(before):
         mandating = False
     status = "MANDATED" if mandating else "PROPOSED"
-    return [Mandate(rel_type, verb, source, actor, start, status) for actor in clause.coordinated(first)]
+    texts = _relative_texts(clause, start)
+    sources = texts if source in texts else [source]
+    return [Mandate(rel_type, verb, each, actor, start, status)
+            for actor in clause.coordinated(first) for each in sources]
+
+
+def _relative_texts(clause: Clause, start: int) -> list[str]:
+    """For "pursuant to resolution 75/201 and resolution 2558 (2020), in which the Assembly and the Council
+    requested ...": the texts the relative pronoun before ``start`` stands for, all of them."""
+    cited = [m for m in clause.of_kinds(MANDATING_KINDS) if m.end <= start]
+    if not cited or not _RELATIVE.search(clause.slice(cited[-1].end, start)):
+        return []
+    group = clause.coordinated_before(cited[-1], kinds=MANDATING_KINDS)
+    return list(dict.fromkeys(m.node_id for m in group))
 
 
 def _negated(clause: Clause, start: int) -> bool:
@@ -234,10 +251,17 @@ def _running_text_status(clause: Clause, trigger: tuple[int, int, str, str, bool
         return None
     if _negated(clause, start):
         return "UNREALISED"
-    if status == "MANDATED" and (any(cue.pattern.search(before) for cue in PROPOSAL_CUES.values())
-                                 or _subjunctive(clause.slice(start, end), trigger[4])):
+    if status == "MANDATED" and not _coordinated_past(before, clause.slice(start, end)) and (
+            any(cue.pattern.search(before) for cue in PROPOSAL_CUES.values())
+            or _subjunctive(clause.slice(start, end), trigger[4])):
         return "PROPOSED"
     return status
+
+
+def _coordinated_past(before: str, verb: str) -> bool:
+    """"The Council expressed its intention to ... and invited X": a verb in the past after "and" reports what
+    the subject did; the cues before it belong to the first verb."""
+    return bool(_AND_BEFORE.search(before)) and verb.split()[0].lower().endswith("ed")
 
 
 def _subjunctive(verb: str, passive: bool) -> bool:
@@ -297,6 +321,7 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
     """
     start = start_year(span_text)
     recorded = False
+    given: set[tuple[str, str]] = set()  # one flow each, when several texts ask for it ("X and Y, in which ...")
     for mandate in mandates:
         body = _requesting_body(ctx, mandate.source)
         asked = _asked_recipients(sink, complement, body)
@@ -312,7 +337,8 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
         date = start or (_resolution_date(ctx, mandate.source) if mandated else ctx.date)
         for giver, targets in givers:
             for target, verb in targets:
-                if target != giver:
+                if target != giver and (giver, target) not in given:
+                    given.add((giver, target))
                     sink.add("BRIEFS", giver, target, sentence=complement.sentence, status=mandate.status,
                              rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date,
                              qualifier=sink.mandate_key(mandate.source) if mandated and mandate.source else None,
