@@ -68,7 +68,9 @@ _LEADING_STOPWORDS = frozenset(
      "According", "While", "Although", "Next", "Lastly", "Both", "Representatives", "Representative", "Delegates",
      "Members", "Mr", "Ms", "Mrs", "Dr", "Dear", "Our", "Its", "Their", "His", "Her", "New", "Former",
      "Several", "Some", "Many", "Most", "All", "Other", "Few", "Each", "Every", "Two", "Three", "Four", "Five",
-     "Six", "Seven", "Eight", "Nine", "Ten", "Fifteen"]
+     "Six", "Seven", "Eight", "Nine", "Ten", "Fifteen",
+     # the words of section headings in forecasts and reports ("Expected Council Action", "Key Recent Developments")
+     "Expected", "Upcoming", "Possible", "Key", "Recent", "Relevant", "Further", "Wider", "Overall"]
 )
 
 #: spans that look like names but are not entities ("the Chatham House rule")
@@ -548,10 +550,15 @@ def _parts_of(name: str) -> dict[str, Candidate]:
             if len(e) == 1}
 
 
+#: publications about the Security Council alone, by the title their pages carry
+_SC_PUBLICATION = re.compile(
+    r"\b(?:Monthly[ \t]+Forecast|What['’]s[ \t]+in[ \t]+Blue|Security[ \t]+Council[ \t]+Report)\b", re.IGNORECASE)
+
+
 def _home(text: str, anchors: list[Candidate]) -> dict[str, Candidate]:
     """The body a document is set in, per head word: the only one its heading names ("Human Rights Council,
-    52nd session" over a statement). In such a document "the Council" is that body, unless another council
-    was named earlier in the same sentence."""
+    52nd session" over a statement), and the Security Council for a forecast or a "What's in Blue" page. In
+    such a document "the Council" is that body, unless another council was named earlier in the same sentence."""
     headings = [(start, end) for start, end in title_block(text)
                 if end - start <= 200 and not text[start:end].rstrip().endswith(".")]
     if not headings or headings[-1][1] >= len(text.rstrip()):
@@ -561,7 +568,12 @@ def _home(text: str, anchors: list[Candidate]) -> dict[str, Candidate]:
         if any(start <= anchor.start < end for start, end in headings):
             for head in _heads_of(anchor.name):
                 named.setdefault(head, {})[anchor.name] = anchor
-    return {head: next(iter(by_name.values())) for head, by_name in named.items() if len(by_name) == 1}
+    home = {head: next(iter(by_name.values())) for head, by_name in named.items() if len(by_name) == 1}
+    council = gazetteer().lookup("Security Council")
+    if "Council" not in home and council is not None and any(
+            _SC_PUBLICATION.search(text, start, end) for start, end in headings):
+        home["Council"] = Candidate(0, 0, council.kind, council.name, RULE_CONTEXTUAL, 1, council)
+    return home
 
 
 def _named_here(text: str, anchor: Candidate | None, sentence_start: int) -> bool:

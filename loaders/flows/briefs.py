@@ -91,6 +91,8 @@ _VOTERS_AFTER = re.compile(r"^[^()]{0,30}?\(([^()]*)\)")
 _VOTER_GAP = re.compile(r"^\s*(?:,|,?\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
 _RULE_OF = re.compile(r"^\s*(?:requirements?\s+|rules?\s+|procedures?\s+|decisions?\s+)?"
                       r"(?:in|of|within|among|at|by)\s+", re.IGNORECASE)
+#: a heading line, not a sentence: short, and no full stop at its end
+_HEADING = re.compile(r"[^\n]{0,150}?(?<![.!?:;])\s*", re.DOTALL)
 _WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,6}$")
 
 
@@ -563,7 +565,8 @@ def _adopting_body(ctx: DocumentContext, clause: Clause) -> Mention | None:
 
 def host_body(ctx: DocumentContext) -> str | None:
     """The body whose meeting a document (not a resolution) reports: the body of its meeting, else the first
-    body its opening sentence names ("The Security Council will hold a briefing tomorrow ...")."""
+    body its two opening sentences name, after its headings ("The Security Council will hold a briefing
+    tomorrow ...")."""
     if ctx.genre == "resolution":
         return None
     meeting = ctx.nodes.get(ctx.meeting or "")
@@ -571,10 +574,10 @@ def host_body(ctx: DocumentContext) -> str | None:
     entry = gazetteer().lookup(str(body)) if body else None
     if entry is not None and entry.id in ctx.nodes:
         return entry.id
-    opening = ctx.sentences[:2]
-    end = opening[-1].end if opening else 0
+    opening = [s for s in ctx.sentences if not _HEADING.fullmatch(s.text)][:2]
+    start, end = (opening[0].start, opening[-1].end) if opening else (0, 0)
     return next((m.node_id for m in sorted(ctx.mentions, key=lambda m: m.start)
-                 if m.start < end and m.kind == "Body"), None)
+                 if start <= m.start < end and m.kind == "Body"), None)
 
 
 def _host_mention(host: str | None, clause: Clause) -> Mention | None:

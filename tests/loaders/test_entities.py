@@ -425,6 +425,8 @@ def test_field_offices_are_part_of_ohchr_in_the_field(sentence: str, name: str, 
     ("The Special Rapporteur in particular raised the issue.", "Special Rapporteur in particular"),
     ("The Social and economic situation was grave.", "Third Committee"),
     ("The OHCHR office in charge of the file replied.", "OHCHR country office in charge"),
+    ("Expected Council Action\n\nCouncil members will meet on the crisis.", "Expected Council"),
+    ("Key Recent Developments\n\nThe Commission met twice.", "Recent Developments"),
 ])
 def test_running_text_is_not_a_name(sentence: str, absent: str) -> None:
     assert absent not in {name for _kind, name in nodes_of(sentence)}
