@@ -342,11 +342,13 @@ def _tidy(paragraph: str) -> str:
 
 def normalise(text: str, names: NamePolicy = REMOVE_ALL) -> str:
     """One paragraph per line, separated by blank lines; contact details and people's names removed; layout noise
-    removed. Names go last, once wrapped lines are joined again (:mod:`.names`)."""
+    removed. Contact details are removed from the lines as read and again from the joined paragraphs; names go
+    last, once wrapped lines are joined again (:mod:`.names`)."""
     text = unlink_markdown(redact(clean_characters(text)))
     lines = to_lines(text)
     space = spacing(lines)
     lines = drop_running_heads(drop_noise_lines(lines, space), space)
     hyphenated = any(_ends_hyphenated(line.text) for line in lines)
     found = paragraphs(lines, space, _vocabulary(text) if hyphenated else frozenset())
-    return remove_names("\n\n".join(p for p in found if not is_noise(p)), names)
+    # contact details again: a number wrapped over two lines is whole only once the lines are joined
+    return remove_names(redact("\n\n".join(p for p in found if not is_noise(p))), names)

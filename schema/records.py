@@ -143,7 +143,8 @@ def check_edge_fields(edge: Edge) -> None:
     elif edge.status is not None:
         raise ValidationError(f"edge {edge.id}: {edge.type} is not a flow and takes no status")
     if edge.type == "BLOCKS":
-        if not edge.blocks:
-            raise ValidationError(f"BLOCKS edge {edge.id} must say which flow it blocks")
+        if not edge.blocks and not edge.props.get("reason"):
+            # a block stands alone only as a mechanism kept from its work ("refused to cooperate with X"), with why
+            raise ValidationError(f"BLOCKS edge {edge.id} must say which flow it blocks, or why it stands alone")
     elif edge.blocks is not None:
         raise ValidationError(f"edge {edge.id}: only BLOCKS edges name a blocked flow")

@@ -258,18 +258,19 @@ def blocked_channels(ctx: GapContext) -> list[Draft]:
 def _block_draft(ctx: GapContext, block: Edge4, flow: Edge4 | None) -> Draft:
     blocker, target, key, data = block
     citations = ctx.edge_citations(data)
+    reason = (data.get("props") or {}).get("reason")
     if flow is None:
-        statement = (f"{ctx.name(blocker)} blocks {ctx.name(target)}; the flow it blocks "
-                     f"({data.get('blocks')}) is not in the graph.")
+        statement = (f"{ctx.name(blocker)} keeps {ctx.name(target)} from its work ({reason})." if not data.get("blocks")
+                     else f"{ctx.name(blocker)} blocks {ctx.name(target)}; the flow it blocks "
+                          f"({data.get('blocks')}) is not in the graph.")
         return Draft("blocked_channel", statement, "medium", about=[key], nodes=[blocker, target], edges=[key],
                      evidence=citations, since=data.get("date"),
                      data={"blocker": blocker, "flow": data.get("blocks"), "flow_status": None, "cross_side": False,
-                           "reason": (data.get("props") or {}).get("reason")})
+                           "reason": reason})
     u, v, fkey, fdata = flow
     citations += ctx.edge_citations(fdata)
     cross = ctx.crosses(u, v)
     status = fdata.get("status")
-    reason = (data.get("props") or {}).get("reason")
     kind = f"({(status or 'standing').lower()} flow" + (f"; {reason}" if reason else "") + ")"
     if blocker == u:
         statement = f"{ctx.name(u)} itself stops its {phrase(fdata.get('type', ''), 2)} of {ctx.name(v)} {kind}."

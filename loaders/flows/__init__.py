@@ -19,6 +19,7 @@ from bisect import bisect_left
 
 from prevgraph.loaders.flows.briefs import extract_briefs, host_body, record_voters
 from prevgraph.loaders.flows.clauses import CLAUSE_BREAK, Gates, outermost, split_clauses, whole_sentence
+from prevgraph.loaders.flows.cooperation import extract_obstructions
 from prevgraph.loaders.flows.links import extract_feeds, extract_no_links
 from prevgraph.loaders.flows.mandates import Citations, MandateState, extract_mandates
 from prevgraph.loaders.flows.outcomes import extract_outcomes
@@ -69,6 +70,8 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
                     extract_no_links(clause, sink)
                 if whole.opens("feeds") and len(actors) >= 2:
                     extract_feeds(clause, sink)
+                if whole.opens("obstruction") and len(actors) >= 2:
+                    extract_obstructions(clause, sink)
                 if whole.opens("outcomes") and sink.stated:
                     extract_outcomes(ctx, clause, sink, before)
         # "he"/"she" in the next sentence stands for the office named last in this one (or none)

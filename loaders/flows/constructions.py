@@ -6,7 +6,7 @@ Each :class:`Construction` says, as data:
 - ``words``: how the construction is worded, as lemmas whose inflections are generated
   (``"brief+"`` stands for brief, briefs, briefed, briefing; see :func:`inflections`),
   literal words, alternatives (``"to|before"``), optional words (``"[back|thereon]"``), a
-  gap of up to six words (``*``) and a look-ahead after ``=>`` that must follow but is not
+  gap of up to six words (``*``) or of up to sixteen (``**``, room for a mechanism's long name) and a look-ahead after ``=>`` that must follow but is not
   part of the match ("keep+ => * informed|updated" matches "keep" when "informed" follows);
 - ``frame``: where the source, the recipient and the mandating text stand around the
   words (the frames are the few functions of :mod:`.briefs`, :mod:`.mandates` and
@@ -77,6 +77,7 @@ def stems(lemma: str) -> tuple[str, ...]:
 
 
 GAP = r"(?:\s+[\w’'-]+){0,6}?"
+LONG_GAP = r"(?:\s+[\w’'-]+){0,16}?"
 
 
 def _alternatives(token: str) -> str:
@@ -114,8 +115,8 @@ def _sequence(tokens: list[str], *, leading: bool) -> str:
     for token in tokens:
         optional = token.startswith("[") and token.endswith("]")
         bare = token.strip("[]")
-        if bare == "*":
-            source += GAP
+        if bare in ("*", "**"):
+            source += GAP if bare == "*" else LONG_GAP
         elif leading:
             part = _alternatives(bare)
             source += rf"(?:{part}\s+)?" if optional else part
@@ -144,7 +145,7 @@ FUNCTION_WORDS = frozenset({"not", "never", "no", "is", "are", "was", "were", "b
 def first_words(spec: str) -> tuple[str, ...]:
     """The beginnings a text must hold where ``spec`` matches: the stems of the words that can start it,
     or, when those are function words or a regular expression, of the next required token that is not."""
-    tokens = [t for t in spec.partition(" => ")[0].split() if t.strip("[]") != "*"]
+    tokens = [t for t in spec.partition(" => ")[0].split() if t.strip("[]") not in ("*", "**")]
     found: list[str] = []
     for position, token in enumerate(tokens):
         bare = token.strip("[]")
@@ -176,7 +177,7 @@ class Construction:
     name: str
     #: which part of the grammar reads it: info-verb, info-noun, passive-info, receiving, mandate,
     #: passive-mandate, block, outcome, status (cues before the flow's words), status-after (after its noun), link,
-    #: self-report (the document given by its authors)
+    #: self-report (the document given by its authors), obstruction (a mechanism kept from its work)
     group: str
     words: tuple[str, ...]
     frame: str = ""
@@ -204,6 +205,7 @@ def _e(text: str, *flows: str) -> Example:
 
 HC, SC, HRC, GA, PBC = "High Commissioner for Human Rights", "Security Council", "Human Rights Council", "General Assembly", "Peacebuilding Commission"
 SG, CHAIR = "Secretary-General", "Chair of the Peacebuilding Commission"
+COI = "Independent International Commission of Inquiry on the Syrian Arab Republic"
 
 CONSTRUCTIONS: tuple[Construction, ...] = (
     # ------------------------------------------------------------------ information verbs (source before, recipient after)
@@ -356,6 +358,18 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  positive=(_e("The Secretary-General has been denied the chance to brief the Human Rights Council, owing to objections by China.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED"),)),
     Construction("pushback", "block", ("push back", "pushback|push-back", "resist+", "resistance", "oppose+", "opposition"), "blocker-agent", "BLOCKS", "blocked", "pushback"),
     Construction("backlash", "block", ("backlash|backlashes", "politicise+", "politicize+", "politicisation|politicization"), "blocker-agent", "BLOCKS", "blocked", "politicisation/backlash"),
+    # ------------------------------------------------------------------ a mechanism kept from its work (cooperation.py): BLOCKS alone
+    Construction("non-cooperation", "obstruction", ("refuse+|decline+ to cooperate|engage with", "fail+ to cooperate|engage with", "not|never cooperate+|engage+ with", "non-cooperation|noncooperation with",
+                                                    "lack of cooperation with"), "blocker-subject", "BLOCKS", "REALISED", "non-cooperation",
+                 positive=(_e("Several delegations regretted that the Syrian Arab Republic had refused to cooperate with the Independent International Commission of Inquiry on the Syrian Arab Republic.",
+                              f"BLOCKS Syrian Arab Republic -> {COI} REALISED"),),
+                 negative=(_e("The Syrian Arab Republic has cooperated with the Independent International Commission of Inquiry on the Syrian Arab Republic since 2021.", f"BLOCKS Syrian Arab Republic -> {COI} REALISED"),
+                           _e("Would the Syrian Arab Republic refuse to cooperate with the Independent International Commission of Inquiry on the Syrian Arab Republic?", f"BLOCKS Syrian Arab Republic -> {COI} REALISED"))),
+    Construction("access-denied", "obstruction", ("refuse+|deny+ ** access|entry|visit|visits", "not|never grant+|give+|allow+ ** access|entry|visit|visits"), "blocker-subject", "BLOCKS", "REALISED", "access denied",
+                 positive=(_e("Since 2012 the Syrian Arab Republic has denied the Independent International Commission of Inquiry on the Syrian Arab Republic access to the country.",
+                              f"BLOCKS Syrian Arab Republic -> {COI} REALISED"),
+                           _e("The Independent International Commission of Inquiry on the Syrian Arab Republic reported that the Syrian Arab Republic had not granted it access.",
+                              f"BLOCKS Syrian Arab Republic -> {COI} REALISED"))),
     # ------------------------------------------------------------------ what became of a flow just stated (outcomes.py)
     Construction("called-off", "outcome", ("cancel+", "call+ off", "called off", "postpone+", "shelve+", "scrap+", "drop+"), "event-subject", "BRIEFS", "BLOCKED", "postponed",
                  positive=(_e("The High Commissioner for Human Rights was scheduled to brief the Security Council, but the meeting was called off.", f"BRIEFS {HC} -> {SC} BLOCKED"),

@@ -211,6 +211,10 @@ OUTCOMES: tuple[Construction, ...] = by_group("outcome")
 OUTCOME_ANY = union(OUTCOMES)
 OUTCOME_STEMS = tuple(dict.fromkeys(s for c in OUTCOMES for s in c.stems))
 
+#: what keeps a mechanism from its work, stated with no flow ("refused to cooperate with the Commission")
+OBSTRUCTIONS: tuple[Construction, ...] = by_group("obstruction")
+OBSTRUCTION_STEMS = tuple(dict.fromkeys(s for c in OBSTRUCTIONS for s in c.stems))
+
 #: "despite objections by X": a block that did not stop the flow
 CONCESSIVE = _rx(r"\b(?:despite|in\s+spite\s+of|notwithstanding|regardless\s+of)\b[^,;]*")
 
@@ -366,6 +370,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "information": ("from",),
     "charter": ("article", "art."),
     "outcomes": OUTCOME_STEMS,
+    "obstruction": OBSTRUCTION_STEMS,
     "briefs": tuple(dict.fromkeys((*INFO_VERB_STEMS, *(s for n in INFO_NOUN_WORDS.values() for s in n),
                                    *PASSIVE_INFO_WORDS, *REVERSE_INFO_WORDS,
                                    "information", "analys", "finding", "data", "flow", "channel"))),

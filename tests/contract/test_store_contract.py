@@ -166,6 +166,15 @@ def test_a_blocks_edge_without_the_flow_it_blocks_is_refused(store):
     assert _state(store) == before
 
 
+def test_a_block_that_stands_alone_with_its_reason_is_kept(store):
+    block = Edge(id="blocks:2", type="BLOCKS", source="body:sc", target="body:hrc", status="REALISED",
+                 props={"reason": "non-cooperation"}, evidence=(_ev("a"),))
+    store.upsert([_body("hrc", "a"), _body("sc", "a")], [block])
+    graph = store.to_networkx()
+    assert graph.edges["body:sc", "body:hrc", block.id]["blocks"] is None
+    assert graph.edges["body:sc", "body:hrc", block.id]["props"]["reason"] == "non-cooperation"
+
+
 def test_a_forbidden_pattern_is_refused_and_nothing_is_written(store):
     store.load_document(_batch("a", [_body("hrc", "a")]))
     before = _state(store)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from prevgraph.loaders.names import NAME_MARKER, remove_names
@@ -165,6 +165,7 @@ LINE = st.lists(WORD, min_size=1, max_size=12).map(" ".join).flatmap(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(NOISY)
+@example("T:  12\n\n\n\n\n 12 12")  # a number whole only once its lines are joined
 def test_normalise_is_idempotent_and_never_raises(text: str):
     once = normalise(text)
     assert normalise(once) == once

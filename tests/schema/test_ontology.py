@@ -56,6 +56,8 @@ def test_a_flow_needs_a_status_and_a_block_needs_its_flow():
     block = Edge(id="e", type="BLOCKS", source="a", target="b", status="BLOCKED")
     with pytest.raises(ValidationError, match="which flow it blocks"):
         check_edge_fields(block)
+    # a mechanism kept from its work: no flow, but the reason
+    check_edge_fields(block.model_copy(update={"status": "REALISED", "props": {"reason": "non-cooperation"}}))
 
 
 def test_node_location_and_pillar_are_checked():

@@ -151,6 +151,15 @@ def test_the_reason_a_block_gives_is_in_the_statement(build):
     assert finding.data["reason"] == "declined"
 
 
+def test_a_mechanism_kept_from_its_work_is_a_blocked_channel_with_its_reason(build):
+    build.node("state", "OTHER", kind="State", name="A State")
+    build.node("coi", "GENEVA", kind="Mechanism", name="The Commission of Inquiry")
+    build.edge("state", "coi", "BLOCKS", "REALISED", reason="non-cooperation")
+    [finding] = find_gaps(build.graph, kinds="blocked_channel")
+    assert finding.statement == "A State keeps The Commission of Inquiry from its work (non-cooperation)."
+    assert finding.data["flow"] is None and finding.data["reason"] == "non-cooperation"
+
+
 def test_one_blocked_briefing_told_by_two_sentences_is_one_finding_with_both_quotes(build):
     build.node("chair", "NEW_YORK", kind="Office", name="PBC Chair")
     build.node("hrc", "GENEVA")
