@@ -565,8 +565,8 @@ def _adopting_body(ctx: DocumentContext, clause: Clause) -> Mention | None:
 
 def host_body(ctx: DocumentContext) -> str | None:
     """The body whose meeting a document (not a resolution) reports: the body of its meeting, else the first
-    body its two opening sentences name, after its headings ("The Security Council will hold a briefing
-    tomorrow ...")."""
+    body its two opening sentences name after its headings ("The Security Council will hold a briefing
+    tomorrow ..."), else the first its headings name ("Security Council open debate, 18 September")."""
     if ctx.genre == "resolution":
         return None
     meeting = ctx.nodes.get(ctx.meeting or "")
@@ -574,10 +574,13 @@ def host_body(ctx: DocumentContext) -> str | None:
     entry = gazetteer().lookup(str(body)) if body else None
     if entry is not None and entry.id in ctx.nodes:
         return entry.id
-    opening = [s for s in ctx.sentences if not _HEADING.fullmatch(s.text)][:2]
-    start, end = (opening[0].start, opening[-1].end) if opening else (0, 0)
-    return next((m.node_id for m in sorted(ctx.mentions, key=lambda m: m.start)
-                 if start <= m.start < end and m.kind == "Body"), None)
+    bodies = sorted((m for m in ctx.mentions if m.kind == "Body"), key=lambda m: m.start)
+    for opening in ([s for s in ctx.sentences if not _HEADING.fullmatch(s.text)][:2], ctx.sentences[:2]):
+        start, end = (opening[0].start, opening[-1].end) if opening else (0, 0)
+        found = next((m.node_id for m in bodies if start <= m.start < end), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _host_mention(host: str | None, clause: Clause) -> Mention | None:
