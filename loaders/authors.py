@@ -51,6 +51,8 @@ def document_authors(findings: Findings) -> tuple[Mention, ...]:
     """The actors the heading names as the document's authors (none when no heading line names one)."""
     text = findings.text
     for start, end in title_block(text):
+        if text[start:end].rstrip().endswith("."):
+            continue  # a sentence, not a heading ("Briefings are expected from the Secretary-General.")
         line = _AUTHOR_LINE.search(text, start, end)
         if line is None:
             continue

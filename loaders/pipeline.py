@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -97,10 +98,15 @@ def text_document(text: str, name: str = "document") -> RawDocument:
     return RawDocument(Path(f"{name}.txt"), text, "text", hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
+#: a document symbol that carries its year: Security Council documents and presidential statements
+_DATED_SYMBOL = re.compile(r"(?<![\w/])S/(?:PRST/)?(?P<year>(?:19|20)\d\d)/\d{1,4}\b")
+
+
 def _document_date(raw: RawDocument, text: str, facts: MeetingFacts | None, resolutions: ResolutionFindings,
                    nodes: dict[str, Node]) -> str | None:
     """The meeting's date, else the resolution's, else the date its metadata block gives, else a date in the
-    heading, else the file's creation date."""
+    heading, else the year of a dated symbol in the heading (the "S/2024/341" of "A/78/819-S/2024/341"), else the
+    file's creation date."""
     if facts is not None and facts.date is not None:
         return facts.date.iso_start
     if resolutions.resolution is not None and resolutions.resolution in nodes:
@@ -113,6 +119,9 @@ def _document_date(raw: RawDocument, text: str, facts: MeetingFacts | None, reso
     dates = parse_dates(text, 0, block[-1][1]) if block else []
     if dates:
         return dates[0].iso_start
+    symbol = _DATED_SYMBOL.search(text, 0, block[-1][1]) if block else None
+    if symbol is not None:
+        return symbol.group("year")
     created = raw.metadata.get("created", "")
     return created[:10] if created[:4].isdigit() else None
 

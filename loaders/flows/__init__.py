@@ -61,10 +61,11 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
             for clause in clauses:
                 actors = clause.actors()
                 # a briefing needs a recipient and a source named here (or the office "he"/"she" stands for),
-                # (or the body whose meeting the document reports, for a briefing that names no recipient),
+                # (or the body whose meeting the document reports, for a briefing that names no recipient,
+                # or the document's authors, who give "the present report"),
                 # unless a Charter article names them; a missing link two different actors, a feed two actors
-                if whole.opens("charter") or (whole.opens("briefs") and (
-                        len(actors) >= 2 or (actors and (clause.antecedent is not None or host is not None)))):
+                implicit = clause.antecedent is not None or host is not None or bool(ctx.authors)
+                if whole.opens("charter") or (whole.opens("briefs") and (len(actors) >= 2 or (actors and implicit))):
                     extract_briefs(ctx, clause, sink, covered, host)
                 if whole.opens("links") and len({m.node_id for m in actors}) >= 2:
                     extract_no_links(clause, sink)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from prevgraph.loaders.flows.charter import article_uses, cited_article, describes_channel
-from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, PRONOUN_START, Clause, words
+from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, PRONOUN_START, Clause, outermost, words
 from prevgraph.loaders.flows.constructions import named
 from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, frequency, stated_date, topic
 from prevgraph.loaders.flows.lexicon import (
@@ -91,6 +91,11 @@ _VOTERS_AFTER = re.compile(r"^[^()]{0,30}?\(([^()]*)\)")
 _VOTER_GAP = re.compile(r"^\s*(?:,|,?\s*and)\s*(?:the\s+)?$", re.IGNORECASE)
 _RULE_OF = re.compile(r"^\s*(?:requirements?\s+|rules?\s+|procedures?\s+|decisions?\s+)?"
                       r"(?:in|of|within|among|at|by)\s+", re.IGNORECASE)
+#: before "briefs", "updates", "alerts" used as plural nouns: a determiner or a number, and perhaps one word
+#: ("issued four quarterly briefs on ...", "its updates"), or an adjective ("has issued regular updates")
+_PLURAL_NOUN_BEFORE = re.compile(r"\b(?:(?:the|its|their|his|her|these|those|such|several|many|two|three|four|five|"
+                                 r"six|\d+)\s+(?:[\w-]+\s+)?|(?:regular|periodic|written|oral|quarterly|monthly|weekly|"
+                                 r"annual|public|frequent)\s+)$", re.IGNORECASE)
 #: a heading line, not a sentence: short, and no full stop at its end
 _HEADING = re.compile(r"[^\n]{0,150}?(?<![.!?:;])\s*", re.DOTALL)
 _WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,6}$")
@@ -186,6 +191,16 @@ def _inverted_flows(clause: Clause, start: int, end: int, host: Mention | None) 
     return [Flow(source, (target,), end, end, end, end, "briefs:briefers-named") for source in briefers]
 
 
+def _plural_noun(clause: Clause, start: int, word: str) -> bool:
+    """"four quarterly briefs", "its updates": the word is a noun, unless an actor stands between the determiner and
+    it ("the Commission briefs the Council")."""
+    before = _PLURAL_NOUN_BEFORE.search(clause.slice(clause.start, start))
+    if not word.lower().endswith("s") or word.lower().endswith("ings") or before is None:
+        return False
+    at = start - (len(clause.slice(clause.start, start)) - before.start())
+    return not any(m.end > at and m.start < start for m in clause.mentions)
+
+
 def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
     """Flows stated by an information verb; ``host``: the body whose meeting the document reports, the
     recipient of a briefing that names none ("X is expected to brief", "thanked X for the briefing")."""
@@ -195,7 +210,7 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
         start, end = clause.start + match.start(), clause.start + match.end()
         participle = match.group(0).lower().split()[0].endswith(_PARTICIPLE_ENDINGS)
         passive = participle and _PASSIVE_BEFORE.search(clause.slice(clause.start, start))
-        if clause.inside_mention(start, end) or passive:
+        if clause.inside_mention(start, end) or passive or _plural_noun(clause, start, match.group(0)):
             continue
         if verb.frame == "thanked":
             flows.extend(_thanked_flows(clause, start, end, host))
@@ -566,7 +581,8 @@ def _adopting_body(ctx: DocumentContext, clause: Clause) -> Mention | None:
 def host_body(ctx: DocumentContext) -> str | None:
     """The body whose meeting a document (not a resolution) reports: the body of its meeting, else the first
     body its two opening sentences name after its headings ("The Security Council will hold a briefing
-    tomorrow ..."), else the first its headings name ("Security Council open debate, 18 September")."""
+    tomorrow ..."), else the first its headings name ("Security Council open debate, 18 September"); none for a
+    report of an office or a body ("Report of the Secretary-General")."""
     if ctx.genre == "resolution":
         return None
     meeting = ctx.nodes.get(ctx.meeting or "")
@@ -574,7 +590,9 @@ def host_body(ctx: DocumentContext) -> str | None:
     entry = gazetteer().lookup(str(body)) if body else None
     if entry is not None and entry.id in ctx.nodes:
         return entry.id
-    bodies = sorted((m for m in ctx.mentions if m.kind == "Body"), key=lambda m: m.start)
+    if ctx.authors and all(a.kind in ("Office", "Body") for a in ctx.authors):
+        return None  # a report of an office or body reports no meeting of its own
+    bodies = [m for m in outermost(ctx.mentions) if m.kind == "Body"]  # not "General Assembly resolution 75/201"
     for opening in ([s for s in ctx.sentences if not _HEADING.fullmatch(s.text)][:2], ctx.sentences[:2]):
         start, end = (opening[0].start, opening[-1].end) if opening else (0, 0)
         found = next((m.node_id for m in bodies if start <= m.start < end), None)

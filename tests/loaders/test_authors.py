@@ -21,6 +21,7 @@ def _authors(text: str) -> list[str]:
      "addressed to the President of the Security Council", ["state:ghana", "state:peru"]),
     ("Statement by the representative of Brazil", ["state:brazil"]),
     ("Summary of discussions", []),
+    ("Briefings are expected from the Secretary-General.", []),
     ("Concept note: the Security Council and early warning", []),
 ])
 def test_the_heading_names_the_authors(heading: str, authors: list[str]) -> None:
