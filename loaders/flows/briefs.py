@@ -162,12 +162,18 @@ def _speaker(clause: Clause, start: int) -> Mention | None:
     return clause.subject_before(clause.start + said[-1].start())
 
 
-def _fronted(clause: Clause, start: int, targets: list[Mention]) -> Mention | None:
-    """For "Briefing the Council, X said ...": the actor named after the fronted participle."""
+def _fronted(clause: Clause, start: int, targets: list[Mention]) -> tuple[Mention | None, list[Mention]]:
+    """For "Briefing the Council, X said ...": the actor named after the fronted participle, and the recipients
+    before the comma that closes it (the comma is no list: "Addressing the Council, the Envoy said")."""
     if not _FRONTED.match(clause.slice(clause.start, start)):
-        return None
+        return None, targets
     found = clause.agents_after(targets[-1].end, exclude=[t.node_id for t in targets])
-    return found[0] if found else None
+    if found:
+        return found[0], targets
+    for index, target in enumerate(targets[1:], 1):
+        if clause.slice(targets[index - 1].end, target.start).lstrip().startswith(","):
+            return target, targets[:index]
+    return None, targets
 
 
 def _thanked_flows(clause: Clause, start: int, end: int, host: Mention | None) -> list[Flow]:
@@ -225,8 +231,9 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
         if not targets:
             continue
         subject = clause.subject_before(start, gerund=match.group(0).lower().endswith("ing"))
-        source = (subject or clause.pronoun_subject(start) or _speaker(clause, start)
-                  or _fronted(clause, start, targets))
+        source = subject or clause.pronoun_subject(start) or _speaker(clause, start)
+        if source is None:
+            source, targets = _fronted(clause, start, targets)
         if source is None:
             continue
         around = (subject.start, subject.end) if subject is not None else (start, start)

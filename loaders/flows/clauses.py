@@ -45,6 +45,8 @@ WORD = re.compile(r"[\w’'-]+")
 CLAUSE_BREAK = re.compile(r";|,\s+(?=(?:but|while|whereas|although|though|however|yet)\b)", re.IGNORECASE)
 #: an aside between a subject and its verb, set off by commas
 _APPOSITION = re.compile(r"^\s*,[^,;:()]{1,90},(?=\s)")
+#: an aside just before a verb, whose names are not its subject ("X, presenting the Secretary-General's report, told")
+_ASIDE_BEFORE = re.compile(r",[^,;:()]{1,90},\s*$")
 _SUBJECT_STOP = re.compile(r"[;:]|\bthat\b", re.IGNORECASE)
 #: "I intend to ask the resident coordinators to share": the object of a verb that asks, not the subject, shares
 _OBJECT_CONTROL = re.compile(
@@ -231,7 +233,9 @@ class Clause:
         the Chair addressing the Council": the Chair addresses it) or an infinitive
         ("called on the Council to invite ...": the Council invites).
         """
-        candidates = [m for m in self.mentions if m.end <= pos and m.kind in kinds]
+        aside = _ASIDE_BEFORE.search(self.slice(self.start, pos))  # "X, presenting the Y's report, told ..."
+        limit = self.start + aside.start() if aside is not None else pos
+        candidates = [m for m in self.mentions if m.end <= limit and m.kind in kinds]
         if not candidates:
             return None
         mention = candidates[-1]
