@@ -41,7 +41,8 @@ from prevgraph.loaders.model import DocumentContext, Mention, Sentence
 from prevgraph.schema import gazetteer, node_id
 
 #: words between a mandate verb and its addressee ("requests that the Secretary-General ...")
-_TARGET_FILLER = frozenset(["the", "also", "further", "again", "all", "both", "hereby", "that"])
+_TARGET_FILLER = frozenset(["the", "also", "further", "again", "all", "both", "hereby", "that", "today", "yesterday",
+                            "formally", "unanimously"])
 _DETERMINER = r"\b(?:the|a|an|this|that|its|their|his|her|such|any|no|upon|following|despite|at|whose|our|every)\s+"
 #: "the request", "a formal request": a noun, not the verb ("the resolution requests")
 _NOUN_BEFORE = re.compile(_DETERMINER + r"$", re.IGNORECASE)
