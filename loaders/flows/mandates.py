@@ -42,7 +42,7 @@ from prevgraph.schema import gazetteer, node_id
 
 #: words between a mandate verb and its addressee ("requests that the Secretary-General ...")
 _TARGET_FILLER = frozenset(["the", "also", "further", "again", "all", "both", "hereby", "that", "today", "yesterday",
-                            "formally", "unanimously"])
+                            "formally", "unanimously", "head", "heads", "of"])
 _DETERMINER = r"\b(?:the|a|an|this|that|its|their|his|her|such|any|no|upon|following|despite|at|whose|our|every)\s+"
 #: "the request", "a formal request": a noun, not the verb ("the resolution requests")
 _NOUN_BEFORE = re.compile(_DETERMINER + r"$", re.IGNORECASE)
@@ -340,10 +340,12 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
             for target, verb in targets:
                 if target != giver and (giver, target) not in given:
                     given.add((giver, target))
-                    sink.add("BRIEFS", giver, target, sentence=complement.sentence, status=mandate.status,
-                             rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date,
-                             qualifier=sink.mandate_key(mandate.source) if mandated and mandate.source else None,
-                             props={"mandated_by": mandated_by, "frequency": frequency(span_text)})
+                    flow = sink.add("BRIEFS", giver, target, sentence=complement.sentence, status=mandate.status,
+                                    rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date,
+                                    qualifier=sink.mandate_key(mandate.source) if mandated and mandate.source else None,
+                                    props={"mandated_by": mandated_by, "frequency": frequency(span_text)})
+                    if flow is not None:  # a later clause may say what became of it ("..., as it did in 2024")
+                        sink.stated.append((flow, complement.sentence.start))
                     recorded = True
     return recorded
 

@@ -8,7 +8,8 @@ sentence before). An expectation that did not come true takes the outcome's stat
 when the event was called off or postponed, UNREALISED when it did not take place), with both
 sentences as its evidence. A flow that did happen stays as it is: only "a second", "another",
 "the next" event, or one the clause gives a year of its own, adds a flow of the same ends that
-did not happen.
+did not happen. "..., as she did in 2023" after an expectation or a request adds the flow that
+happened that year.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _EVENT_SUBJECT = re.compile(
     r"(?:^|[,;]|\b(?:but|and|however|yet|then)\b)\s*(?:,\s*)?"
     r"(?:(?:the|this|that|a|an|its|their|his|her)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)(?:" + _EVENT_NOUN + r")\b|it\b)"
     r"(?:\s+[\w'’-]+){0,6}?\s*$", re.IGNORECASE)
+#: the year after "as it did": "in 2024", "this year", "last year"
+_YEAR_AFTER = re.compile(r"^\s+(?:in\s+(?P<year>(?:19|20)\d\d)\b|(?P<which>this|last)\s+year\b)", re.IGNORECASE)
 #: an event other than the one just stated
 _ANOTHER = re.compile(r"\b(?:second|third|another|next|further|new|follow-up|subsequent)\b", re.IGNORECASE)
 
@@ -39,11 +42,14 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
     starts = {clause.sentence.start} | ({before.start} if before is not None else set())
     for match in OUTCOME_ANY.finditer(clause.text):  # the sentence's gate already looked for OUTCOME_STEMS
         start, end = clause.start + match.start(), clause.start + match.end()
+        outcome = OUTCOMES[int(str(match.lastgroup)[1:])]
+        if outcome.frame == "event-before":
+            _happened_before(ctx, clause, sink, outcome.name, start, end)
+            continue
         subject = _EVENT_SUBJECT.search(clause.slice(clause.start, start))
         recent = _latest_flows(sink, starts, clause.start)
         if subject is None or not recent:
             continue
-        outcome = OUTCOMES[int(str(match.lastgroup)[1:])]
         year = stated_date(clause, None)
         other = bool(_ANOTHER.search(subject.group("mods") or "")) or year is not None
         for identity in recent:
@@ -64,6 +70,31 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
                          status="REALISED", blocks=flow_id, date=year or ctx.date,
                          qualifier=f"{flow_id}|{outcome.reason}", props={"reason": outcome.reason}, match=(start, end))
         return
+
+
+def _happened_before(ctx: DocumentContext, clause: Clause, sink: FlowSink, name: str, start: int, end: int) -> None:
+    """"X is expected to brief, as she did in 2023": the flow the sentence just stated also happened, in the year
+    the words give ("in 2023", "this year", "last year"); with no year it is no event of its own."""
+    year = _year_of(ctx, clause.slice(end, end + 30))
+    if year is None:
+        return
+    for identity in _latest_flows(sink, {clause.sentence.start}, start):
+        edge = sink.edges[identity]
+        if edge.status in ("PROPOSED", "MANDATED"):
+            sink.add("BRIEFS", edge.source, edge.target, sentence=clause.sentence, rule=f"outcome:{name}",
+                     status="REALISED", date=year, year=year, match=(start, end))
+
+
+def _year_of(ctx: DocumentContext, text: str) -> str | None:
+    found = _YEAR_AFTER.match(text)
+    if found is None:
+        return None
+    if found.group("year"):
+        return found.group("year")
+    this = int(ctx.date[:4]) if ctx.date and ctx.date[:4].isdigit() else None
+    if this is None:
+        return None
+    return str(this if found.group("which").lower() == "this" else this - 1)
 
 
 def _latest_flows(sink: FlowSink, starts: set[int], before: int) -> list[str]:
