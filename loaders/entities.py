@@ -190,10 +190,13 @@ SITUATION_CUE = re.compile(
 _HEAD_OF = re.compile(r"(?<![\w-])[Hh]ead[ \t]+of[ \t]+(?:the[ \t]+)?(?P<body>)(?=[A-Z])")
 OHCHR = "Office of the High Commissioner for Human Rights"
 _FIELD_OFFICE = re.compile(
-    r"(?<![\w-])(?:OHCHR|UN[ \t]+Human[ \t]+Rights|Office[ \t]+of[ \t]+the[ \t]+High[ \t]+Commissioner"
+    r"(?<![\w-])(?:(?:OHCHR|UN[ \t]+Human[ \t]+Rights|Office[ \t]+of[ \t]+the[ \t]+High[ \t]+Commissioner"
     r"(?:[ \t]+for[ \t]+Human[ \t]+Rights)?)(?:['’]s)?[ \t]+"
     r"(?P<type>[Cc]ountry[ \t]+[Oo]ffice|[Rr]egional[ \t]+[Oo]ffice|[Ff]ield[ \t]+[Oo]ffice|[Oo]ffice|"
-    r"[Ff]ield[ \t]+[Pp]resence|[Pp]resence)[ \t]+(?P<prep>in|for)[ \t]+(?:the[ \t]+)?(?P<place>)(?=[A-Z])"
+    r"[Ff]ield[ \t]+[Pp]resence|[Pp]resence)[ \t]+(?P<prep>in|for)"
+    # the Office's full name and its place: "the Office of the High Commissioner for Human Rights in Colombia"
+    r"|Office[ \t]+of[ \t]+the[ \t]+(?:United[ \t]+Nations[ \t]+)?High[ \t]+Commissioner[ \t]+for[ \t]+Human"
+    r"[ \t]+Rights[ \t]+in)[ \t]+(?:the[ \t]+)?(?P<place>)(?=[A-Z])"
 )
 #: regions OHCHR's regional offices are named for ("the Regional Office for East Africa")
 _REGION = re.compile(
@@ -304,12 +307,19 @@ def _trim_topic(topic: str) -> str:
     return topic.rstrip(" ,;:.'’")
 
 
+def _is_known(name: str) -> bool:
+    """A name of the reference data, whole ("the Secretary-General", "the Security Council")."""
+    return gazetteer().lookup(name.removeprefix("the ")) is not None
+
+
 def mandate_candidates(text: str) -> list[Candidate]:
     out = []
     for match in near(_MANDATE, text, _MANDATE_WORDS, 40, 250):
         topic = _trim_topic(match.group("topic"))
         if len(topic) < 3 or topic.split()[-1] in {"the", "of", "on", "for"}:
             continue
+        if match.group("prep") == "to" and not match.group("office") and _is_known(topic):
+            continue  # "transmit the report of the commission of inquiry to the Secretary-General": a recipient
         if match.group("prep") in ("to", "in") and not (topic.startswith("the ") or topic[:1].isupper()):
             # "urged the Special Rapporteur to give ...": an infinitive; "the Commission on Human Rights in order to",
             # "... in particular": running text, not a mandate's topic or place
@@ -439,7 +449,8 @@ def head_candidates(text: str) -> list[Candidate]:
 def field_office_candidates(text: str) -> list[Candidate]:
     """OHCHR's country and regional offices, named by their place (a State or a region), in the field."""
     out = []
-    for match in near(_FIELD_OFFICE, text, ("OHCHR", "UN Human Rights", "Office of the High"), 1, 140):
+    keys = ("OHCHR", "UN Human Rights", "Office of the High", "Office of the United Nations High")
+    for match in near(_FIELD_OFFICE, text, keys, 1, 140):
         at = match.start("place")
         state = state_at(text, at)
         if state is not None:
@@ -448,7 +459,7 @@ def field_office_candidates(text: str) -> list[Candidate]:
             place, end = _clean(region.group(0)).removeprefix("the "), region.end()
         else:
             continue
-        kind = _clean(match.group("type")).lower()
+        kind = _clean(match.group("type") or "office").lower()
         kind = "country office" if kind in ("office", "presence", "field presence", "field office") else kind
         prep = "for" if kind == "regional office" else "in"
         out.append(Candidate(match.start(), end, "Body", f"OHCHR {kind} {prep} {place}", RULE_FIELD_OFFICE, 4,

@@ -96,6 +96,11 @@ _RULE_OF = re.compile(r"^\s*(?:requirements?\s+|rules?\s+|procedures?\s+|decisio
 _PLURAL_NOUN_BEFORE = re.compile(r"\b(?:(?:the|its|their|his|her|these|those|such|several|many|two|three|four|five|"
                                  r"six|\d+)\s+(?:[\w-]+\s+)?|(?:regular|periodic|written|oral|quarterly|monthly|weekly|"
                                  r"annual|public|frequent)\s+)$", re.IGNORECASE)
+#: a report that is the object of a verb handing it on ("to transmit the report of X to Y"): the verb's rule reads
+#: the flow, with the verb's status
+_HANDED_ON = re.compile(r"\b(?:transmit|transmits|transmitted|transmitting|forward|forwards|forwarded|forwarding|"
+                        r"convey|conveys|conveyed|conveying|send|sends|sent|sending|circulate|circulates|circulated)"
+                        r"\s+(?:the|its|their|his|her|all|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: a heading line, not a sentence: short, and no full stop at its end
 _HEADING = re.compile(r"[^\n]{0,150}?(?<![.!?:;])\s*", re.DOTALL)
 _WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,6}$")
@@ -350,7 +355,8 @@ def nominal_flows(clause: Clause, body: Mention | None = None, host: Mention | N
             continue
         for match in noun.pattern.finditer(clause.text):
             start, end = clause.start + match.start(), clause.start + match.end()
-            if clause.actor_after(end, filler=frozenset({"the"})) is not None:
+            if clause.actor_after(end, filler=frozenset({"the"})) is not None or _HANDED_ON.search(
+                    clause.slice(clause.start, start)):
                 continue
             sources, after = _briefers(clause, noun, start, end)
             if not sources:
@@ -576,7 +582,7 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
                      match=(min(status.block.start, span[0]), max(status.block.end, span[1])))
 
 
-def _adopting_body(ctx: DocumentContext, clause: Clause) -> Mention | None:
+def adopting_body(ctx: DocumentContext, clause: Clause) -> Mention | None:
     """For a resolution loaded as a document, the body that adopts it, as a mention at the clause's start."""
     node = ctx.nodes.get(ctx.resolution or "")
     entry = gazetteer().lookup(str(node.props["body"])) if node is not None and node.props.get("body") else None
@@ -634,7 +640,7 @@ def self_report_flows(ctx: DocumentContext, clause: Clause, sink: FlowSink) -> l
 def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude: list[tuple[int, int]],
                    host: str | None = None) -> None:
     seen: set[tuple[str, tuple[str, ...], int]] = set()
-    found = find_flows(clause, exclude, _adopting_body(ctx, clause), _host_mention(host, clause))
+    found = find_flows(clause, exclude, adopting_body(ctx, clause), _host_mention(host, clause))
     for flow in found + self_report_flows(ctx, clause, sink):
         key = (flow.source.node_id, tuple(t.node_id for t in flow.targets), flow.start)
         if key in seen or flow.source.kind not in ACTOR_KINDS:

@@ -177,7 +177,8 @@ class Construction:
     name: str
     #: which part of the grammar reads it: info-verb, info-noun, passive-info, receiving, mandate,
     #: passive-mandate, block, outcome, status (cues before the flow's words), status-after (after its noun), link,
-    #: self-report (the document given by its authors), obstruction (a mechanism kept from its work)
+    #: self-report (the document given by its authors), obstruction (a mechanism kept from its work),
+    #: self-mandate (a text that commits its own body: "Decides to transmit ...")
     group: str
     words: tuple[str, ...]
     frame: str = ""
@@ -255,6 +256,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                            _e("As requested in resolution 60/180, the Peacebuilding Commission submitted its report to the General Assembly in 2012.", f"BRIEFS {PBC} -> {GA} REALISED", f"BRIEFS {PBC} -> {GA} MANDATED"))),
     Construction("transmit", "info-verb", ("transmit+", "forward+", "convey+", "send+", "communicate+", "deliver+"), "to", "BRIEFS",
                  positive=(_e("The Secretary-General transmitted the findings to the Security Council.", f"BRIEFS {SG} -> {SC} REALISED"),
+                           _e("6. Requests the Secretary-General to transmit the present resolution to the General Assembly and to the Security Council;", f"BRIEFS {SG} -> {GA} MANDATED", f"BRIEFS {SG} -> {SC} MANDATED"),
                            _e("The Secretary-General, acting on a request from members, transmitted the findings to the Security Council.", f"BRIEFS {SG} -> {SC} REALISED"))),
     Construction("write-to", "info-verb", ("write+ to",), "direct", "BRIEFS",
                  positive=(_e("The Secretary-General wrote to the President of the Security Council on 6 December 2023.", f"BRIEFS {SG} -> President of the Security Council REALISED"),)),
@@ -289,7 +291,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("report-noun", "info-noun", ("report|reports|update|updates|presentation|presentations",), "of|by|from > to|before", "BRIEFS",
                  positive=(_e("Members discussed the annual report of the Peacebuilding Commission to the General Assembly.", f"BRIEFS {PBC} -> {GA} REALISED"),
                            _e("The Peacebuilding Commission's report to the General Assembly covers its tenth session.", f"BRIEFS {PBC} -> {GA} REALISED"),
-                           _e("On Monday the Human Rights Council heard the presentation of the annual report of the Secretary-General.", f"BRIEFS {SG} -> {HRC} REALISED"))),
+                           _e("On Monday the Human Rights Council heard the presentation of the annual report of the Secretary-General.", f"BRIEFS {SG} -> {HRC} REALISED")),
+                 negative=(_e("The Human Rights Council may decide to transmit the report of the Independent International Commission of Inquiry on the Syrian Arab Republic to the General Assembly.",
+                              f"BRIEFS {COI} -> {GA} REALISED"),)),
     Construction("letter-noun", "info-noun", ("letter|letters",), "from|by|of > to|addressed to", "BRIEFS",
                  positive=(_e("In a letter from the Secretary-General to the Security Council, the risks were set out.", f"BRIEFS {SG} -> {SC} REALISED"),)),
     # ------------------------------------------------------------------ the document itself (its authors, from its heading)
@@ -302,11 +306,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     # ------------------------------------------------------------------ the recipient as subject
     Construction("passive-brief", "passive-info", ("was|were|is|are|been|being|be|get|got [*] briefed|informed|addressed|updated|alerted|told|warned",), "by", "BRIEFS",
                  positive=(_e("The Security Council was briefed by the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} REALISED"),)),
-    Construction("hear-from", "receiving", ("hear+ [*] from", "hear+", "receive+ * reports|report|updates|update|information|analysis|analyses|briefings|briefing from",
+    Construction("hear-from", "receiving", ("hear+ [*] from", "hear+", "receive+ * reports|report|updates|update|information|analysis|analyses|briefings|briefing|advice|recommendations|warnings|letters|letter|findings|assessments from",
                                             "hold+|held * interactive dialogue|dialogues with"), "from", "BRIEFS",
                  positive=(_e("The General Assembly rarely hears from the Human Rights Council on prevention.", f"BRIEFS {HRC} -> {GA} REALISED"),
                            _e("Last year the Security Council heard the High Commissioner for Human Rights twice.", f"BRIEFS {HC} -> {SC} REALISED"),
                            _e("In 2022 the Security Council refused to hear the Secretary-General on the famine.", f"BRIEFS {SG} -> {SC} BLOCKED", f"BLOCKS {SC} -> {SG} REALISED"),
+                           _e("Ahead of the renewal, the Security Council received written advice from the Peacebuilding Commission.", f"BRIEFS {PBC} -> {SC} REALISED"),
                            _e("On Tuesday the Human Rights Council held an interactive dialogue with the High Commissioner for Human Rights on her annual report.", f"BRIEFS {HC} -> {HRC} REALISED")),
                  negative=(_e("The Security Council heard statements by many delegations, including that of the Peacebuilding Commission.", f"BRIEFS {PBC} -> {SC} REALISED"),)),
     Construction("receiving-verb", "receiving-noun", ("heard|hears|hear|received|receives|receive|held|holds|hold|had|convened|hosted", "take+ note of", "welcome+", "consider+", "examine+", "feature+",
@@ -334,6 +339,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  positive=(_e("5. Decides that the Peacebuilding Commission shall submit an annual report to the General Assembly;", f"BRIEFS {PBC} -> {GA} MANDATED"),
                            _e("The General Assembly decided that the Human Rights Council shall, inter alia:\n(a) Promote human rights education;\n(b) Submit an annual report to the General Assembly;", f"BRIEFS {HRC} -> {GA} MANDATED", f"REQUESTS {GA} -> {HRC} MANDATED")),
                  negative=(_e("The General Assembly decided that the mandate of the Peacebuilding Commission is extended.", f"REQUESTS {GA} -> {PBC} MANDATED"),)),
+    Construction("decides-to", "self-mandate", ("decide+|resolve+ to",), "adopting-body", "BRIEFS", "MANDATED",
+                 positive=(_e("56/1. Early warning\n\nThe Human Rights Council,\n\nRecalling its resolution 45/31,\n\n1. Decides to transmit the reports of the commission to the Secretary-General and to the General Assembly;",
+                              f"BRIEFS {HRC} -> {SG} MANDATED", f"BRIEFS {HRC} -> {GA} MANDATED"),),
+                 negative=(_e("56/2. Early warning\n\nThe Human Rights Council,\n\nRecalling its resolution 45/31,\n\n1. Decides to remain seized of the matter;\n\n2. Notes that the Secretary-General decided to transmit his report to the General Assembly;",
+                              f"BRIEFS {HRC} -> {GA} MANDATED"),)),
     Construction("invites", "mandate", ("invite+",), "mandate", "INVITES", "mandate",
                  positive=(_e("The Human Rights Council invited the Chair of the Peacebuilding Commission to brief the Human Rights Council annually.", f"INVITES {HRC} -> {CHAIR} MANDATED", f"BRIEFS {CHAIR} -> {HRC} MANDATED"),
                            _e("The Security Council adopted a statement. In it, the Council expressed its wish to hear more often from the advice of the Peacebuilding Commission and invited the Secretary-General to brief it twice a year.",

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from prevgraph.loaders.flows.briefs import recipients
+from prevgraph.loaders.flows.briefs import adopting_body, recipients
 from prevgraph.loaders.flows.clauses import MANDATING_KINDS, Clause, clause_of, words
 from prevgraph.loaders.flows.cues import frequency, start_year
 from prevgraph.loaders.flows.lexicon import (
@@ -35,6 +35,7 @@ from prevgraph.loaders.flows.lexicon import (
     PRONOUN_RECIPIENT,
     PROPOSAL_CUES,
     RESOLUTION_ANAPHOR,
+    SELF_MANDATE,
 )
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Mention, Sentence
@@ -350,6 +351,25 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
     return recorded
 
 
+def _self_mandates(ctx: DocumentContext, sink: FlowSink, clause: Clause, citations: Citations) -> list[tuple[int, int]]:
+    """"1. Decides to transmit the report to the Secretary-General": in a resolution's operative paragraph, the
+    body adopting it mandates its own flows (no REQUESTS edge: it asks no one else)."""
+    spans: list[tuple[int, int]] = []
+    body = adopting_body(ctx, clause) if ctx.resolution else None
+    for match in SELF_MANDATE.finditer(clause.text) if body is not None else ():
+        start, end = clause.start + match.start(), clause.start + match.end()
+        if not OPERATIVE_OPENING.match(clause.slice(clause.start, start)):
+            continue
+        source = citations.paragraph_holding(clause.sentence) or citations.document_resolution()
+        mandate = Mandate("", "decides-to", source, body, start, "MANDATED")
+        stop = _NEW_CLAUSE.search(clause.text, end - clause.start)
+        stop_at = clause.start + stop.start() if stop else clause.end
+        complement = clause_of(ctx.text, clause.sentence, clause.mentions, end - 2, stop_at)
+        if _record_briefs(ctx, sink, complement, [mandate], clause.slice(start, stop_at)):
+            spans.append((start, stop_at))
+    return spans
+
+
 def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state: MandateState,
                      citations: Citations) -> list[tuple[int, int]]:
     """Record the mandates of one sentence; returns the complement spans, which the BRIEFS rules then leave alone."""
@@ -357,7 +377,7 @@ def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state
         _record_briefs(ctx, sink, clause, state.pending, clause.text)
         return [(clause.start, clause.end)]
     state.pending = []
-    spans: list[tuple[int, int]] = []
+    spans = _self_mandates(ctx, sink, clause, citations)
     triggers = _triggers(clause)
     previous: Mandate | None = None
     for index, trigger in enumerate(triggers):

@@ -412,6 +412,8 @@ def test_the_head_of_a_body_with_no_presiding_office_is_nothing_new() -> None:
     ("The OHCHR Regional Office for East Africa trained monitors.", "OHCHR regional office for East Africa",
      "East Africa"),
     ("Reports came from the UN Human Rights office in Ukraine.", "OHCHR country office in Ukraine", "Ukraine"),
+    ("The Office of the United Nations High Commissioner for Human Rights in Guatemala reported on the killings.",
+     "OHCHR country office in Guatemala", "Guatemala"),
 ])
 def test_field_offices_are_part_of_ohchr_in_the_field(sentence: str, name: str, place: str) -> None:
     node = nodes_of(sentence)[("Body", name)]
@@ -426,6 +428,8 @@ def test_field_offices_are_part_of_ohchr_in_the_field(sentence: str, name: str, 
     ("The Social and economic situation was grave.", "Third Committee"),
     ("The OHCHR office in charge of the file replied.", "OHCHR country office in charge"),
     ("Expected Council Action\n\nCouncil members will meet on the crisis.", "Expected Council"),
+    ("The Council decided to send the report of the commission of inquiry to the Secretary-General.",
+     "commission of inquiry to the Secretary-General"),
     ("Key Recent Developments\n\nThe Commission met twice.", "Recent Developments"),
 ])
 def test_running_text_is_not_a_name(sentence: str, absent: str) -> None:
