@@ -178,7 +178,8 @@ class Construction:
     #: which part of the grammar reads it: info-verb, info-noun, passive-info, receiving, mandate,
     #: passive-mandate, block, outcome, status (cues before the flow's words), status-after (after its noun), link,
     #: self-report (the document given by its authors), obstruction (a mechanism kept from its work),
-    #: self-mandate (a text that commits its own body: "Decides to transmit ...")
+    #: self-mandate (a text that commits its own body: "Decides to transmit ..."), mandate-noun ("the request
+    #: contained in resolution X for Y to brief Z")
     group: str
     words: tuple[str, ...]
     frame: str = ""
@@ -344,6 +345,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                               f"BRIEFS {HRC} -> {SG} MANDATED", f"BRIEFS {HRC} -> {GA} MANDATED"),),
                  negative=(_e("56/2. Early warning\n\nThe Human Rights Council,\n\nRecalling its resolution 45/31,\n\n1. Decides to remain seized of the matter;\n\n2. Notes that the Secretary-General decided to transmit his report to the General Assembly;",
                               f"BRIEFS {HRC} -> {GA} MANDATED"),)),
+    Construction("mandate-noun", "mandate-noun", ("request|requests|invitation|invitations|call|calls",), "text > for", "REQUESTS", "MANDATED",
+                 positive=(_e("The Commission has not met the Human Rights Council, although the request contained in Human Rights Council resolution 45/31 for the Chair of the Peacebuilding Commission to brief the Human Rights Council was noted.",
+                              f"REQUESTS A/HRC/RES/45/31 -> {CHAIR} MANDATED", f"BRIEFS {CHAIR} -> {HRC} MANDATED"),
+                           _e("The Chair of the Peacebuilding Commission addressed the Human Rights Council in 2022, following the invitation extended in Human Rights Council resolution 45/31.",
+                              f"INVITES A/HRC/RES/45/31 -> {CHAIR} MANDATED", f"BRIEFS {CHAIR} -> {HRC} REALISED")),
+                 negative=(_e("A request by several members of the Security Council for a briefing by the Chair of the Peacebuilding Commission was made in May.", f"REQUESTS A/HRC/RES/45/31 -> {CHAIR} MANDATED"),)),
     Construction("invites", "mandate", ("invite+",), "mandate", "INVITES", "mandate",
                  positive=(_e("The Human Rights Council invited the Chair of the Peacebuilding Commission to brief the Human Rights Council annually.", f"INVITES {HRC} -> {CHAIR} MANDATED", f"BRIEFS {CHAIR} -> {HRC} MANDATED"),
                            _e("The Security Council adopted a statement. In it, the Council expressed its wish to hear more often from the advice of the Peacebuilding Commission and invited the Secretary-General to brief it twice a year.",

@@ -136,7 +136,10 @@ class MandateVerb:
 MANDATE_VERBS: tuple[MandateVerb, ...] = tuple(MandateVerb(c.name, c.relation, c.pattern) for c in by_group("mandate"))
 #: the words every mandate verb starts with (the speed gate of the mandate rules)
 #: (a passive's participle starts with one of them too: "requested", "called upon")
-MANDATE_STEMS = tuple(dict.fromkeys(s for c in (*by_group("mandate"), *by_group("self-mandate")) for s in c.stems))
+MANDATE_STEMS = tuple(dict.fromkeys(s for c in (*by_group("mandate"), *by_group("self-mandate"), *by_group("mandate-noun"))
+                                    for s in c.stems))
+#: "the request contained in resolution X for Y to brief Z", "following the invitation extended in resolution X"
+MANDATE_NOUN = named("mandate-noun").pattern
 #: "Decides to transmit the report to the Council": the body adopting the text commits itself
 SELF_MANDATE = named("decides-to").pattern
 

@@ -26,6 +26,7 @@ from prevgraph.loaders.flows.lexicon import (
     INFO_VERB_ANY,
     INFO_VERB_STEMS,
     INFO_VERBS,
+    MANDATE_NOUN,
     MANDATE_VERBS,
     MODAL,
     NEGATION_CUES,
@@ -54,6 +55,14 @@ _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:also\s+|further\s+)?$", re.IGNORECAS
 _COORDINATED = re.compile(r"(?:,|\band|\bas\s+well\s+as)\s*(?:also\s+|further\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|further\s+)?$", re.IGNORECASE)
+#: between a mandate noun and its text: "the request contained in", "the invitation extended in", "the call of"
+_TEXT_OF_NOUN = re.compile(r"^\s*(?:(?:contained|made|extended|set\s+out|expressed|issued|addressed)\s+)?"
+                           r"(?:in|by|of|under)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+#: "... for the Chair to brief": the actor the text asks
+_FOR_ACTOR = re.compile(r"^\s*(?:of\s+\d{1,2}\s+\w+\s+\d{4}\s+|\(\d{4}\)\s+)?,?\s*for\s+", re.IGNORECASE)
+#: "..., following the invitation": the clause's subject was the one invited
+_FOLLOWING = re.compile(r"\b(?:following|pursuant\s+to|in\s+response\s+to|upon|at|answering)\s+(?:the|an|a|its)\s+"
+                        r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a relative clause whose antecedent is the text just cited ("resolution X, by which the Council ...")
 _RELATIVE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:in|by|under|through|with)\s+which|whereby)\b", re.IGNORECASE)
 #: where a complement ends: a semicolon, or ", and" with a new subject ("..., and we encourage")
@@ -370,6 +379,36 @@ def _self_mandates(ctx: DocumentContext, sink: FlowSink, clause: Clause, citatio
     return spans
 
 
+def _noun_mandates(ctx: DocumentContext, sink: FlowSink, clause: Clause) -> list[tuple[int, int]]:
+    """A mandate named by a noun and its text: "the request contained in resolution 45/31 for the Chair to brief
+    the Council" (the text asks the actor after "for", the infinitive is what it asks); "the Chair addressed the
+    Council, following the invitation extended in resolution 45/31" (the text invited the clause's subject)."""
+    spans: list[tuple[int, int]] = []
+    for match in MANDATE_NOUN.finditer(clause.text):
+        start, end = clause.start + match.start(), clause.start + match.end()
+        text = next((m for m in clause.of_kinds(MANDATING_KINDS) if m.start >= end), None)
+        if text is None or not _TEXT_OF_NOUN.match(clause.slice(end, text.start)):
+            continue
+        rel = "INVITES" if match.group(0).lower().startswith("invit") else "REQUESTS"
+        asked = _FOR_ACTOR.match(clause.slice(text.end, clause.end))
+        actor = clause.actor_after(text.end + asked.end()) if asked else None
+        if actor is None and _FOLLOWING.search(clause.slice(clause.start, start)):
+            actor = next(iter(clause.actors()), None)
+        if actor is None:
+            continue
+        named = Mandate(rel, "mandate-noun", text.node_id, actor, start, "MANDATED")
+        mandate = _record_request(ctx, sink, clause, named)
+        to = _TO.match(clause.slice(actor.end, clause.end).lstrip()) if asked else None
+        if to is None:
+            continue
+        stop = _NEW_CLAUSE.search(clause.text, actor.end - clause.start)
+        stop_at = clause.start + stop.start() if stop else clause.end
+        complement = clause_of(ctx.text, clause.sentence, clause.mentions, actor.end, stop_at)
+        if _record_briefs(ctx, sink, complement, [mandate], clause.slice(start, stop_at)):
+            spans.append((start, stop_at))
+    return spans
+
+
 def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state: MandateState,
                      citations: Citations) -> list[tuple[int, int]]:
     """Record the mandates of one sentence; returns the complement spans, which the BRIEFS rules then leave alone."""
@@ -377,7 +416,7 @@ def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state
         _record_briefs(ctx, sink, clause, state.pending, clause.text)
         return [(clause.start, clause.end)]
     state.pending = []
-    spans = _self_mandates(ctx, sink, clause, citations)
+    spans = _self_mandates(ctx, sink, clause, citations) + _noun_mandates(ctx, sink, clause)
     triggers = _triggers(clause)
     previous: Mandate | None = None
     for index, trigger in enumerate(triggers):
