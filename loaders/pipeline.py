@@ -98,6 +98,9 @@ def text_document(text: str, name: str = "document") -> RawDocument:
     return RawDocument(Path(f"{name}.txt"), text, "text", hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_YEAR = re.compile(rf"\b(?P<month>(?i:{'|'.join(_MONTHS)}))[ \t]+(?P<year>(?:19|20)\d\d)\b")
 #: a document symbol that carries its year: Security Council documents and presidential statements
 _DATED_SYMBOL = re.compile(r"(?<![\w/])S/(?:PRST/)?(?P<year>(?:19|20)\d\d)/\d{1,4}\b")
 
@@ -105,8 +108,8 @@ _DATED_SYMBOL = re.compile(r"(?<![\w/])S/(?:PRST/)?(?P<year>(?:19|20)\d\d)/\d{1,
 def _document_date(raw: RawDocument, text: str, facts: MeetingFacts | None, resolutions: ResolutionFindings,
                    nodes: dict[str, Node]) -> str | None:
     """The meeting's date, else the resolution's, else the date its metadata block gives, else a date in the
-    heading, else the year of a dated symbol in the heading (the "S/2024/341" of "A/78/819-S/2024/341"), else the
-    file's creation date."""
+    heading, else a month and year there ("Monthly Forecast, November 2025"), else the year of a dated symbol in
+    the heading (the "S/2024/341" of "A/78/819-S/2024/341"), else the file's creation date."""
     if facts is not None and facts.date is not None:
         return facts.date.iso_start
     if resolutions.resolution is not None and resolutions.resolution in nodes:
@@ -119,6 +122,9 @@ def _document_date(raw: RawDocument, text: str, facts: MeetingFacts | None, reso
     dates = parse_dates(text, 0, block[-1][1]) if block else []
     if dates:
         return dates[0].iso_start
+    month = _MONTH_YEAR.search(text, 0, block[-1][1]) if block else None
+    if month is not None:
+        return f"{month.group('year')}-{_MONTHS.index(month.group('month').lower()) + 1:02d}"
     symbol = _DATED_SYMBOL.search(text, 0, block[-1][1]) if block else None
     if symbol is not None:
         return symbol.group("year")

@@ -150,7 +150,8 @@ def _source(citations: Citations, clause: Clause, start: int, previous: Mandate 
     before = clause.slice(clause.start, start)
     if previous is not None and _COORDINATED.search(before.rstrip(" \"'’”")):
         return previous.source, previous.status == "MANDATED"
-    if OPERATIVE_OPENING.match(before):
+    if OPERATIVE_OPENING.match(before) and not _gerund_at(clause, start):
+        # "3. Requests the Secretary-General ...", not "(a) asking the Secretary-General ..." (an option listed)
         return (citations.paragraph_holding(clause.sentence) or citations.last_before(start)
                 or citations.document_resolution()), True
     nearest = max((m.end for m in clause.mentions if m.end <= start), default=clause.start)
@@ -163,6 +164,10 @@ def _source(citations: Citations, clause: Clause, start: int, previous: Mandate 
     if subject is None:
         return None, False
     return subject.node_id, subject.kind in _REQUESTER_KINDS
+
+
+def _gerund_at(clause: Clause, start: int) -> bool:
+    return bool(re.match(r"\w+ing\b", clause.slice(start, start + 20)))
 
 
 def _body_subject(clause: Clause, start: int) -> bool:
