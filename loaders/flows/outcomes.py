@@ -22,14 +22,17 @@ from prevgraph.loaders.flows.cues import stated_date
 from prevgraph.loaders.flows.lexicon import OUTCOME_ANY, OUTCOMES
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Sentence
+from prevgraph.schema import Edge
 
 _EVENT_NOUN = (r"briefings?|meetings?|sessions?|exchanges?|visits?|dialogues?|debates?|consultations|presentations?|"
-               r"address|appearance|update")
+               r"address|appearance|update|requests?")
 #: the event as the subject of the outcome, a few words before it: "but the planned meeting was ...", "it was ..."
 _EVENT_SUBJECT = re.compile(
     r"(?:^|[,;]|\b(?:but|and|however|yet|then)\b)\s*(?:,\s*)?"
     r"(?:(?:the|this|that|a|an|its|their|his|her)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)(?:" + _EVENT_NOUN + r")\b|it\b)"
-    r"(?:\s+[\w'’-]+){0,6}?\s*$", re.IGNORECASE)
+    r"(?:\s+[\w'’-]+){0,20}?\s*$", re.IGNORECASE)
+#: the reason an event did not happen, after its outcome
+_BECAUSE = re.compile(r"^[^;.]{0,40}?\b(?:after|because|as|since|owing\s+to|due\s+to|when)\s", re.IGNORECASE)
 #: the year after "as it did": "in 2024", "this year", "last year"
 _YEAR_AFTER = re.compile(r"^\s+(?:in\s+(?P<year>(?:19|20)\d\d)\b|(?P<which>this|last)\s+year\b)", re.IGNORECASE)
 #: an event other than the one just stated
@@ -52,24 +55,49 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
             continue
         year = stated_date(clause, None)
         other = bool(_ANOTHER.search(subject.group("mods") or "")) or year is not None
+        status, reason, stoppers = outcome.status, outcome.reason, _stopped_by(clause, end)
+        if stoppers is not None:  # "... was not pursued after China signalled it would call a procedural vote"
+            status, reason = "BLOCKED", stoppers[1]
         for identity in recent:
             edge = sink.edges[identity]
-            blockers = agents_of_block(clause, end, [edge.source, edge.target]) if outcome.status == "BLOCKED" else []
+            blockers = (stoppers[0] if stoppers is not None else
+                        agents_of_block(clause, end, [edge.source, edge.target]) if status == "BLOCKED" else [])
             rule = f"outcome:{outcome.name}"
-            if edge.status == "PROPOSED" and not (year and edge.date and not edge.date.startswith(year[:4])):
-                flow_id = sink.restate(identity, outcome.status, sentence=clause.sentence, rule=rule,
-                                       reason=outcome.reason, match=(start, end))
+            named_here = _stated_within(edge, clause.start + subject.start(), start)  # "a request for X ... was not"
+            if (edge.status == "PROPOSED" or (named_here and edge.status == "REALISED")) and not (
+                    year and edge.date and not edge.date.startswith(year[:4])):
+                flow_id = sink.restate(identity, status, sentence=clause.sentence, rule=rule,
+                                       reason=reason, match=(start, end))
             elif other and edge.status in ("REALISED", "MANDATED"):
                 flow_id = sink.add("BRIEFS", edge.source, edge.target, sentence=clause.sentence, rule=rule,
-                                   status=outcome.status, date=year or ctx.date, year=year,
-                                   props={"reason": outcome.reason}, match=(start, end))
+                                   status=status, date=year or ctx.date, year=year,
+                                   props={"reason": reason}, match=(start, end))
             else:
                 continue
             for blocker in blockers if flow_id is not None else []:
                 sink.add("BLOCKS", blocker, edge.source, sentence=clause.sentence, rule=f"blocks:{outcome.name}",
                          status="REALISED", blocks=flow_id, date=year or ctx.date,
-                         qualifier=f"{flow_id}|{outcome.reason}", props={"reason": outcome.reason}, match=(start, end))
+                         qualifier=f"{flow_id}|{reason}", props={"reason": reason}, match=(start, end))
         return
+
+
+def _stated_within(edge: Edge, start: int, end: int) -> bool:
+    """Whether the words that state ``edge`` stand between ``start`` and ``end``: the outcome's own subject."""
+    return any(ev.match_start is not None and start <= ev.match_start < end for ev in edge.evidence)
+
+
+def _stopped_by(clause: Clause, end: int) -> tuple[list[str], str] | None:
+    """For "... did not take place after China and Russia signalled they would call a procedural vote": the
+    actors the reason names before its blocking cue, and the cue's reason; None when no such reason follows."""
+    because = _BECAUSE.search(clause.slice(end, clause.end))
+    if because is None:
+        return None
+    at = end + because.end()
+    for cue, cue_start, _ in clause.block_cues:
+        if cue_start >= at:
+            named = [m.node_id for m in clause.actors() if at <= m.start and m.end <= cue_start and m.kind == "State"]
+            return named, cue.reason
+    return None
 
 
 def _happened_before(ctx: DocumentContext, clause: Clause, sink: FlowSink, name: str, start: int, end: int) -> None:
