@@ -168,7 +168,8 @@ _PART_HEADS = frozenset({"Bureau"})
 #: where the head of a name ends: "Chair | of the Peacebuilding Commission", "Committee | on the Elimination ..."
 _COMPLEMENT = re.compile(r"[ \t]+(?:of|for|on|in|at|to)[ \t]+|,")
 _CONTEXTUAL = re.compile(
-    r"(?<![\w-])(?:[Tt]h(?:e|is)[ \t]+|(?=(?:Council|Commission|Committee)[ \t]+members?\b))"
+    r"(?<![\w-])(?:[Tt]h(?:e|is)[ \t]+|(?=(?:Council|Commission|Committee)[ \t]+"
+    r"(?:members?|briefings?|meetings?|consultations|debates?|sessions?)\b))"
     r"(?P<head>" + "|".join(_GENERIC_HEADS) + r")(?![\w-])"
     r"(?![ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[A-Z])"
     r"(?![ \t]+[A-Z][a-z])"

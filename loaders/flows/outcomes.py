@@ -8,7 +8,8 @@ sentence before). An expectation that did not come true takes the outcome's stat
 when the event was called off or postponed, UNREALISED when it did not take place), with both
 sentences as its evidence. A flow that did happen stays as it is: only "a second", "another",
 "the next" event, or one the clause gives a year of its own, adds a flow of the same ends that
-did not happen. "..., as she did in 2023" after an expectation or a request adds the flow that
+did not happen; a blocked one that then "has not been rescheduled" adds the flow that never happened.
+"..., as she did in 2023" after an expectation or a request adds the flow that
 happened that year.
 """
 
@@ -68,7 +69,9 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
                     year and edge.date and not edge.date.startswith(year[:4])):
                 flow_id = sink.restate(identity, status, sentence=clause.sentence, rule=rule,
                                        reason=reason, match=(start, end))
-            elif other and edge.status in ("REALISED", "MANDATED"):
+            elif (other and edge.status in ("REALISED", "MANDATED")) or (
+                    edge.status == "BLOCKED" and status == "UNREALISED"):
+                # another event; or a blocked one that then never happened ("The briefing has not been rescheduled")
                 flow_id = sink.add("BRIEFS", edge.source, edge.target, sentence=clause.sentence, rule=rule,
                                    status=status, date=year or ctx.date, year=year,
                                    props={"reason": reason}, match=(start, end))
