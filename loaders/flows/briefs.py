@@ -101,6 +101,9 @@ _PLURAL_NOUN_BEFORE = re.compile(r"\b(?:(?:the|its|their|his|her|these|those|suc
 _HANDED_ON = re.compile(r"\b(?:transmit|transmits|transmitted|transmitting|forward|forwards|forwarded|forwarding|"
                         r"convey|conveys|conveyed|conveying|send|sends|sent|sending|circulate|circulates|circulated)"
                         r"\s+(?:the|its|their|his|her|all|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+#: before a form in -ing used as a noun ("heard a briefing by X", "early warning")
+_GERUND_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|any|no|every|each|such|early|regular|"
+                                 r"annual|monthly|open|closed|joint|oral|formal|informal)\s+$", re.IGNORECASE)
 #: a heading line, not a sentence: short, and no full stop at its end
 _HEADING = re.compile(r"[^\n]{0,150}?(?<![.!?:;])\s*", re.DOTALL)
 _WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,6}$")
@@ -203,8 +206,10 @@ def _inverted_flows(clause: Clause, start: int, end: int, host: Mention | None) 
 
 
 def _plural_noun(clause: Clause, start: int, word: str) -> bool:
-    """"four quarterly briefs", "its updates": the word is a noun, unless an actor stands between the determiner and
-    it ("the Commission briefs the Council")."""
+    """"four quarterly briefs", "its updates", "a briefing", "early warning": the word is a noun, unless an actor
+    stands between the determiner and a plural ("the Commission briefs the Council")."""
+    if word.lower().endswith("ing"):
+        return bool(_GERUND_NOUN_BEFORE.search(clause.slice(clause.start, start)))
     before = _PLURAL_NOUN_BEFORE.search(clause.slice(clause.start, start))
     if not word.lower().endswith("s") or word.lower().endswith("ings") or before is None:
         return False
