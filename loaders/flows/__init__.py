@@ -59,6 +59,8 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
             clauses = split_clauses(ctx.text, sentence, mentions, office, gates) if CLAUSE_BREAK.search(
                 sentence.text) else [whole]
             for clause in clauses:
+                if sink.vote_stopped and clause.start > sentence.start:
+                    record_voters(ctx, clause, sink)  # "... did not take place; A, B and C voted against"
                 actors = clause.actors()
                 # a briefing needs a recipient and a source named here (or the office "he"/"she" stands for),
                 # (or the body whose meeting the document reports, for a briefing that names no recipient,

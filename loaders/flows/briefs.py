@@ -104,6 +104,8 @@ _HANDED_ON = re.compile(r"\b(?:transmit|transmits|transmitted|transmitting|forwa
 #: before a form in -ing used as a noun ("heard a briefing by X", "early warning")
 _GERUND_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|any|no|every|each|such|early|regular|"
                                  r"annual|monthly|open|closed|joint|oral|formal|informal)\s+$", re.IGNORECASE)
+#: "had requested a briefing": "had" is an auxiliary there, not a verb of receiving
+_AUXILIARY = re.compile(r"^\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 #: a heading line, not a sentence: short, and no full stop at its end
 _HEADING = re.compile(r"[^\n]{0,150}?(?<![.!?:;])\s*", re.DOTALL)
 _WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,6}$")
@@ -338,7 +340,8 @@ def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, af
             if found is not None:
                 return clause.coordinated(found)
     receiving = [m for m in RECEIVING_VERBS.finditer(clause.text, 0, start - clause.start)]
-    if receiving and len(words(clause.slice(clause.start + receiving[-1].end(), start))) <= 3:
+    if receiving and len(words(clause.slice(clause.start + receiving[-1].end(), start))) <= 3 and not _AUXILIARY.match(
+            clause.slice(clause.start + receiving[-1].end(), start)):
         found = _receiver(clause, receiving[-1], end, body)
         if found is not None:
             return [found]
