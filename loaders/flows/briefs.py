@@ -106,6 +106,9 @@ _GERUND_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|any
                                  r"annual|monthly|open|closed|joint|oral|formal|informal)\s+$", re.IGNORECASE)
 #: "had requested a briefing": "had" is an auxiliary there, not a verb of receiving
 _AUXILIARY = re.compile(r"^\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+#: the subject of "... was briefed by X" is a meeting: "The meeting was", "a meeting on the Sahel, which was"
+_MEETING_SUBJECT = re.compile(r"\b(?:meeting|session|debate|consultations|dialogue)\b(?:[^,;.]{0,60},\s*which)?\s*$",
+                              re.IGNORECASE)
 #: a heading line, not a sentence: short, and no full stop at its end
 _HEADING = re.compile(r"[^\n]{0,150}?(?<![.!?:;])\s*", re.DOTALL)
 _WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,6}$")
@@ -254,8 +257,17 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
     return flows
 
 
-def receiver_flows(clause: Clause) -> list[Flow]:
-    """Flows whose subject receives: "the Council was briefed by X", "the Council rarely hears from X"."""
+def _meeting_body(clause: Clause, start: int, host: Mention | None) -> Mention | None:
+    """For "the meeting was briefed by X", "a meeting on the Sahel, which was briefed by X": the body that held
+    it (named before in the sentence), else the body whose meeting the document reports."""
+    if not _MEETING_SUBJECT.search(clause.slice(clause.start, start)):
+        return None
+    return next((m for m in reversed(clause.mentions) if m.end <= start and m.kind == "Body"), host)
+
+
+def receiver_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
+    """Flows whose subject receives: "the Council was briefed by X", "the Council rarely hears from X"; a meeting
+    briefed by X is its body's briefing."""
     flows: list[Flow] = []
     for pattern, words_, agent, name in ((PASSIVE_INFO, PASSIVE_INFO_WORDS, _BY_WITHIN, "passive"),
                                          (REVERSE_INFO, REVERSE_INFO_WORDS, _RIGHT_HERE, "hears-from")):
@@ -263,7 +275,8 @@ def receiver_flows(clause: Clause) -> list[Flow]:
             continue
         for match in pattern.finditer(clause.text):
             start, end = clause.start + match.start(), clause.start + match.end()
-            target = clause.subject_before(start, max_words=4)
+            target = clause.subject_before(start, max_words=4) or (
+                _meeting_body(clause, start, host) if name == "passive" else None)
             by = agent.match(clause.slice(end, clause.end))
             if target is None or by is None:
                 continue
@@ -426,7 +439,7 @@ def find_flows(clause: Clause, exclude: list[tuple[int, int]], body: Mention | N
                host: Mention | None = None) -> list[Flow]:
     """Every briefing the clause states, outside the spans a mandate rule has read already; ``body``: for a
     resolution, the body that adopts it (it takes note of the reports it names); ``host``: see :func:`verb_flows`."""
-    found = verb_flows(clause, host) + receiver_flows(clause) + nominal_flows(clause, body, host)
+    found = verb_flows(clause, host) + receiver_flows(clause, host) + nominal_flows(clause, body, host)
     if clause.opens("information"):
         found += information_flows(clause)
     if clause.opens("charter"):

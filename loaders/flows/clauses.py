@@ -73,7 +73,8 @@ _ORDINAL = re.compile(
 )
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:to|with)\s+)?(?:the\s+)?$",
                            re.IGNORECASE)  # "to the Assembly and to the Council"
-_AGENT_WORDS = frozenset(["and", "the", "former", "acting", "deputy", "a", "an", "of", "mr", "ms", "mrs", "dr", "h.e"])
+_AGENT_WORDS = frozenset(["and", "the", "former", "acting", "deputy", "a", "an", "of", "mr", "ms", "mrs", "dr", "h.e",
+                          "representative", "representatives", "head", "delegation"])  # "a representative of X"
 PRONOUN_START = re.compile(r"^\W*(?:that\W+)?(?:[^,;]{0,40},\s*)?(?:he|she|they|it|we)\b", re.IGNORECASE)
 
 

@@ -309,7 +309,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  negative=(_e("Summary of discussions\n\nThe Secretary-General spoke first. The present report is submitted to the General Assembly.", f"BRIEFS {SG} -> {GA} REALISED"),)),
     # ------------------------------------------------------------------ the recipient as subject
     Construction("passive-brief", "passive-info", ("was|were|is|are|been|being|be|get|got [*] briefed|informed|addressed|updated|alerted|told|warned",), "by", "BRIEFS",
-                 positive=(_e("The Security Council was briefed by the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} REALISED"),)),
+                 positive=(_e("The Security Council was briefed by the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} REALISED"),
+                           _e("The Peacebuilding Commission held a meeting on the Sahel. The meeting was briefed by the Secretary-General and a representative of the Peacebuilding Support Office.",
+                              f"BRIEFS {SG} -> {PBC} REALISED", f"BRIEFS Peacebuilding Support Office -> {PBC} REALISED"))),
     Construction("hear-from", "receiving", ("hear+ [*] from", "hear+", "receive+ * reports|report|updates|update|information|analysis|analyses|briefings|briefing|advice|recommendations|warnings|letters|letter|findings|assessments from",
                                             "hold+|held * interactive dialogue|dialogues with"), "from", "BRIEFS",
                  positive=(_e("The General Assembly rarely hears from the Human Rights Council on prevention.", f"BRIEFS {HRC} -> {GA} REALISED"),
