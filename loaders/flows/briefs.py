@@ -55,7 +55,8 @@ from prevgraph.schema.reference import ReferenceEntry
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
 _PARTICIPLE_ENDINGS = ("ed", "told", "brought", "sent", "spoken", "drawn")
-_PREPOSITIONS = {"to": re.compile(r"\bto\s+", re.IGNORECASE), "with": re.compile(r"\bwith\s+", re.IGNORECASE)}
+_PREPOSITIONS = {"to": re.compile(r"\bto\s+", re.IGNORECASE), "with": re.compile(r"\bwith\s+", re.IGNORECASE),
+                 "into": re.compile(r"\binto\s+", re.IGNORECASE)}
 _ATTENTION_OF = re.compile(r"\battention\s+of\s+", re.IGNORECASE)
 _POSSESSIVE_ATTENTION = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?attention\b", re.IGNORECASE)
 #: the word that carries information on ("reaches", "passed"), or the bare "to" of "from X to Y"
@@ -671,6 +672,8 @@ def extract_briefs(ctx: DocumentContext, clause: Clause, sink: FlowSink, exclude
             sink.skip(clause.sentence, f"Article {flow.article} is described as a channel, not reported as used")
             continue
         status = flow_status(clause, (flow.subject_start, flow.subject_end), flow.start, flow.end)
+        if flow.rule == "briefs:feed-into" and status is not None and status.status == "REALISED":
+            continue  # a feed that happens is a routine channel: FEEDS_INTO (links.py), not a briefing
         if status is not None and status.block is not None and refusing_recipient(clause, flow, status.block):
             status = Status("BLOCKED", "refused", status.block)
         if status is None:
