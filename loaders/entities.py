@@ -162,7 +162,7 @@ _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+)?(?P<acr>[A-Z][A-Za-z0-
 
 _GENERIC_HEADS = ("Council", "Office", "Commission", "Committee", "Assembly", "Mission", "Appeal", "Mechanism",
                   "Fund", "Programme", "Section", "Department", "Court", "Group", "Agenda", "Review", "Division",
-                  "Secretariat", "Conference", "Platform", "Initiative", "Bureau")
+                  "Secretariat", "Conference", "Platform", "Initiative", "Bureau", "Chair")
 #: heads that always name a part of a body: with no such part named, "the Bureau" is the part of the body in context
 _PART_HEADS = frozenset({"Bureau"})
 #: where the head of a name ends: "Chair | of the Peacebuilding Commission", "Committee | on the Elimination ..."
@@ -622,6 +622,7 @@ def contextual_candidates(findings: Findings, kept: list[Candidate]) -> list[Can
                 parts.update(_parts_of(anchor.entry.name))
             for head in _heads_of(anchor.name) | _heads_of(text[anchor.start:anchor.end]):
                 latest[head] = anchor
+            _remember_chair(latest, text, anchor)
             index += 1
         head = match.group("head")
         target = latest.get(head)
@@ -631,8 +632,10 @@ def contextual_candidates(findings: Findings, kept: list[Candidate]) -> list[Can
         if target is None:
             continue
         start = match.start("head") - 4 if text[match.start():match.start() + 3] in ("the", "The") else match.start()
-        out.append(Candidate(start, match.end("head"), target.kind, target.name, RULE_CONTEXTUAL, 1,
-                             target.entry, target.props))
+        found = Candidate(start, match.end("head"), target.kind, target.name, RULE_CONTEXTUAL, 1, target.entry,
+                          target.props)
+        out.append(found)
+        _remember_chair(latest, text, found)
     return out
 
 
@@ -701,6 +704,16 @@ def presiding_offices(findings: Findings, kept: list[Candidate]) -> list[Candida
     return out
 
 
+def _remember_chair(latest: dict[str, Candidate], text: str, body: Candidate) -> None:
+    """After "the Chair of the Commission", "the Chair" alone is that office: the chair of the body ``body``
+    names, when a chair's title stands just before it."""
+    title = _CHAIR_BEFORE.search(text, max(0, body.start - 40), body.start)
+    office = _heads().get(body.name) if title is not None and body.kind == "Body" else None
+    if office is not None:
+        latest["Chair"] = Candidate(0, 0, office.kind, office.name, RULE_CONTEXTUAL, 1, office)
+
+
+_CHAIR_BEFORE = re.compile(r"\b(?:Chair|Chairperson)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _PRESIDING_BEFORE = re.compile(r"\b(?:Chair|Chairperson|Chairman|President)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 
 

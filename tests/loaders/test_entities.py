@@ -315,6 +315,20 @@ def test_the_compound_alone_is_no_name(sentence: str) -> None:
     assert not [k for k in nodes_of(sentence) if k[0] in ("Body", "Office")]
 
 
+@pytest.mark.parametrize("text", [
+    "The Chair of the Peacebuilding Commission spoke first. Later the Chair answered questions from members.",
+    "The Peacebuilding Commission met twice. The Chair of the Commission spoke first; the Chair then answered.",
+])
+def test_the_chair_is_the_chair_named_before(text: str) -> None:
+    node = nodes_of(text)[("Office", "Chair of the Peacebuilding Commission")]
+    assert "contextual-reference" in {e.rule for e in node.evidence}
+
+
+def test_the_chair_with_no_chair_named_is_not_guessed() -> None:
+    assert ("Office", "Chair of the Peacebuilding Commission") not in nodes_of(
+        "The Peacebuilding Commission met twice. The Chair answered questions.")
+
+
 def test_the_council_with_no_council_named_is_not_guessed() -> None:
     assert list(nodes_of("The Council will meet again next year.")) == []
 
