@@ -713,8 +713,8 @@ def _remember_chair(latest: dict[str, Candidate], text: str, body: Candidate) ->
         latest["Chair"] = Candidate(0, 0, office.kind, office.name, RULE_CONTEXTUAL, 1, office)
 
 
-_CHAIR_BEFORE = re.compile(r"\b(?:Chair|Chairperson)[ \t]+of[ \t]+(?:the[ \t]+)?$")
-_PRESIDING_BEFORE = re.compile(r"\b(?:Chair|Chairperson|Chairman|President)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_CHAIR_BEFORE = re.compile(r"\b(?:[Cc]hairs?|[Cc]hairpersons?)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_PRESIDING_BEFORE = re.compile(r"\b(?:[Cc]hairs?|[Cc]hairpersons?|Chairman|President)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 
 
 def _presiding_over(text: str, cand: Candidate) -> Candidate:

@@ -74,7 +74,10 @@ _ORDINAL = re.compile(
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:to|with)\s+)?(?:the\s+)?$",
                            re.IGNORECASE)  # "to the Assembly and to the Council"
 _AGENT_WORDS = frozenset(["and", "the", "former", "acting", "deputy", "a", "an", "of", "mr", "ms", "mrs", "dr", "h.e",
-                          "representative", "representatives", "head", "delegation"])  # "a representative of X"
+                          "representative", "representatives", "head", "delegation",  # "a representative of X"
+                          "name", "removed", "ambassador", "ambassadors", "current", "respectively", "from", "by"])
+#: a removed name and the opening bracket of the country the person comes from: "[name removed] ("
+_NATIONALITY = re.compile(r"\[name removed\]\s*\($")
 PRONOUN_START = re.compile(r"^\W*(?:that\W+)?(?:[^,;]{0,40},\s*)?(?:he|she|they|it|we)\b", re.IGNORECASE)
 
 
@@ -330,6 +333,9 @@ class Clause:
             if mention.start < last:
                 continue
             gap = self.slice(last, mention.start)
+            if mention.kind == "State" and _NATIONALITY.search(gap) and self.slice(mention.end, mention.end + 1) == ")":
+                last = mention.end + 1  # "[name removed] (Sweden), the chair of the Commission": the person's country
+                continue
             if any(c in gap for c in ";:") or not all(w[0].isupper() or w.lower() in _AGENT_WORDS for w in words(gap)):
                 break
             if len(words(gap)) > 8:
