@@ -65,7 +65,10 @@ _CARRIER_WORD = re.compile(r"\b(?:reach\w*|gets?|got|flows?|passed|conveyed|tran
 #: where the agents of a passive start ("briefed on Myanmar by X"), and of "hears from X" (right away)
 _BY_WITHIN = re.compile(r"^(?:\W*[\w’'-]+){0,12}?\W+by\s", re.IGNORECASE)
 _RIGHT_HERE = re.compile(r"")
-_HANDED_OVER = r"(?:delivered|given|provided|presented|made|submitted|transmitted|addressed|sent)"
+_HANDED_OVER = (r"(?:delivered|given|provided|presented|made|submitted|transmitted|addressed|sent|shared|forwarded|"
+                r"conveyed)")
+#: "the report of X was transmitted to Y": the auxiliary of a handing over that happened (a future one gives none)
+_HANDED_ON_AS_FACT = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|\w+ly\s+)?)"
 #: a body named just before a briefing noun, as its recipient ("a planned Council briefing by X")
 _MODIFIER_GAP = re.compile(r"^\s*(?:open\s+|closed\s+|private\s+|formal\s+|informal\s+)?$", re.IGNORECASE)
 #: what may follow a briefing verb used without its object ("are expected to brief, together with ...")
@@ -288,8 +291,9 @@ def receiver_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
 
 def _preposition(words_: tuple[str, ...]) -> re.Pattern[str]:
     """A recipient's preposition right after a noun, or after the participle that hands it over ("the
-    briefing delivered to the Council")."""
-    return re.compile(r"^\s*,?\s*(?:" + _HANDED_OVER + r"\s+)?(?:" + "|".join(words_) + r")\s+", re.IGNORECASE)
+    briefing delivered to the Council", "the report of X was transmitted to the Council")."""
+    handed = _HANDED_ON_AS_FACT + "?" + _HANDED_OVER
+    return re.compile(r"^\s*,?\s*(?:" + handed + r"\s+)?(?:" + "|".join(words_) + r")\s+", re.IGNORECASE)
 
 
 @cache

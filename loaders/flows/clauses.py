@@ -52,7 +52,8 @@ _SUBJECT_STOP = re.compile(r"[;:]|\bthat\b", re.IGNORECASE)
 _OBJECT_CONTROL = re.compile(
     r"\b(?:ask|asks|asked|asking|request|requests|requested|requesting|invite|invites|invited|inviting|urge|urges|"
     r"urged|urging|encourage|encourages|encouraged|encouraging|tell|tells|told|expect|expects|expected|want|wants|"
-    r"wanted|call\w*\s+(?:on|upon))\s+(?:the|a|an|all|both|its|their|our|his|her|member)\s+[\w\s-]{0,60}?\bto\s*$",
+    r"wanted|call\w*\s+(?:on|upon))\s+(?:(?:the|a|an|all|both|its|their|our|his|her|member)\s+[\w\s-]{0,60}?|"
+    r"(?:it|them|him|her)\s+)\bto\s*$",
     re.IGNORECASE)
 _OF_OBJECT = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 #: a verb of saying with a noun as its object ("expressed its intention", "stressed the need"), not a clause
