@@ -409,7 +409,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("budget", "block", ("budget|budgetary cut|cuts|constraints|constraint|implications|reductions", "programme budget implications", "funding cut|cuts",
                                      "lack|inadequate|insufficient of|resources|funding|funds", "cut+|reduce+ [the|its|their] budget|funding|resources"), "blocker-subject", "BLOCKS", "blocked", "budget"),
     Construction("objections", "block", ("object+", "objection|objections"), "blocker-agent", "BLOCKS", "blocked", "objections",
-                 positive=(_e("The Secretary-General has been denied the chance to brief the Human Rights Council, owing to objections by China.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED"),)),
+                 positive=(_e("The Secretary-General has been denied the chance to brief the Human Rights Council, owing to objections by China.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED"),
+                           _e("The Secretary-General could not brief the Human Rights Council because China objected.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED")),
+                 negative=(_e("The Secretary-General briefed the Human Rights Council after China objected.", f"BRIEFS {SG} -> {HRC} BLOCKED"),)),
     Construction("pushback", "block", ("push back", "pushback|push-back", "resist+", "resistance", "oppose+", "opposition"), "blocker-agent", "BLOCKS", "blocked", "pushback"),
     Construction("backlash", "block", ("backlash|backlashes", "politicise+", "politicize+", "politicisation|politicization"), "blocker-agent", "BLOCKS", "blocked", "politicisation/backlash"),
     # ------------------------------------------------------------------ a mechanism kept from its work (cooperation.py): BLOCKS alone

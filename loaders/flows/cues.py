@@ -68,6 +68,10 @@ def _first(cues: Iterable[Cue], text: str) -> Cue | None:
     return next((cue for cue in cues if cue.pattern.search(text)), None)
 
 
+#: the reason given after a flow: "... because China objected", "... after two members opposed it"
+_CAUSE_BEFORE = re.compile(r"\b(?:because|as|after|since|owing\s+to|due\s+to)\b[^,;]{0,40}$", re.IGNORECASE)
+
+
 def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | None:
     """A block cue before the flow word, or after it as a passive ("the briefing was blocked")."""
     best: Block | None = None
@@ -82,6 +86,14 @@ def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | 
         if best is None or abs(start - trigger_start) < abs(best.start - trigger_start):
             best = candidate
     return best
+
+
+def _block_given_as_cause(clause: Clause, trigger_end: int) -> Block | None:
+    """A block cue after the flow, in the reason a clause gives for a flow that did not happen."""
+    for cue, start, end in clause.block_cues:
+        if start >= trigger_end and _CAUSE_BEFORE.search(clause.slice(trigger_end, start)):
+            return Block(cue, start, end, "REALISED")
+    return None
 
 
 def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, trigger_end: int) -> Status | None:
@@ -108,6 +120,8 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
     lead = _LEAD.search(_FOILED.sub(" ", clause.slice(max(said, clause.start), subject[0])))
     if negation is None and lead is not None:
         negation = _first((NEGATION_CUES["failed"], NEGATION_CUES["absence"]), lead.group(0))
+    if negation is not None and block is None:
+        block = _block_given_as_cause(clause, trigger_end)  # "could not brief the Council because China objected"
     if COUNTERFACTUAL.search(clause.slice(max(subject[1], said), trigger_start)):
         stop = block or next((Block(cue, start, end, "REALISED") for cue, start, end in clause.block_cues), None)
         return Status("BLOCKED", "counterfactual", stop) if stop else Status("UNREALISED", "counterfactual")
