@@ -179,7 +179,7 @@ class Construction:
     #: passive-mandate, block, outcome, status (cues before the flow's words), status-after (after its noun), link,
     #: self-report (the document given by its authors), obstruction (a mechanism kept from its work),
     #: self-mandate (a text that commits its own body: "Decides to transmit ..."), mandate-noun ("the request
-    #: contained in resolution X for Y to brief Z")
+    #: contained in resolution X for Y to brief Z"), cause (the words that give the reason a flow did not happen)
     group: str
     words: tuple[str, ...]
     frame: str = ""
@@ -475,6 +475,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("failed", "status", ("fail+", "failure", "unable", "refrain+", "impossible", "not possible"), status="UNREALISED"),
     Construction("absence", "status", ("no|without", "absence|lack of", "lacking"), status="UNREALISED"),
     Construction("hypothetical", "status", ("whether|if",), status="none"),
+    Construction("cause", "cause", ("because|after|since|as|when", "owing|due to"), status="none",
+                 positive=(_e("The Secretary-General could not brief the Human Rights Council because China objected.", f"BRIEFS {SG} -> {HRC} BLOCKED"),)),
     Construction("agenda", "status", ("discuss+|explore+|examine+|consider+ how|whether|ways|options",), status="none"),
     Construction("realised-infinitive", "status", ("continue+|manage+|begin|began|begun|start+|use+ to", "was|were|has been|have been able to", "the honour to"), status="REALISED"),
     Construction("advised-against", "status", ("should|must|shall not|never", "ought to not|never", "shouldn’t|shouldn't|mustn’t|mustn't"), status="none"),

@@ -15,6 +15,7 @@ from prevgraph.loaders.flows.clauses import TOPIC_KINDS, Clause
 from prevgraph.loaders.flows.lexicon import (
     ADVERBIAL,
     ADVISED_AGAINST,
+    CAUSE,
     COUNT,
     COUNTERFACTUAL,
     EXPECTED_AFTER,
@@ -68,8 +69,8 @@ def _first(cues: Iterable[Cue], text: str) -> Cue | None:
     return next((cue for cue in cues if cue.pattern.search(text)), None)
 
 
-#: the reason given after a flow: "... because China objected", "... after two members opposed it"
-_CAUSE_BEFORE = re.compile(r"\b(?:because|as|after|since|owing\s+to|due\s+to)\b[^,;]{0,40}$", re.IGNORECASE)
+#: what may stand between the words of a reason and its blocking cue ("because China objected")
+_CLAUSE_INNER = re.compile(r"[^,;]{0,40}")
 
 
 def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | None:
@@ -91,7 +92,8 @@ def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | 
 def _block_given_as_cause(clause: Clause, trigger_end: int) -> Block | None:
     """A block cue after the flow, in the reason a clause gives for a flow that did not happen."""
     for cue, start, end in clause.block_cues:
-        if start >= trigger_end and _CAUSE_BEFORE.search(clause.slice(trigger_end, start)):
+        causes = list(CAUSE.finditer(clause.slice(trigger_end, start))) if start >= trigger_end else []
+        if causes and _CLAUSE_INNER.fullmatch(clause.slice(trigger_end + causes[-1].end(), start)):
             return Block(cue, start, end, "REALISED")
     return None
 

@@ -262,6 +262,8 @@ POSSESSIVE_AFTER = re.compile(r"^\s*['’]s?\b")
 
 
 #: "whether X could brief Y": hypothetical, no status can be given
+#: the words that give a reason: "... because China objected", "... not pursued after A signalled a vote"
+CAUSE = named("cause").pattern
 HYPOTHETICAL = re.compile(f"{named('hypothetical').pattern.pattern}|{named('agenda').pattern.pattern}", re.IGNORECASE)
 
 #: topics of a flow ("briefed the Council on Myanmar")

@@ -20,7 +20,7 @@ import re
 from prevgraph.loaders.flows.briefs import agents_of_block
 from prevgraph.loaders.flows.clauses import Clause
 from prevgraph.loaders.flows.cues import stated_date
-from prevgraph.loaders.flows.lexicon import OUTCOME_ANY, OUTCOMES
+from prevgraph.loaders.flows.lexicon import CAUSE, OUTCOME_ANY, OUTCOMES
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Sentence
 from prevgraph.schema import Edge
@@ -32,8 +32,8 @@ _EVENT_SUBJECT = re.compile(
     r"(?:^|[,;]|\b(?:but|and|however|yet|then)\b)\s*(?:,\s*)?"
     r"(?:(?:the|this|that|a|an|its|their|his|her)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)(?:" + _EVENT_NOUN + r")\b|it\b)"
     r"(?:\s+[\w'’-]+){0,20}?\s*$", re.IGNORECASE)
-#: the reason an event did not happen, after its outcome
-_BECAUSE = re.compile(r"^[^;.]{0,40}?\b(?:after|because|as|since|owing\s+to|due\s+to|when)\s", re.IGNORECASE)
+#: what may stand between an outcome and the words of its reason
+_BEFORE_CAUSE = re.compile(r"[^;.]{0,40}")
 #: the year after "as it did": "in 2024", "this year", "last year"
 _YEAR_AFTER = re.compile(r"^\s+(?:in\s+(?P<year>(?:19|20)\d\d)\b|(?P<which>this|last)\s+year\b)", re.IGNORECASE)
 #: an event other than the one just stated
@@ -92,8 +92,8 @@ def _stated_within(edge: Edge, start: int, end: int) -> bool:
 def _stopped_by(clause: Clause, end: int) -> tuple[list[str], str] | None:
     """For "... did not take place after China and Russia signalled they would call a procedural vote": the
     actors the reason names before its blocking cue, and the cue's reason; None when no such reason follows."""
-    because = _BECAUSE.search(clause.slice(end, clause.end))
-    if because is None:
+    because = CAUSE.search(clause.slice(end, clause.end))
+    if because is None or not _BEFORE_CAUSE.fullmatch(clause.slice(end, end + because.start())):
         return None
     at = end + because.end()
     for cue, cue_start, _ in clause.block_cues:
