@@ -129,6 +129,10 @@ class MandateState:
     pending: list[Mandate] = field(default_factory=list)
 
 
+#: a coordinated "that" clause, which has a subject of its own
+_NEXT_THAT_CLAUSE = re.compile(r"(?:,|;)\s*(?:and|or)\s+that\b", re.IGNORECASE)
+
+
 def _anaphor_kinds(word: str) -> frozenset[str]:
     if "paragraph" in word.lower():
         return frozenset({"Paragraph"})
@@ -144,6 +148,8 @@ def _source(citations: Citations, clause: Clause, start: int, previous: Mandate 
     when the document cited no resolution before; "it requests" only when "it" resolves.
     """
     cited = [m for m in clause.of_kinds(MANDATING_KINDS) if m.end <= start]
+    if cited and _NEXT_THAT_CLAUSE.search(clause.slice(cited[-1].end, start)):
+        cited = []  # "..., as foreseen in resolution 45/31, and that the Commission invite ...": another clause's text
     if cited and ("," not in clause.slice(cited[-1].end, start) or _body_subject(clause, start)):
         # "In its resolution 45/31, the Council invited ...", not "Recalling resolution 45/31, the speaker urged ..."
         return cited[-1].node_id, True
@@ -287,10 +293,11 @@ def _subjunctive(verb: str, passive: bool) -> bool:
 
 
 def _record_request(ctx: DocumentContext, sink: FlowSink, clause: Clause, mandate: Mandate) -> Mandate:
-    if mandate.source is None or mandate.status != "MANDATED":
+    if mandate.source is None:
         return mandate
+    date = _resolution_date(ctx, mandate.source) if mandate.status == "MANDATED" else ctx.date
     request = sink.add(mandate.rel_type, mandate.source, mandate.actor.node_id, sentence=clause.sentence,
-                       rule=f"mandate:{mandate.verb}", status="MANDATED", date=_resolution_date(ctx, mandate.source))
+                       rule=f"mandate:{mandate.verb}", status=mandate.status, date=date)
     return replace(mandate, request=request)
 
 
