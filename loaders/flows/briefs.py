@@ -481,6 +481,12 @@ def _voters(clause: Clause, end: int) -> list[str]:
     return [m.node_id for m in reversed(found)]
 
 
+def voters_against(clause: Clause) -> list[str]:
+    """The States the clause says voted against ("A and B voted against", "4 against (A, B, C, D)")."""
+    against = _AGAINST.search(clause.text)
+    return [] if against is None else _voters(clause, clause.start + against.end())
+
+
 def agents_of_block(clause: Clause, end: int, exclude: list[str]) -> list[str]:
     """The actors a blocking word ending at ``end`` names as its agents: "postponed at the request of X and Y",
     "blocked by X", "objections from X"."""

@@ -74,6 +74,8 @@ _ORDINAL = re.compile(
 )
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:to|with)\s+)?(?:the\s+)?$",
                            re.IGNORECASE)  # "to the Assembly and to the Council"
+#: a preposition just before an actor, which is then its object, not a subject
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|from|at|with|for|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_WORDS = frozenset(["and", "the", "former", "acting", "deputy", "a", "an", "of", "mr", "ms", "mrs", "dr", "h.e",
                           "representative", "representatives", "head", "delegation",  # "a representative of X"
                           "name", "removed", "ambassador", "ambassadors", "current", "respectively", "from", "by"])
@@ -323,6 +325,12 @@ class Clause:
             if not _COORDINATION.match(self.slice(mention.end, found[0].start)):
                 break
             found.insert(0, mention)
+        lead = self.slice(max(self.start, found[0].start - 12), found[0].start)
+        if len(found) > 1 and _PREPOSITION_BEFORE.search(lead):
+            # "at the request of China and Russia, and the High Commissioner did not ...": the object of "of"
+            # ends where a comma joins the subject
+            joins = [i for i in range(1, len(found)) if "," in self.slice(found[i - 1].end, found[i].start)]
+            found = found[joins[-1]:] if joins else found[-1:]
         return [each for mention in found for each in (mention, *mention.also)]
 
     def agents_after(self, pos: int, *, exclude: Iterable[str] = ()) -> list[Mention]:

@@ -69,16 +69,21 @@ def _first(cues: Iterable[Cue], text: str) -> Cue | None:
     return next((cue for cue in cues if cue.pattern.search(text)), None)
 
 
+#: the start of a clause of its own between a block cue and a flow's subject
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but|so|then|whereupon|instead)\b\s*(?:,\s*)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 #: what may stand between the words of a reason and its blocking cue ("because China objected")
 _CLAUSE_INNER = re.compile(r"[^,;]{0,40}")
 
 
-def find_block(clause: Clause, trigger_start: int, trigger_end: int) -> Block | None:
-    """A block cue before the flow word, or after it as a passive ("the briefing was blocked")."""
+def find_block(clause: Clause, subject: tuple[int, int], trigger_start: int, trigger_end: int) -> Block | None:
+    """A block cue before the flow word, or after it as a passive ("the briefing was blocked"); not one of an
+    earlier coordinated clause ("the meeting was called off and the High Commissioner briefed members")."""
     best: Block | None = None
     for cue, start, end in clause.block_cues:
         after_passive = start >= trigger_end and _BE_BEFORE.search(clause.slice(trigger_end, start)[-40:])
         if start >= trigger_start and not after_passive:
+            continue
+        if end <= subject[0] < trigger_start and _NEXT_CLAUSE.search(clause.slice(end, subject[0])):
             continue
         if clause.inside_mention(start, end) or _FOILED_BEFORE.search(clause.slice(clause.start, start)[-30:]):
             continue
@@ -115,7 +120,7 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
         return None
     if ADVISED_AGAINST.search(clause.slice(subject[1], trigger_start)):
         return None
-    block = find_block(clause, trigger_start, trigger_end)
+    block = find_block(clause, subject, trigger_start, trigger_end)
     said = clause.reporting_end(trigger_start)
     negation = _first(NEGATION_CUES.values(),
                       _FOILED.sub(" ", _NOT_ONLY.sub(" ", clause.slice(max(subject[1], said), trigger_start))))

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-from prevgraph.loaders.flows.briefs import agents_of_block
+from prevgraph.loaders.flows.briefs import agents_of_block, voters_against
 from prevgraph.loaders.flows.clauses import Clause
+from prevgraph.loaders.flows.constructions import Construction
 from prevgraph.loaders.flows.cues import stated_date
 from prevgraph.loaders.flows.lexicon import CAUSE, OUTCOME_ANY, OUTCOMES
 from prevgraph.loaders.flows.sink import FlowSink
@@ -36,6 +37,8 @@ _EVENT_SUBJECT = re.compile(
 _BEFORE_CAUSE = re.compile(r"[^;.]{0,40}")
 #: the year after "as it did": "in 2024", "this year", "last year"
 _YEAR_AFTER = re.compile(r"^\s+(?:in\s+(?P<year>(?:19|20)\d\d)\b|(?P<which>this|last)\s+year\b)", re.IGNORECASE)
+#: what a vote or an objection about a text is about (not a meeting)
+_ABOUT_A_TEXT = re.compile(r"\b(?:draft|text|resolution|amendment|decision)s?\b", re.IGNORECASE)
 #: an event other than the one just stated
 _ANOTHER = re.compile(r"\b(?:second|third|another|next|further|new|follow-up|subsequent)\b", re.IGNORECASE)
 
@@ -50,6 +53,9 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
         if outcome.frame == "event-before":
             _happened_before(ctx, clause, sink, outcome.name, start, end)
             continue
+        if outcome.frame in ("blocker-before", "blocker-voters"):
+            _stopped_by_named(ctx, clause, sink, outcome, starts, (start, end))
+            return
         subject = _EVENT_SUBJECT.search(clause.slice(clause.start, start))
         recent = _latest_flows(sink, starts, clause.start)
         if subject is None or not recent:
@@ -61,6 +67,8 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
             status, reason = "BLOCKED", stoppers[1]
         for identity in recent:
             edge = sink.edges[identity]
+            if _stated_only_after(edge, clause, end):
+                continue  # "the meeting was called off and the High Commissioner briefed members": another event
             blockers = (stoppers[0] if stoppers is not None else
                         agents_of_block(clause, end, [edge.source, edge.target]) if status == "BLOCKED" else [])
             rule = f"outcome:{outcome.name}"
@@ -82,6 +90,41 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
                          status="REALISED", blocks=flow_id, date=year or ctx.date,
                          qualifier=f"{flow_id}|{reason}", props={"reason": reason}, match=(start, end))
         return
+
+
+def _stopped_by_named(ctx: DocumentContext, clause: Clause, sink: FlowSink, outcome: Construction,
+                      starts: set[int], span: tuple[int, int]) -> None:
+    """"China objected to holding the meeting", "the agenda failed to receive nine votes (A and B voted against)":
+    the expected flow just stated was stopped, and the States named (the subject, or those that voted against)
+    are its blockers. A vote on a text is no vote on a meeting, and a flow that happened stays."""
+    if _ABOUT_A_TEXT.search(clause.text):
+        return
+    if outcome.frame == "blocker-voters":
+        blockers = voters_against(clause)
+    else:
+        subject = clause.subject_before(span[0], kinds=frozenset({"State"}))
+        blockers = [m.node_id for m in clause.coordinated_before(subject)] if subject is not None else []
+    for identity in _latest_flows(sink, starts, span[0]):
+        edge = sink.edges[identity]
+        if edge.status not in ("PROPOSED", "BLOCKED"):
+            continue
+        flow_id = identity if edge.status == "BLOCKED" else sink.restate(
+            identity, "BLOCKED", sentence=clause.sentence, rule=f"outcome:{outcome.name}", reason=outcome.reason,
+            match=span)
+        for blocker in blockers:
+            if blocker != edge.source:
+                sink.add("BLOCKS", blocker, edge.source, sentence=clause.sentence, rule=f"blocks:{outcome.name}",
+                         status="REALISED", blocks=flow_id, date=ctx.date, qualifier=f"{flow_id}|{outcome.reason}",
+                         props={"reason": outcome.reason}, match=span)
+        if not blockers:  # the next sentences may name the States that voted against it
+            sink.vote_stopped.append((flow_id, edge.source, clause.sentence.end))
+
+
+def _stated_only_after(edge: Edge, clause: Clause, end: int) -> bool:
+    """Whether the clause names the flow's source only after the outcome's words, which then speak of another
+    event ("the meeting was called off and the High Commissioner briefed members instead")."""
+    here = [m.start for m in clause.mentions if m.node_id == edge.source]
+    return bool(here) and min(here) >= end
 
 
 def _stated_within(edge: Edge, start: int, end: int) -> bool:
