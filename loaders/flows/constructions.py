@@ -139,7 +139,7 @@ def compile_spec(spec: str) -> str:
 
 #: words too common to gate on: a spec that starts with them is gated on its next required word
 FUNCTION_WORDS = frozenset({"not", "never", "no", "is", "are", "was", "were", "be", "been", "being", "get", "got",
-                            "the", "a", "an", "of", "to", "it", "has", "have"})
+                            "the", "a", "an", "of", "to", "it", "has", "have", "at", "on", "upon", "in", "by"})
 
 
 def first_words(spec: str) -> tuple[str, ...]:
@@ -179,7 +179,8 @@ class Construction:
     #: passive-mandate, block, outcome, status (cues before the flow's words), status-after (after its noun), link,
     #: self-report (the document given by its authors), obstruction (a mechanism kept from its work),
     #: self-mandate (a text that commits its own body: "Decides to transmit ..."), mandate-noun ("the request
-    #: contained in resolution X for Y to brief Z"), cause (the words that give the reason a flow did not happen)
+    #: contained in resolution X for Y to brief Z"), mandate-agent ("at the invitation of X, Y briefed Z"),
+    #: cause (the words that give the reason a flow did not happen)
     group: str
     words: tuple[str, ...]
     frame: str = ""
@@ -373,6 +374,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                            _e("The Chair of the Peacebuilding Commission addressed the Human Rights Council in 2022, following the invitation extended in Human Rights Council resolution 45/31.",
                               f"INVITES A/HRC/RES/45/31 -> {CHAIR} MANDATED", f"BRIEFS {CHAIR} -> {HRC} REALISED")),
                  negative=(_e("A request by several members of the Security Council for a briefing by the Chair of the Peacebuilding Commission was made in May.", f"REQUESTS A/HRC/RES/45/31 -> {CHAIR} MANDATED"),)),
+    Construction("invitation-of", "mandate-agent", ("at|upon|on the [kind] invitation|request of",), "agent > subject", "INVITES", "REALISED",
+                 positive=(_e("At the invitation of the Peacebuilding Commission, the Secretary-General briefed its Organizational Committee in April.", f"INVITES {PBC} -> {SG} REALISED"),
+                           _e("The High Commissioner for Human Rights briefed the Security Council at the invitation of the General Assembly.", f"INVITES {GA} -> {HC} REALISED"),
+                           _e("At the request of the Peacebuilding Commission, the Secretary-General shared his analysis with the Commission.", f"REQUESTS {PBC} -> {SG} REALISED")),
+                 negative=(_e("A briefing by the Secretary-General to the Human Rights Council was postponed at the request of the Security Council.", f"REQUESTS {SC} -> {SG} REALISED"),)),
     Construction("invites", "mandate", ("invite+",), "mandate", "INVITES", "mandate",
                  positive=(_e("The Human Rights Council invited the Chair of the Peacebuilding Commission to brief the Human Rights Council annually.", f"INVITES {HRC} -> {CHAIR} MANDATED", f"BRIEFS {CHAIR} -> {HRC} MANDATED"),
                            _e("The Security Council adopted a statement. In it, the Council expressed its wish to hear more often from the advice of the Peacebuilding Commission and invited the Secretary-General to brief it twice a year.",

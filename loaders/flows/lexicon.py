@@ -136,10 +136,13 @@ class MandateVerb:
 MANDATE_VERBS: tuple[MandateVerb, ...] = tuple(MandateVerb(c.name, c.relation, c.pattern) for c in by_group("mandate"))
 #: the words every mandate verb starts with (the speed gate of the mandate rules)
 #: (a passive's participle starts with one of them too: "requested", "called upon")
-MANDATE_STEMS = tuple(dict.fromkeys(s for c in (*by_group("mandate"), *by_group("self-mandate"), *by_group("mandate-noun"))
+MANDATE_STEMS = tuple(dict.fromkeys(s for c in (*by_group("mandate"), *by_group("self-mandate"), *by_group("mandate-noun"),
+                                                 *by_group("mandate-agent"))
                                     for s in c.stems))
 #: "the request contained in resolution X for Y to brief Z", "following the invitation extended in resolution X"
 MANDATE_NOUN = named("mandate-noun").pattern
+#: "at the invitation of X, Y briefed Z": X invited (or asked) the clause's subject
+MANDATE_AGENT = named("invitation-of").pattern
 #: "Decides to transmit the report to the Council": the body adopting the text commits itself
 SELF_MANDATE = named("decides-to").pattern
 

@@ -26,6 +26,7 @@ from prevgraph.loaders.flows.lexicon import (
     INFO_VERB_ANY,
     INFO_VERB_STEMS,
     INFO_VERBS,
+    MANDATE_AGENT,
     MANDATE_NOUN,
     MANDATE_VERBS,
     MODAL,
@@ -129,6 +130,12 @@ class MandateState:
     pending: list[Mandate] = field(default_factory=list)
 
 
+#: "invited to brief", "asked to address": the infinitive whose object is the body that invites
+_TO_BRIEF = re.compile(r"^\s+to\s+(?:brief|address|update|inform|appear\s+before|speak\s+to|report\s+to)\b", re.IGNORECASE)
+#: what may stand before the agent of "at the invitation of": "the presidency of the Council", "the Chair of"
+_AGENT_FILLER = frozenset(["the", "its", "their", "presidency", "president", "chair", "chairs", "members", "of"])
+#: the rest of a fronted phrase up to its comma ("At the invitation of the Commission[ on 3 April], ")
+_FRONTED_PHRASE_END = re.compile(r"^[^,;]{0,40}?,\s*")
 #: a coordinated "that" clause, which has a subject of its own
 _NEXT_THAT_CLAUSE = re.compile(r"(?:,|;)\s*(?:and|or)\s+that\b", re.IGNORECASE)
 
@@ -217,10 +224,13 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
         agent = re.match(r"^\s*by\s+", clause.slice(end, clause.end), re.IGNORECASE)
         by = clause.actor_after(end + agent.end(), kinds=frozenset({"Body"})) if agent else None
         cited = clause.of_kinds(MANDATING_KINDS)
+        text = citations.paragraph_holding(clause.sentence) or citations.document_resolution()
+        inviter = None if by or cited or text else _body_to_brief(clause, end)
         sources = ([by.node_id] if by else _relative_texts(clause, start) or [cited[0].node_id] if cited else
-                   [citations.paragraph_holding(clause.sentence) or citations.document_resolution()])
+                   [text or inviter])
         modal = MODAL.search(clause.slice(actor.end, start))
-        status = "PROPOSED" if modal else "MANDATED"
+        # a body's invitation told in running text ("X was invited to address the Assembly") happened
+        status = "PROPOSED" if modal else "REALISED" if inviter else "MANDATED"
         return [Mandate(rel_type, verb, source, actor, start, status) for source in sources]
     noun = _NOUN_BEFORE.search(before) or (
         clause.slice(start, end).lower() == "request" and _SINGULAR_NOUN_BEFORE.search(before))
@@ -237,6 +247,14 @@ def _addressed(citations: Citations, clause: Clause, trigger: tuple[int, int, st
     sources = texts if source in texts else [source]
     return [Mandate(rel_type, verb, each, actor, start, status)
             for actor in clause.coordinated(first) for each in sources]
+
+
+def _body_to_brief(clause: Clause, end: int) -> str | None:
+    """"X had not been invited to brief the Security Council": with no agent and no text, the body X would
+    brief is the one that invites (or asks) it."""
+    to = _TO_BRIEF.match(clause.slice(end, clause.end))
+    body = clause.actor_after(end + to.end(), kinds=frozenset({"Body"})) if to else None
+    return body.node_id if body is not None else None
 
 
 def _relative_texts(clause: Clause, start: int) -> list[str]:
@@ -273,7 +291,7 @@ def _running_text_status(clause: Clause, trigger: tuple[int, int, str, str, bool
         return None
     if _negated(clause, start):
         return "UNREALISED"
-    if status == "MANDATED" and not _coordinated_past(before, clause.slice(start, end)) and (
+    if status in ("MANDATED", "REALISED") and not _coordinated_past(before, clause.slice(start, end)) and (
             any(cue.pattern.search(before) for cue in PROPOSAL_CUES.values())
             or _subjunctive(clause.slice(start, end), trigger[4])):
         return "PROPOSED"
@@ -421,6 +439,26 @@ def _noun_mandates(ctx: DocumentContext, sink: FlowSink, clause: Clause) -> list
     return spans
 
 
+def _agent_mandates(ctx: DocumentContext, sink: FlowSink, clause: Clause) -> None:
+    """"At the invitation of the Commission, the Assistant Secretary-General briefed it": the agent invited (a
+    body: asked) the actor who then acts, and the invitation happened, whatever became of the flow. Not in a
+    clause that blocks ("postponed at the request of China" names a blocker, not a requester)."""
+    if clause.question or clause.block_cues:
+        return
+    for match in MANDATE_AGENT.finditer(clause.text):
+        end = clause.start + match.end()
+        agent = clause.actor_after(end, filler=_AGENT_FILLER)
+        relation = "INVITES" if "invit" in match.group(0).lower() else "REQUESTS"
+        if agent is None or (relation == "REQUESTS" and agent.kind not in ("Body", "Office")):
+            continue
+        before = [m for m in clause.actors() if m.end <= clause.start + match.start()]
+        comma = _FRONTED_PHRASE_END.match(clause.slice(agent.end, clause.end))
+        invitee = before[0] if before else (clause.actor_after(agent.end + comma.end()) if comma else None)
+        if invitee is not None and invitee.node_id != agent.node_id:
+            sink.add(relation, agent.node_id, invitee.node_id, sentence=clause.sentence, rule="mandate:invitation-of",
+                     status="REALISED", date=ctx.date, match=(clause.start + match.start(), agent.end))
+
+
 def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state: MandateState,
                      citations: Citations) -> list[tuple[int, int]]:
     """Record the mandates of one sentence; returns the complement spans, which the BRIEFS rules then leave alone."""
@@ -428,6 +466,7 @@ def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state
         _record_briefs(ctx, sink, clause, state.pending, clause.text)
         return [(clause.start, clause.end)]
     state.pending = []
+    _agent_mandates(ctx, sink, clause)
     spans = _self_mandates(ctx, sink, clause, citations) + _noun_mandates(ctx, sink, clause)
     triggers = _triggers(clause)
     previous: Mandate | None = None

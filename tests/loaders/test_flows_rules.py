@@ -320,8 +320,13 @@ def test_mandated_briefing_names_its_mandate_start_and_frequency() -> None:
         "MANDATED", "2021", "annual", invite.id)
 
 
+def test_at_the_request_of_a_body_is_a_request_that_happened_not_a_mandate() -> None:
+    found = flows("At the request of the Human Rights Council, the Secretary-General convened a meeting in Geneva.")
+    assert ("REQUESTS", HRC, SG, "REALISED") in found
+    assert not {f for f in found if f[3] == "MANDATED"}
+
+
 NO_MANDATE_CASES = [
-    ("noun", "At the request of the Human Rights Council, the Secretary-General convened a meeting in Geneva."),
     ("state-request", "China requested the Secretary-General to brief the Security Council."),
     ("negated", "The resolution does not request the High Commissioner to brief the Security Council."),
 ]
