@@ -131,7 +131,8 @@ class MandateState:
 
 
 #: "invited to brief", "asked to address": the infinitive whose object is the body that invites
-_TO_BRIEF = re.compile(r"^\s+to\s+(?:brief|address|update|inform|appear\s+before|speak\s+to|report\s+to)\b", re.IGNORECASE)
+_TO_BRIEF = re.compile(r"^\s+to\s+(?:brief|address|update|inform|appear\s+before|speak\s+to|report\s+to)\b",
+                       re.IGNORECASE)
 #: what may stand before the agent of "at the invitation of": "the presidency of the Council", "the Chair of"
 _AGENT_FILLER = frozenset(["the", "its", "their", "presidency", "president", "chair", "chairs", "members", "of"])
 #: the rest of a fronted phrase up to its comma ("At the invitation of the Commission[ on 3 April], ")
