@@ -53,6 +53,9 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
         if outcome.frame == "event-before":
             _happened_before(ctx, clause, sink, outcome.name, start, end)
             continue
+        if outcome.frame == "also-by":
+            _also_by(clause, sink, outcome.name, start, end)
+            continue
         if outcome.frame in ("blocker-before", "blocker-voters"):
             _stopped_by_named(ctx, clause, sink, outcome, starts, (start, end))
             return
@@ -90,6 +93,19 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
                          status="REALISED", blocks=flow_id, date=year or ctx.date,
                          qualifier=f"{flow_id}|{reason}", props={"reason": reason}, match=(start, end))
         return
+
+
+def _also_by(clause: Clause, sink: FlowSink, name: str, start: int, end: int) -> None:
+    """"X reported to the Council in March, as did Y": Y gave the flows the clause stated before, to the same
+    recipients, with the same status and date."""
+    other = clause.actor_after(end)
+    if other is None:
+        return
+    for identity in _latest_flows(sink, {clause.sentence.start}, start):
+        edge = sink.edges[identity]
+        if edge.source != other.node_id and edge.target != other.node_id:
+            sink.add("BRIEFS", other.node_id, edge.target, sentence=clause.sentence, rule=f"outcome:{name}",
+                     status=edge.status, date=edge.date, match=(start, other.end))
 
 
 def _stopped_by_named(ctx: DocumentContext, clause: Clause, sink: FlowSink, outcome: Construction,
