@@ -72,8 +72,9 @@ _ORDINAL = re.compile(
     r"eleventh|twelfth|\w+teenth|\w+tieth))$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:to|with)\s+)?(?:the\s+)?$",
-                           re.IGNORECASE)  # "to the Assembly and to the Council"
+_COORDINATION = re.compile(r"^\s*(?:(?:at|during)\s+its\s+[\w-]+\s+(?:regular\s+|special\s+)?session\s*)?"
+                           r"(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&)\s+)?(?:(?:to|with|of|before)\s+)?(?:the\s+)?$",
+                           re.IGNORECASE)  # "to the Assembly and to the Council", "to it at its 60th session and to"
 #: a preposition just before an actor, which is then its object, not a subject
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|from|at|with|for|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_WORDS = frozenset(["and", "the", "former", "acting", "deputy", "a", "an", "of", "mr", "ms", "mrs", "dr", "h.e",

@@ -200,6 +200,12 @@ ADVISED_AGAINST = named("advised-against").pattern
 POSSESSIVE_PRONOUN = _rx(r"\b(?:his|her)\s+$")
 
 #: "to brief it", "report to it", "the attention of its members": the body that asks, by verb frame
+#: "to present an oral update at its next session": an information noun as the object of a "to" verb with no
+#: recipient named, which the body that asks then receives
+IMPLIED_RECIPIENT = _rx(r"^\s+(?:(?:a|an|its|his|her|their|the|regular|annual|comprehensive|written|oral|further|"
+                        r"final|interim|progress|full|short)\s+){0,4}(?:report|reports|update|updates|briefing|"
+                        r"briefings|findings|recommendations|account|advice|analysis)\b(?![^;]{0,60}?\bto\s+(?:the|its|all|relevant|"
+                        r"[A-Z]))")
 PRONOUN_RECIPIENT = {
     "direct": _rx(r"^\s*(?:,[^,]{0,40},\s*)?(?:(?:it|them)\b|(?:its|their)\s+members\b)"),
     "to": _rx(r"^(?:\S+\s+){0,15}?to\s+(?:it|them|(?:its|their)\s+members)\b"),

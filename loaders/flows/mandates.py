@@ -23,6 +23,7 @@ from prevgraph.loaders.flows.cues import frequency, start_year
 from prevgraph.loaders.flows.lexicon import (
     BRIEFING_NOUN,
     HYPOTHETICAL,
+    IMPLIED_RECIPIENT,
     INFO_VERB_ANY,
     INFO_VERB_STEMS,
     INFO_VERBS,
@@ -341,6 +342,8 @@ def _asked_recipients(sink: FlowSink, complement: Clause, body: str | None) -> l
         pronoun = PRONOUN_RECIPIENT.get(verb.frame)
         if not targets and body and pronoun and pronoun.search(complement.slice(end, end + 200)):
             targets = [body]
+        if not targets and body and verb.frame == "to" and IMPLIED_RECIPIENT.match(complement.slice(end, end + 200)):
+            targets = [body]  # "requests the Special Rapporteur to present a report at its next session"
         if not targets and verb.frame in ("direct", "attention"):
             sink.skip(complement.sentence, f"a briefing is asked for ({match.group(0)!r}) but its recipient "
                                            "is no body the document names")
