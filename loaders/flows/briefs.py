@@ -24,7 +24,7 @@ from functools import cache
 from prevgraph.loaders.flows.charter import article_uses, cited_article, describes_channel
 from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, PRONOUN_START, Clause, outermost, words
 from prevgraph.loaders.flows.constructions import named
-from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, frequency, stated_date, topic
+from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, frequency, stated_date, stop_status, topic
 from prevgraph.loaders.flows.lexicon import (
     BLOCK_FRAMES,
     EXAMPLES,
@@ -487,6 +487,11 @@ def voters_against(clause: Clause) -> list[str]:
     return [] if against is None else _voters(clause, clause.start + against.end())
 
 
+def names_an_agent(clause: Clause, end: int) -> bool:
+    """Whether a blocking word ending at ``end`` says who did it ("by", "at the request of"), named or not."""
+    return _BLOCK_AGENT.match(clause.slice(end, clause.end)) is not None
+
+
 def agents_of_block(clause: Clause, end: int, exclude: list[str]) -> list[str]:
     """The actors a blocking word ending at ``end`` names as its agents: "postponed at the request of X and Y",
     "blocked by X", "objections from X"."""
@@ -573,6 +578,8 @@ def record_flow(ctx: DocumentContext, clause: Clause, sink: FlowSink, flow: Flow
     stated = stated_date(clause, ctx.date)
     situation = topic(clause)
     blockers, reason = _blockers(clause, flow, status.block) if status.block is not None else ([], None)
+    stopped_by_someone = bool(blockers) or (status.block is not None and names_an_agent(clause, status.block.end))
+    status = replace(status, status=stop_status(status.status, reason, stopped_by_someone))
     props = {
         "frequency": frequency(clause.text),
         "count": count(clause.slice(flow.start, clause.end)),

@@ -300,7 +300,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                            _e("It was not possible to schedule the briefing by the Chair of the Peacebuilding Commission to the Human Rights Council.", f"BRIEFS {CHAIR} -> {HRC} UNREALISED"),
                            _e("The briefing by the Chair of the Peacebuilding Commission to the Human Rights Council was valuable.", f"BRIEFS {CHAIR} -> {HRC} REALISED"),
                            _e("Welcomes the briefing given to the Human Rights Council at its last session by the Secretary-General;", f"BRIEFS {SG} -> {HRC} REALISED"),
-                           _e("In May a planned Security Council briefing by the High Commissioner for Human Rights was called off.", f"BRIEFS {HC} -> {SC} BLOCKED"),
+                           _e("In May a planned Security Council briefing by the High Commissioner for Human Rights was called off.", f"BRIEFS {HC} -> {SC} UNREALISED"),
+                           _e("In May a planned Security Council briefing by the High Commissioner for Human Rights was called off at the request of two members.", f"BRIEFS {HC} -> {SC} BLOCKED"),
                            _e("The Human Rights Council opened its session. The annual briefing by the Chair of the Peacebuilding Commission followed.", f"BRIEFS {CHAIR} -> {HRC} REALISED"),
                            _e("The Security Council met on the crisis. Mexico and five other members had requested a briefing by the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} PROPOSED"),
                            _e("Tomorrow the Security Council will hold a debate. Briefings are expected from Ambassador Tova Example (Chile), the chair of the Peacebuilding Commission, and from the Secretary-General.",
@@ -440,7 +441,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                               f"BLOCKS Syrian Arab Republic -> {COI} REALISED"))),
     # ------------------------------------------------------------------ what became of a flow just stated (outcomes.py)
     Construction("called-off", "outcome", ("cancel+", "call+ off", "called off", "postpone+", "shelve+", "scrap+", "drop+"), "event-subject", "BRIEFS", "BLOCKED", "postponed",
-                 positive=(_e("The High Commissioner for Human Rights was scheduled to brief the Security Council, but the meeting was called off.", f"BRIEFS {HC} -> {SC} BLOCKED"),
+                 positive=(_e("The High Commissioner for Human Rights was scheduled to brief the Security Council, but the meeting was called off.", f"BRIEFS {HC} -> {SC} UNREALISED"),
                            _e("The Chair of the Peacebuilding Commission was expected to address the Human Rights Council in June. The exchange was postponed at the request of China.",
                               f"BRIEFS {CHAIR} -> {HRC} BLOCKED", f"BLOCKS China -> {CHAIR} REALISED")),
                  negative=(_e("The Chair of the Peacebuilding Commission was expected to address the Human Rights Council in June. The exchange was postponed at the request of China.", f"BRIEFS {CHAIR} -> {HRC} PROPOSED"),

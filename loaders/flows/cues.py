@@ -65,6 +65,13 @@ class Status:
     block: Block | None = None
 
 
+def stop_status(status: str, reason: str | None, stopped_by_someone: bool) -> str:
+    """A postponed or cancelled flow that no one is said to have stopped did not happen (UNREALISED); one
+    postponed at someone's request ("at the request of two members"), or stopped by any other block, was
+    stopped (BLOCKED)."""
+    return "UNREALISED" if status == "BLOCKED" and reason == "postponed" and not stopped_by_someone else status
+
+
 def _first(cues: Iterable[Cue], text: str) -> Cue | None:
     return next((cue for cue in cues if cue.pattern.search(text)), None)
 

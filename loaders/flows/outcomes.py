@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 
-from prevgraph.loaders.flows.briefs import agents_of_block, voters_against
+from prevgraph.loaders.flows.briefs import agents_of_block, names_an_agent, voters_against
 from prevgraph.loaders.flows.clauses import Clause
 from prevgraph.loaders.flows.constructions import Construction
-from prevgraph.loaders.flows.cues import stated_date
+from prevgraph.loaders.flows.cues import stated_date, stop_status
 from prevgraph.loaders.flows.lexicon import CAUSE, OUTCOME_ANY, OUTCOMES
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import DocumentContext, Sentence
@@ -74,17 +74,18 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
                 continue  # "the meeting was called off and the High Commissioner briefed members": another event
             blockers = (stoppers[0] if stoppers is not None else
                         agents_of_block(clause, end, [edge.source, edge.target]) if status == "BLOCKED" else [])
+            ended = stop_status(status, reason, bool(blockers) or stoppers is not None or names_an_agent(clause, end))
             rule = f"outcome:{outcome.name}"
             named_here = _stated_within(edge, clause.start + subject.start(), start)  # "a request for X ... was not"
             if (edge.status == "PROPOSED" or (named_here and edge.status == "REALISED")) and not (
                     year and edge.date and not edge.date.startswith(year[:4])):
-                flow_id = sink.restate(identity, status, sentence=clause.sentence, rule=rule,
+                flow_id = sink.restate(identity, ended, sentence=clause.sentence, rule=rule,
                                        reason=reason, match=(start, end))
             elif (other and edge.status in ("REALISED", "MANDATED")) or (
-                    edge.status == "BLOCKED" and status == "UNREALISED"):
+                    edge.status == "BLOCKED" and ended == "UNREALISED"):
                 # another event; or a blocked one that then never happened ("The briefing has not been rescheduled")
                 flow_id = sink.add("BRIEFS", edge.source, edge.target, sentence=clause.sentence, rule=rule,
-                                   status=status, date=year or ctx.date, year=year,
+                                   status=ended, date=year or ctx.date, year=year,
                                    props={"reason": reason}, match=(start, end))
             else:
                 continue
