@@ -30,9 +30,9 @@ _EVENT_NOUN = (r"briefings?|meetings?|sessions?|exchanges?|visits?|dialogues?|de
                r"address|appearance|update|requests?")
 #: the event as the subject of the outcome, a few words before it: "but the planned meeting was ...", "it was ..."
 _EVENT_SUBJECT = re.compile(
-    r"(?:^|[,;]|\b(?:but|and|however|yet|then)\b)\s*(?:,\s*)?"
+    r"(?:^|[,;]|\b(?:but|and|however|yet|then|that)\b)\s*(?:,\s*)?"
     r"(?:(?:the|this|that|a|an|its|their|his|her)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)(?:" + _EVENT_NOUN + r")\b|it\b)"
-    r"(?:\s+[\w'’-]+){0,20}?\s*$", re.IGNORECASE)
+    r"(?:,?\s+[\w'’-]+){0,20}?,?\s*$", re.IGNORECASE)  # with its asides: "a briefing by X, planned for May, ..."
 #: what may stand between an outcome and the words of its reason
 _BEFORE_CAUSE = re.compile(r"[^;.]{0,40}")
 #: the year after "as it did": "in 2024", "this year", "last year"
@@ -68,7 +68,9 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
         status, reason, stoppers = outcome.status, outcome.reason, _stopped_by(clause, end)
         if stoppers is not None:  # "... was not pursued after China signalled it would call a procedural vote"
             status, reason = "BLOCKED", stoppers[1]
-        for identity in recent:
+        subject_start = clause.start + subject.start()
+        named = [i for i in recent if _stated_within(sink.edges[i], subject_start, start)]
+        for identity in named or recent:  # "X briefed in May, and a briefing by Y ... could not be scheduled": Y's
             edge = sink.edges[identity]
             if _stated_only_after(edge, clause, end):
                 continue  # "the meeting was called off and the High Commissioner briefed members": another event
@@ -76,7 +78,7 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
                         agents_of_block(clause, end, [edge.source, edge.target]) if status == "BLOCKED" else [])
             ended = stop_status(status, reason, bool(blockers) or stoppers is not None or names_an_agent(clause, end))
             rule = f"outcome:{outcome.name}"
-            named_here = _stated_within(edge, clause.start + subject.start(), start)  # "a request for X ... was not"
+            named_here = identity in named  # "a request for X ... was not"
             if (edge.status == "PROPOSED" or (named_here and edge.status == "REALISED")) and not (
                     year and edge.date and not edge.date.startswith(year[:4])):
                 flow_id = sink.restate(identity, ended, sentence=clause.sentence, rule=rule,
