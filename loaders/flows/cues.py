@@ -15,6 +15,7 @@ from prevgraph.loaders.flows.clauses import TOPIC_KINDS, Clause
 from prevgraph.loaders.flows.lexicon import (
     ADVERBIAL,
     ADVISED_AGAINST,
+    BARE_INFO_VERBS,
     CAUSE,
     COUNT,
     COUNTERFACTUAL,
@@ -65,6 +66,15 @@ class Status:
     block: Block | None = None
 
 
+def _subjunctive_after_that(clause: Clause, subject: tuple[int, int], trigger_start: int) -> bool:
+    """"(recommended) that the High Commissioner brief the Council each year": a bare verb after "that" and a
+    singular subject is asked for, not reported."""
+    verb = clause.slice(trigger_start, trigger_start + 20).split()
+    lead = clause.slice(max(clause.start, subject[0] - 12), subject[0])
+    return (bool(verb) and verb[0].lower() in BARE_INFO_VERBS and bool(_THAT_BEFORE.search(lead))
+            and not _PLURAL_SUBJECT.search(clause.slice(*subject)))
+
+
 def stop_status(status: str, reason: str | None, stopped_by_someone: bool) -> str:
     """A postponed or cancelled flow that no one is said to have stopped did not happen (UNREALISED); one
     postponed at someone's request ("at the request of two members"), or stopped by any other block, was
@@ -76,6 +86,10 @@ def _first(cues: Iterable[Cue], text: str) -> Cue | None:
     return next((cue for cue in cues if cue.pattern.search(text)), None)
 
 
+#: "that" right before a subject ("that the Commission ...")
+_THAT_BEFORE = re.compile(r"\bthat\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+#: a subject whose bare verb is no subjunctive ("that they brief", "that OHCHR and the Office share")
+_PLURAL_SUBJECT = re.compile(r"\b(?:and|they|we|members|States|offices|bodies)\b", re.IGNORECASE)
 #: the start of a clause of its own between a block cue and a flow's subject
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|so|then|whereupon|instead)\b\s*(?:,\s*)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 #: what may stand between the words of a reason and its blocking cue ("because China objected")
@@ -151,6 +165,8 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
         return Status("REALISED" if realised else "PROPOSED", "infinitive", block)
     if proposal is not None:
         return Status("PROPOSED", proposal.name, block)
+    if _subjunctive_after_that(clause, subject, trigger_start):
+        return Status("PROPOSED", "subjunctive", block)
     if _EXPECTED_NEXT.match(clause.slice(trigger_end, clause.end)):
         return Status("PROPOSED", "expected-after", block)
     return Status("REALISED", "fact", block)

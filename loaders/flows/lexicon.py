@@ -44,6 +44,9 @@ INFO_VERBS: tuple[InfoVerb, ...] = tuple(InfoVerb(c.name, c.pattern, c.frame) fo
 #: every information verb in one pattern (group ``c<i>`` is ``INFO_VERBS[i]``), tried only where a word
 #: starts with one of ``INFO_VERB_STEMS`` (generated from the same words)
 INFO_VERB_ANY = union(by_group("info-verb"))
+#: the bare forms of the information verbs ("brief", "share"): after "that X" a subjunctive, asked for, not told
+BARE_INFO_VERBS = frozenset(word[:-1] for c in by_group("info-verb") for spec in c.words
+                            for word in spec.split()[0].strip("[]").split("|") if word.endswith("+"))
 INFO_VERB_STEMS = tuple(dict.fromkeys(s for c in by_group("info-verb") for s in c.stems))
 
 
