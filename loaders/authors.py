@@ -9,6 +9,9 @@ Office") or, for States, as "we" and "my delegation" ("We have the honour to tra
 "we call on the Council to ..."). :func:`first_person` turns each such word into a mention
 of the author, so every flow rule reads "I" as it reads the author's name.
 
+A meeting's report or concept note speaks of "the organisers" ("the co-organisers will transmit the
+recommendations to ..."): :func:`organiser_mentions` reads them as the organisers the document names.
+
 A body writes its reports in the third person ("the Commission decided"), so its "we" is
 not read; nor is an office's "we", which is the Organization speaking ("we must do
 better"), not the office. A document whose heading names no author has no first person.
@@ -23,6 +26,7 @@ from prevgraph.loaders.meetings import title_block
 from prevgraph.loaders.model import Mention
 
 RULE_FIRST_PERSON = "first-person"
+RULE_ORGANISERS = "the-organisers"
 
 _AUTHOR_KINDS = frozenset({"Office", "State", "Body"})
 #: the words of a heading that name its author after "of", "by" or "from" (title lines may run together)
@@ -81,3 +85,18 @@ def first_person(text: str, authors: tuple[Mention, ...]) -> list[Mention]:
     first, others = authors[0] if authors else None, authors[1:]
     return [Mention(first.node_id, first.kind, m.start(), m.end(), m.group(0), RULE_FIRST_PERSON, also=others)
             for pattern in patterns for m in pattern.finditer(text) if first is not None]
+
+
+#: "the organisers", "the co-organizers", "the hosts": the meeting's organisers, as the document names them
+_ORGANISERS = re.compile(r"\b[Tt]he[ \t]+(?:co-?)?(?:organi[sz]ers|hosts|conveners|convenors)\b")
+
+
+def organiser_mentions(text: str, organisers: tuple[Mention, ...]) -> list[Mention]:
+    """A mention of the meeting's organisers for every "the organisers" ("the co-organisers will transmit the
+    recommendations to ..."): the first, standing for the others too, as for several authors."""
+    if not organisers:
+        return []
+    first, others = organisers[0], tuple(o for o in organisers[1:] if o.node_id != organisers[0].node_id)
+    return [Mention(first.node_id, first.kind, m.start(), m.end(), m.group(0), RULE_ORGANISERS, also=others)
+            for m in _ORGANISERS.finditer(text)]
+

@@ -85,7 +85,11 @@ _QUOTED_TITLE = re.compile(
 _GENRE_LINES = (
     ("concept_note", re.compile(r"^concept[ \t]+note\b", re.I)),
     ("meeting_report", re.compile(r"^(?:meeting|summary|event|workshop|conference|outcome)[ \t]+report\b"
-                                  r"|^report[ \t]+of[ \t]+the\b|^summary[ \t]+of[ \t]+discussions?\b", re.I)),
+                                  r"|^report[ \t]+of[ \t]+the\b|^summary[ \t]+of[ \t]+discussions?\b"
+                                  r"|^summary[ \t]+of[ \t]+(?:a|an|the)[ \t]+"
+                                  r"(?:side[ \t]+|high-level[ \t]+|informal[ \t]+)?"
+                                  r"(?:event|meeting|workshop|roundtable|retreat|dialogue|seminar|panel|consultation)s?\b",
+                                  re.I)),
     ("background_paper", re.compile(r"^background[ \t]+(?:paper|note)\b|^discussion[ \t]+paper\b", re.I)),
     ("programme", re.compile(r"^(?:draft[ \t]+)?(?:programme|program|agenda)$", re.I)),
     ("press_release", re.compile(r"^press[ \t]+release\b|^meetings[ \t]+coverage\b|^(?:SC|GA|HRC|SG/SM)/\d+", re.I)),
@@ -303,7 +307,7 @@ def document_genre(text: str) -> str:
                  r"[ \t]*,[ \t]*$", text[:3000], re.MULTILINE):
         return "resolution"
     for start, end in title_block(text)[:6]:
-        line = text[start:end].strip()
+        line = text[start:end].strip().lstrip("#*_ \t")  # a Markdown heading: "# Concept Note"
         for genre, pattern in _GENRE_LINES:
             if pattern.search(line):
                 return genre
@@ -316,6 +320,10 @@ def _title_from_heading(text: str, block: list[tuple[int, int]], genre: str) -> 
     """The first heading line that is neither a genre label, a date, a venue nor an organisers line."""
     for start, end in block:
         line = text[start:end].strip()
+        marks = len(line) - len(line.lstrip("#*_ \t"))  # a Markdown heading's marks are no part of the title
+        line, start = line[marks:], start + (len(text[start:end]) - len(text[start:end].lstrip())) + marks
+        if _ORGANISERS_LINE.match(line):
+            continue
         if any(p.search(line) for _g, p in _GENRE_LINES) and not _REPORT_OF.search(line):
             continue
         capitals = re.fullmatch(r"[A-Z ]{3,40}", line) and genre != "meeting_report"
@@ -336,6 +344,12 @@ def _meeting_type(text: str) -> str | None:
         return None
     word = re.sub(r"[ \t-]+", " ", m.group(0).lower()).replace("round table", "roundtable")
     return re.sub(r"^(?:policy|digital|virtual|online|informal|expert|high level) ", "", word)
+
+
+#: a heading line that names the organisers: "Organised by ...", "**Co-organisers:** ...", "Hosted by ..."
+_ORGANISERS_LINE = re.compile(r"^[\s*_#-]*(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+by\b|"
+                              r"^[\s*_#-]*(?:co-?)?(?:organi[sz]ers|hosts|conveners|convenors)\s*[*_]*\s*:",
+                              re.IGNORECASE)
 
 
 def _organisers(findings: Findings, facts: MeetingFacts, mentions: list[Mention], block: list[tuple[int, int]]) -> None:
@@ -363,6 +377,12 @@ def _organisers(findings: Findings, facts: MeetingFacts, mentions: list[Mention]
                     facts.organisers.append((mention, "host", sentence.start))
     for start, end in block:
         line = text[start:end]
+        labelled = _ORGANISERS_LINE.match(line)
+        if labelled is not None:  # "Organised by the Permanent Missions of Norway and Timor-Leste and ..."
+            role = "co-organiser" if labelled.group(0).lower().lstrip("*_ ").startswith("co") else "host"
+            on_line = actors[bisect_left(starts, start):bisect_left(starts, end)]
+            facts.organisers.extend((m, role, start) for m in on_line)
+            continue
         on_line = [m for m in actors[bisect_left(starts, start):bisect_left(starts, end)] if m.kind == "Organization"]
         rest = line
         for m in on_line:

@@ -23,7 +23,7 @@ from prevgraph.errors import DocumentError, PrevgraphError, ValidationError
 from prevgraph.graph import GraphStore
 from prevgraph.graph.store import EdgeFilter, NodeFilter
 from prevgraph.loaders import entities, states
-from prevgraph.loaders.authors import document_authors, first_person
+from prevgraph.loaders.authors import document_authors, first_person, organiser_mentions
 from prevgraph.loaders.findings import Findings
 from prevgraph.loaders.flows import extract_flows
 from prevgraph.loaders.meetings import (
@@ -173,7 +173,8 @@ def complete(rec: Recognised, claim: Claim | None) -> Built:
     stated_rule = next(near(NON_ATTRIBUTION, findings.text, NON_ATTRIBUTION_WORDS, 20, 20), None)
     non_attribution = bool(facts and facts.rule) or stated_rule is not None
     authors = document_authors(findings)
-    first = first_person(findings.text, authors)
+    organisers = tuple(dict.fromkeys(m for m, _role, _at in facts.organisers)) if facts is not None else ()
+    first = first_person(findings.text, authors) + organiser_mentions(findings.text, organisers)
     ctx = DocumentContext(document=rec.document, text=findings.text, sentences=findings.sentences,
                           mentions=[*findings.mentions, *first], nodes=findings.nodes, meeting=meeting, date=rec.date,
                           genre=rec.genre, non_attribution=non_attribution, resolution=rec.resolutions.resolution,

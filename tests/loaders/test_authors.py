@@ -51,3 +51,24 @@ def test_without_an_author_the_first_person_is_nobody() -> None:
     text = "Notes of the meeting\n\nI encourage the Peacebuilding Commission to brief the Security Council."
     edges = build(text_document(text, "notes.txt")).batch.edges
     assert all(e.source != "office:secretary-general" for e in edges)
+
+
+@pytest.mark.parametrize("heading", [
+    "Summary of a side event on early warning\n\nGeneva, 3 March 2025\n\nOrganised by the Permanent Missions of "
+    "Ghana and Peru",
+    "# Concept Note\n\n## Early warning in practice\n\n**Co-organisers:** Permanent Mission of Ghana and "
+    "Permanent Mission of Peru",
+])
+def test_the_organisers_stand_for_the_organisers_the_heading_names(heading: str) -> None:
+    text = f"{heading}\n\nThe organisers will share the summary with the Peacebuilding Commission."
+    built = build(text_document(text, "event.md"))
+    organised = {e.target for e in built.batch.edges if e.type == "ORGANISED_BY"}
+    briefs = {(e.source, e.target, e.status) for e in built.batch.edges if e.type == "BRIEFS"}
+    assert {o.rsplit("-", 1)[-1].split(":")[-1] for o in organised} == {"ghana", "peru"}
+    for state in organised:
+        assert (state, "body:peacebuilding-commission", "PROPOSED") in briefs
+
+
+def test_without_organisers_the_organisers_are_nobody() -> None:
+    text = "Notes\n\nThe organisers will share the summary with the Peacebuilding Commission."
+    assert not [e for e in build(text_document(text, "notes.txt")).batch.edges if e.type == "BRIEFS"]
