@@ -79,7 +79,8 @@ _COORDINATION = re.compile(r"^\s*(?:(?:at|during)\s+its\s+[\w-]+\s+(?:regular\s+
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|by|from|at|with|for|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_WORDS = frozenset(["and", "the", "former", "acting", "deputy", "a", "an", "of", "mr", "ms", "mrs", "dr", "h.e",
                           "representative", "representatives", "head", "delegation",  # "a representative of X"
-                          "name", "removed", "ambassador", "ambassadors", "current", "respectively", "from", "by"])
+                          "name", "removed", "ambassador", "ambassadors", "current", "respectively", "from", "by",
+                          "for"])  # "the Minister for Foreign Affairs of X"
 #: a removed name and the opening bracket of the country the person comes from: "[name removed] ("
 _NATIONALITY = re.compile(r"\[name removed\]\s*\($")
 PRONOUN_START = re.compile(r"^\W*(?:that\W+)?(?:[^,;]{0,40},\s*)?(?:he|she|they|it|we)\b", re.IGNORECASE)
@@ -327,7 +328,7 @@ class Clause:
                 break
             found.insert(0, mention)
         lead = self.slice(max(self.start, found[0].start - 12), found[0].start)
-        if len(found) > 1 and _PREPOSITION_BEFORE.search(lead):
+        if len(found) > 1 and kinds == ACTOR_KINDS and _PREPOSITION_BEFORE.search(lead):
             # "at the request of China and Russia, and the High Commissioner did not ...": the object of "of"
             # ends where a comma joins the subject
             joins = [i for i in range(1, len(found)) if "," in self.slice(found[i - 1].end, found[i].start)]

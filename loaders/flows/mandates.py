@@ -66,7 +66,8 @@ _FOR_ACTOR = re.compile(r"^\s*(?:of\s+\d{1,2}\s+\w+\s+\d{4}\s+|\(\d{4}\)\s+)?,?\
 _FOLLOWING = re.compile(r"\b(?:following|pursuant\s+to|in\s+response\s+to|upon|at|answering)\s+(?:the|an|a|its)\s+"
                         r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a relative clause whose antecedent is the text just cited ("resolution X, by which the Council ...")
-_RELATIVE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:in|by|under|through|with)\s+which|whereby)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:(?:in|by|under|through|with)\s+)?which|whereby)\b",
+                       re.IGNORECASE)
 #: where a complement ends: a semicolon, or ", and" with a new subject ("..., and we encourage")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?!to\b|(?:also\s+|further\s+)?to\b)", re.IGNORECASE)
 #: a sub-paragraph that completes a pending mandate: "(a) to brief ...", "to report ...", "(j) Submit ..."
