@@ -88,6 +88,9 @@ _MANDATED_BY = re.compile(r"\b(?:(?:mandated|requested|called\s+for|envisaged|pr
                           r"\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 _BLOCK_AGENT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from|at\s+the\s+(?:request|insistence)\s+of)\s",
                           re.IGNORECASE)
+#: "X and Y are the anticipated briefers", "X was among the briefers": the copula before "briefers"
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:[a-z]+\s+)?$",
+                            re.IGNORECASE)
 _VOTE = named("veto").pattern
 _AGAINST = named("voted-against").pattern
 #: "4 against (Bolivia, China, ...)": the States in the parenthesis
@@ -214,6 +217,17 @@ def _inverted_flows(clause: Clause, start: int, end: int, host: Mention | None) 
     return [Flow(source, (target,), end, end, end, end, "briefs:briefers-named") for source in briefers]
 
 
+def _briefers_before(clause: Clause, start: int, end: int, host: Mention | None) -> list[Flow]:
+    """"X and Y are the anticipated briefers", "X was among the briefers": the subject briefs the body the
+    document's meeting belongs to; the words before "briefers" ("anticipated", "will be") give the status."""
+    copula = _COPULA_BEFORE.search(clause.slice(clause.start, start))
+    subject = clause.subject_before(clause.start + copula.start()) if copula is not None else None
+    if subject is None or host is None:
+        return []
+    return [Flow(source, (host,), end, end, subject.start, subject.end, "briefs:briefers-named")
+            for source in clause.coordinated_before(subject) if source.node_id != host.node_id]
+
+
 def _plural_noun(clause: Clause, start: int, word: str) -> bool:
     """"four quarterly briefs", "its updates", "a briefing", "early warning": the word is a noun, unless an actor
     stands between the determiner and a plural ("the Commission briefs the Council")."""
@@ -235,6 +249,9 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
         start, end = clause.start + match.start(), clause.start + match.end()
         participle = match.group(0).lower().split()[0].endswith(_PARTICIPLE_ENDINGS)
         passive = participle and _PASSIVE_BEFORE.search(clause.slice(clause.start, start))
+        if verb.frame == "briefers-before":  # a noun by design: "X and Y are the anticipated briefers"
+            flows.extend(_briefers_before(clause, start, end, host))
+            continue
         if clause.inside_mention(start, end) or passive or _plural_noun(clause, start, match.group(0)):
             continue
         if verb.frame == "thanked":
