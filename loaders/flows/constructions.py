@@ -260,8 +260,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  positive=(_e("The Chair of the Peacebuilding Commission spoke to the Human Rights Council in June.", f"BRIEFS {CHAIR} -> {HRC} REALISED"),)),
     Construction("appear-before", "info-verb", ("appear+ before",), "direct", "BRIEFS",
                  positive=(_e("The High Commissioner for Human Rights appeared before the Security Council twice.", f"BRIEFS {HC} -> {SC} REALISED"),)),
-    Construction("report-to", "info-verb", ("report+ [back|thereon|regularly|annually] to",), "direct", "BRIEFS",
-                 positive=(_e("The Peacebuilding Commission reports annually to the General Assembly.", f"BRIEFS {PBC} -> {GA} REALISED"),)),
+    Construction("report-to", "info-verb", ("report+ [back|thereon|regularly|annually] to", "report+ each|every|twice|once [a] year|month|quarter|session to"), "direct", "BRIEFS",
+                 positive=(_e("The Peacebuilding Commission reports annually to the General Assembly.", f"BRIEFS {PBC} -> {GA} REALISED"),
+                           _e("The Peacebuilding Commission is mandated to report each year to both the General Assembly and the Security Council.",
+                              f"BRIEFS {PBC} -> {GA} MANDATED", f"BRIEFS {PBC} -> {SC} MANDATED"))),
     Construction("present", "info-verb", ("present+", "submit+"), "to", "BRIEFS",
                  positive=(_e("The Peacebuilding Commission submitted its annual report to the General Assembly.", f"BRIEFS {PBC} -> {GA} REALISED"),
                            _e("As requested in resolution 60/180, the Peacebuilding Commission submitted its report to the General Assembly in 2012.", f"BRIEFS {PBC} -> {GA} REALISED", f"BRIEFS {PBC} -> {GA} MANDATED"))),
@@ -524,7 +526,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  positive=(_e("The Secretary-General could not brief the Human Rights Council because China objected.", f"BRIEFS {SG} -> {HRC} BLOCKED"),)),
     Construction("agenda", "status", ("discuss+|explore+|examine+|consider+ how|whether|ways|options",), status="none"),
     Construction("realised-infinitive", "status", ("continue+|manage+|begin|began|begun|start+|use+ to", "was|were|has been|have been able to", "the honour to"), status="REALISED"),
-    Construction("advised-against", "status", ("should|must|shall not|never", "ought to not|never", "shouldn’t|shouldn't|mustn’t|mustn't"), status="none"),
+    Construction("advised-against", "status", ("should|must|shall not|never", "ought to not|never", "shouldn’t|shouldn't|mustn’t|mustn't",
+                                                 "not need+", "didn’t|didn't|doesn’t|doesn't need"), status="none"),
+    Construction("no-need", "status", ("no reason|need|necessity for", "no reason|need to"), status="none",
+                 negative=(_e("The Russian Federation said there was no reason for the Security Council to hear from the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} UNREALISED"),
+                           _e("China argued that the Security Council did not need a briefing from the High Commissioner for Human Rights.", f"BRIEFS {HC} -> {SC} UNREALISED"))),
 )
 
 

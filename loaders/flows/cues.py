@@ -25,6 +25,7 @@ from prevgraph.loaders.flows.lexicon import (
     MODAL,
     MONTHS,
     NEGATION_CUES,
+    NO_NEED,
     NUMBER_WORDS,
     PROPOSAL_CUES,
     REALISED_INFINITIVE,
@@ -139,7 +140,7 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
     before = clause.slice(clause.start, trigger_start)
     if clause.question or HYPOTHETICAL.search(before):
         return None
-    if ADVISED_AGAINST.search(clause.slice(subject[1], trigger_start)):
+    if ADVISED_AGAINST.search(clause.slice(subject[1], trigger_start)) or NO_NEED.search(before):
         return None
     block = find_block(clause, subject, trigger_start, trigger_end)
     said = clause.reporting_end(trigger_start)

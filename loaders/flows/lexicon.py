@@ -198,6 +198,8 @@ REALISED_INFINITIVE = re.compile(named("realised-infinitive").pattern.pattern.re
 
 #: "should not brief": advice against a flow, which gives it no status at all
 ADVISED_AGAINST = named("advised-against").pattern
+#: "there was no reason for the Council to hear X": wherever it stands before the flow, no flow is stated
+NO_NEED = named("no-need").pattern
 
 #: "his update to the Council": the office holder named last gives it
 POSSESSIVE_PRONOUN = _rx(r"\b(?:his|her)\s+$")
