@@ -60,6 +60,7 @@ RULE_REFERENCE_PARENT = "reference-parent"
 RULE_SITUATION = "situation-context"
 RULE_HEAD_OF = "head-of-body"
 RULE_FIELD_OFFICE = "field-office"
+RULE_CHAIR_OF = "chair-of-body"
 
 _CAP = r"(?:[A-Z\u00c0-\u00de](?:[\w'’&-]|\.(?=\w))*|\d+(?:st|nd|rd|th))"
 _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+the[ \t]+|of[ \t]+)?{_CAP}){{0,6}}"
@@ -220,6 +221,8 @@ class Candidate:
     entry: ReferenceEntry | None = None
     props: dict = field(default_factory=dict, hash=False, compare=False)
     location: str | None = None
+    #: the body a new office belongs to, as its own candidate ("the Chair of the Commission of Inquiry on X")
+    part_of: Candidate | None = field(default=None, hash=False, compare=False)
 
     @property
     def length(self) -> int:
@@ -714,19 +717,25 @@ def _remember_chair(latest: dict[str, Candidate], text: str, body: Candidate) ->
 
 
 _CHAIR_BEFORE = re.compile(r"\b(?:[Cc]hairs?|[Cc]hairpersons?)[ \t]+of[ \t]+(?:the[ \t]+)?$")
-_PRESIDING_BEFORE = re.compile(r"\b(?:[Cc]hairs?|[Cc]hairpersons?|Chairman|President)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_PRESIDING_BEFORE = re.compile(r"\b(?P<title>[Cc]hairs?|[Cc]hairpersons?|Chairman|President)[ \t]+of[ \t]+"
+                               r"(?:the[ \t]+)?$")
 
 
 def _presiding_over(text: str, cand: Candidate) -> Candidate:
     """"the Chair of the Commission", "the President of the Assembly": a short name of a body after the title
     of its presiding office names that office (the Commission being the Peacebuilding Commission here)."""
-    if cand.kind != "Body":
+    if cand.kind not in ("Body", "Mechanism"):
         return cand
     title = _PRESIDING_BEFORE.search(text, max(0, cand.start - 40), cand.start)
-    office = _heads().get(cand.name) if title is not None else None
-    if title is None or office is None:
+    if title is None:
         return cand
-    return Candidate(title.start(), cand.end, office.kind, office.name, RULE_CONTEXTUAL, cand.priority, office)
+    office = _heads().get(cand.name)
+    if office is not None:
+        return Candidate(title.start(), cand.end, office.kind, office.name, RULE_CONTEXTUAL, cand.priority, office)
+    # "the Chair of the Commission of Inquiry on Syria": the chair of a body the reference data gives no head
+    chair = title.group("title").capitalize().replace("Chairperson", "Chair").replace("Chairman", "Chair")
+    return Candidate(title.start(), cand.end, "Office", f"{chair.rstrip('s')} of the {cand.name}", RULE_CHAIR_OF,
+                     cand.priority, None, part_of=cand)
 
 
 def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:
@@ -738,6 +747,7 @@ def record(findings: Findings, kept: list[Candidate], lists: set[int]) -> None:
                          cand.start, cand.end, cand.rule)
     possessive_parts(findings, kept)
     reference_parents(findings, kept)
+    chair_parts(findings, kept)
     field_offices(findings, kept)
 
 
@@ -795,6 +805,16 @@ def field_offices(findings: Findings, kept: list[Candidate]) -> None:
         if entry.id not in findings.nodes:
             findings.add_node(reference_node(entry).model_copy(update={"evidence": (evidence,)}))
         findings.add_edge(candidate_node(cand).id, "PART_OF", entry.id, evidence)
+
+
+def chair_parts(findings: Findings, kept: list[Candidate]) -> None:
+    """The chair of a body the reference data gives no head is PART_OF that body."""
+    for cand in kept:
+        if cand.part_of is not None:
+            evidence = findings.evidence(cand.part_of.start, cand.part_of.rule, cand.part_of.end)
+            body = findings.add_node(candidate_node(cand.part_of).model_copy(update={"evidence": (evidence,)}))
+            findings.add_edge(candidate_node(cand).id, "PART_OF", body.id,
+                              findings.evidence(cand.start, RULE_CHAIR_OF))
 
 
 def reference_parents(findings: Findings, kept: list[Candidate]) -> None:

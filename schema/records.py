@@ -44,7 +44,8 @@ class Evidence(_Record):
             raise ValueError(f"evidence end {self.end} is before start {self.start}")
         if (self.match_start is None) != (self.match_end is None):
             raise ValueError("evidence match_start and match_end are given together or not at all")
-        if self.match_start is not None and not self.start <= self.match_start <= self.match_end <= self.end:
+        if (self.match_start is not None and self.match_end is not None
+                and not self.start <= self.match_start <= self.match_end <= self.end):
             raise ValueError(f"evidence match {self.match_start}-{self.match_end} is outside its quote "
                              f"{self.start}-{self.end}")
         return self

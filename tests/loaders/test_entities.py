@@ -499,3 +499,18 @@ def test_an_armed_group_named_after_a_place_is_not_that_state() -> None:
     found = nodes_of("Attacks by the Islamic State in Iraq and the Levant (ISIL) continued.")
     assert ("Organization", "Islamic State in Iraq and the Levant") in found
     assert ("State", "Iraq") not in found and ("Situation", "Iraq") not in found
+
+
+def test_the_chair_of_a_commission_of_inquiry_is_an_office_of_that_commission() -> None:
+    text = "The Chair of the Commission on Human Rights in South Sudan briefed the Human Rights Council."
+    nodes = nodes_of(text)
+    chair = ("Office", "Chair of the Commission on Human Rights in South Sudan")
+    assert chair in nodes and ("Mechanism", "Commission on Human Rights in South Sudan") in nodes
+    assert ("office:chair-of-the-commission-on-human-rights-in-south-sudan", "PART_OF",
+            "mechanism:commission-on-human-rights-in-south-sudan") in edges_of(text)
+
+
+def test_a_chair_the_reference_data_knows_keeps_its_entry() -> None:
+    nodes = nodes_of("The Chair of the Peacebuilding Commission briefed the Security Council.")
+    assert ("Office", "Chair of the Peacebuilding Commission") in nodes
+    assert not [k for k in nodes if k[1].startswith("Chair of the Chair")]
