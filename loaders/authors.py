@@ -47,6 +47,9 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.IGN
 #: "I" before a verb, not a numeral ("Annex I", "Part I of", "I. Introduction")
 _I = re.compile(r"(?<![\w.’'-])(?<!Annex )(?<!Part )(?<!Chapter )(?<!Section )(?<!Phase )(?<!Table )"
                 r"(?<!Volume )(?<!Title )(?<!Article )I(?=[ \t]+(?:[a-z]|am\b))")
+#: "in which the Council requested me to report": the author as the object of a verb
+_ME = re.compile(r"(?<![\w’'-])me\b")
+_US = re.compile(r"(?<![\w’'-])us\b")
 _WE = re.compile(r"(?<![\w’'-])(?:[Ww]e(?=[ \t]+[a-z])|[Mm]y[ \t]+(?:delegation|country|Government)|"
                  r"[Oo]ur[ \t]+(?:delegation|country|Government))\b")
 
@@ -77,11 +80,11 @@ def first_person(text: str, authors: tuple[Mention, ...]) -> list[Mention]:
     """A mention of the author for every "I" (one office or State writing) and every "we", "my delegation",
     "our country" (States writing) of ``text``; for several authors the first, standing for the others too."""
     kinds = {a.kind for a in authors}
-    patterns = []
+    patterns: list[re.Pattern[str]] = []
     if len(authors) == 1 and kinds <= {"Office", "State"}:
-        patterns.append(_I)
+        patterns.extend((_I, _ME))
     if kinds == {"State"}:
-        patterns.append(_WE)
+        patterns.extend((_WE, _US))
     first, others = authors[0] if authors else None, authors[1:]
     return [Mention(first.node_id, first.kind, m.start(), m.end(), m.group(0), RULE_FIRST_PERSON, also=others)
             for pattern in patterns for m in pattern.finditer(text) if first is not None]

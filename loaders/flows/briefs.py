@@ -28,6 +28,7 @@ from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, freq
 from prevgraph.loaders.flows.lexicon import (
     BLOCK_FRAMES,
     EXAMPLES,
+    IMPLIED_RECIPIENT,
     INFO_NOUN_WORDS,
     INFO_NOUNS,
     INFO_VERB_ANY,
@@ -264,6 +265,9 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
         if not targets and verb.frame == "direct" and host is not None and _INTRANSITIVE.match(
                 clause.slice(end, clause.end)):
             targets = [host]
+        if not targets and verb.frame == "to" and host is not None and IMPLIED_RECIPIENT.match(
+                clause.slice(end, clause.end)):
+            targets = [host]  # "Presenting the Commission's latest report, the Chair said ...": to the meeting's body
         if not targets:
             continue
         subject = clause.subject_before(start, gerund=match.group(0).lower().endswith("ing"))
