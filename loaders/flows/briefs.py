@@ -89,6 +89,9 @@ _MANDATED_BY = re.compile(r"\b(?:(?:mandated|requested|called\s+for|envisaged|pr
                           r"\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 _BLOCK_AGENT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from|at\s+the\s+(?:request|insistence)\s+of)\s",
                           re.IGNORECASE)
+#: a second verb of the same subject: "the Commission had shared its findings with A and had briefed B"
+_AND_VERB_BEFORE = re.compile(r"^[^;:.]{0,120}?\band\s+(?:(?:has|have|had|also|then|later|subsequently|"
+                              r"regularly)\s+)*$", re.IGNORECASE)
 #: "X and Y are the anticipated briefers", "X was among the briefers": the copula before "briefers"
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:[a-z]+\s+)?$",
                             re.IGNORECASE)
@@ -271,6 +274,10 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
         if not targets:
             continue
         subject = clause.subject_before(start, gerund=match.group(0).lower().endswith("ing"))
+        if flows and _AND_VERB_BEFORE.search(clause.slice(flows[-1].end, start)) and (
+                subject is None or subject.node_id in {t.node_id for t in flows[-1].targets}):
+            # "X had shared its findings with A and had briefed B": the first verb's subject, not its object
+            subject = next(f.source for f in flows if f.start == flows[-1].start)
         source = subject or clause.pronoun_subject(start) or _speaker(clause, start)
         if source is None:
             source, targets = _fronted(clause, start, targets)

@@ -22,6 +22,8 @@ from prevgraph.loaders.flows.lexicon import (
     BLOCK_CUES,
     BLOCK_STEMS,
     CONCESSIVE,
+    FINITE_INFO_AFTER,
+    FINITE_INFO_BEFORE,
     GATES,
     POSSESSIVE_AFTER,
     RECIPIENT_FILLER,
@@ -312,8 +314,9 @@ class Clause:
         for mention in self.mentions:
             if mention.start < found[-1].end or mention.kind not in kinds:
                 continue
-            if not _COORDINATION.match(self.slice(found[-1].end, mention.start)):
-                break
+            if not _COORDINATION.match(self.slice(found[-1].end, mention.start)) or FINITE_INFO_AFTER.match(
+                    self.slice(mention.end, mention.end + 60)):
+                break  # "briefed the Council and the High Commissioner addressed ...": a subject of its own
             found.append(mention)
         return found
 
@@ -324,8 +327,9 @@ class Clause:
         for mention in reversed(self.mentions):
             if mention.end > found[0].start or mention.kind not in kinds:
                 continue
-            if not _COORDINATION.match(self.slice(mention.end, found[0].start)):
-                break
+            if not _COORDINATION.match(self.slice(mention.end, found[0].start)) or FINITE_INFO_BEFORE.search(
+                    self.slice(max(self.start, mention.start - 30), mention.start)):
+                break  # "X briefed the Council and the High Commissioner addressed ...": the Council is an object
             found.insert(0, mention)
         lead = self.slice(max(self.start, found[0].start - 12), found[0].start)
         if len(found) > 1 and kinds == ACTOR_KINDS and _PREPOSITION_BEFORE.search(lead):

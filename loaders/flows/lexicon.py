@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prevgraph.loaders.flows.constructions import Construction, by_group, named, token_words, union
+from prevgraph.loaders.flows.constructions import Construction, by_group, inflections, named, token_words, union
 
 
 def _rx(source: str) -> re.Pattern[str]:
@@ -47,6 +47,13 @@ INFO_VERB_ANY = union(by_group("info-verb"))
 #: the bare forms of the information verbs ("brief", "share"): after "that X" a subjunctive, asked for, not told
 BARE_INFO_VERBS = frozenset(word[:-1] for c in by_group("info-verb") for spec in c.words
                             for word in spec.split()[0].strip("[]").split("|") if word.endswith("+"))
+_FINITE_FORMS = sorted({form for lemma in BARE_INFO_VERBS for form in inflections(lemma)[1:]
+                        if not form.endswith(("ing", "ings"))})
+#: a finite information verb right after an actor ("... and the High Commissioner addressed the Assembly"):
+#: that actor starts a clause of its own, it is no second recipient of the verb before
+FINITE_INFO_AFTER = _rx(r"^\s+(?:(?:also|then|later|subsequently|in\s+turn)\s+)?(?:" + "|".join(_FINITE_FORMS) + r")\b")
+#: a finite information verb right before an actor: that actor is its object, no second subject of a later verb
+FINITE_INFO_BEFORE = _rx(r"\b(?:" + "|".join(_FINITE_FORMS) + r")\s+(?:the\s+)?$")
 INFO_VERB_STEMS = tuple(dict.fromkeys(s for c in by_group("info-verb") for s in c.stems))
 
 
