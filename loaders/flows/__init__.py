@@ -16,8 +16,10 @@ mechanisms, States and organisations, whoever reports them.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from prevgraph.loaders.flows.briefs import extract_briefs, host_body, record_voters
+from prevgraph.loaders.flows.chapeau import addressee_mentions
 from prevgraph.loaders.flows.clauses import CLAUSE_BREAK, Gates, outermost, split_clauses, whole_sentence
 from prevgraph.loaders.flows.cooperation import extract_obstructions
 from prevgraph.loaders.flows.links import extract_feeds, extract_no_links
@@ -31,6 +33,7 @@ __all__ = ["extract_flows"]
 
 def extract_flows(ctx: DocumentContext) -> Extraction:
     """Every flow, block, missing link and routine feed the document states, each with its evidence."""
+    ctx = replace(ctx, mentions=[*ctx.mentions, *addressee_mentions(ctx)])
     sink = FlowSink(ctx)
     citations = Citations(ctx)
     state = MandateState()

@@ -180,7 +180,8 @@ class Construction:
     #: self-report (the document given by its authors), obstruction (a mechanism kept from its work),
     #: self-mandate (a text that commits its own body: "Decides to transmit ..."), mandate-noun ("the request
     #: contained in resolution X for Y to brief Z"), mandate-agent ("at the invitation of X, Y briefed Z"),
-    #: cause (the words that give the reason a flow did not happen)
+    #: cause (the words that give the reason a flow did not happen), chapeau (a list of recommendations
+    #: whose items, bare verbs, its addressee is to carry out)
     group: str
     words: tuple[str, ...]
     frame: str = ""
@@ -439,7 +440,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  positive=(_e("A briefing by the Secretary-General to the Human Rights Council was postponed at the request of China.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED"),)),
     Construction("consensus", "block", ("lack|absence of consensus", "consensus", "without consensus", "require+ consensus", "requirement|requirements of|for consensus"), "blocker-rule", "BLOCKS", "blocked", "consensus"),
     Construction("budget", "block", ("budget|budgetary cut|cuts|constraints|constraint|implications|reductions", "programme budget implications", "funding cut|cuts",
-                                     "lack|inadequate|insufficient of|resources|funding|funds", "cut+|reduce+ [the|its|their] budget|funding|resources"), "blocker-subject", "BLOCKS", "blocked", "budget"),
+                                     "lack|inadequate|insufficient [of] resources|funding|funds", "cut+|reduce+ [the|its|their] budget|funding|resources"), "blocker-subject", "BLOCKS", "blocked", "budget"),
     Construction("objections", "block", ("object+", "objection|objections"), "blocker-agent", "BLOCKS", "blocked", "objections",
                  positive=(_e("The Secretary-General has been denied the chance to brief the Human Rights Council, owing to objections by China.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED"),
                            _e("The Secretary-General could not brief the Human Rights Council because China objected.", f"BRIEFS {SG} -> {HRC} BLOCKED", "BLOCKS China -> Secretary-General REALISED")),
@@ -507,6 +508,16 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                               f"BRIEFS {PBC} -> {SC} PROPOSED", f"BRIEFS {PBC} -> {SC} REALISED")),
                  negative=(_e("The Security Council will meet on the region. Members expect the High Commissioner for Human Rights to brief, as she did not in 2023.",
                               f"BRIEFS {HC} -> {SC} REALISED"),)),
+    # ------------------------------------------------------------------ a list of recommendations under its addressee (chapeau.py)
+    Construction("chapeau", "chapeau", ("call+ on|upon", "urge+", "recommend+", "encourage+", "invite+", "ask+", "request+", "recommendation|recommendations to|for"),
+                 "addressee > items", "", "PROPOSED",
+                 positive=(_e("We call on the members of the Security Council to:\n\n1. Invite the Secretary-General to brief the Council every month;\n\n2. Request the High Commissioner for Human Rights to share her findings with the Peacebuilding Commission.",
+                              f"INVITES {SC} -> {SG} PROPOSED", f"BRIEFS {SG} -> {SC} PROPOSED", f"REQUESTS {SC} -> {HC} PROPOSED", f"BRIEFS {HC} -> {PBC} PROPOSED"),
+                           _e("We recommend that the Peacebuilding Commission:\n\n- share its advice with the Human Rights Council;\n- invite the Secretary-General to brief it.",
+                              f"BRIEFS {PBC} -> {HRC} PROPOSED", f"INVITES {PBC} -> {SG} PROPOSED"),
+                           _e("## Recommendations\n\n- **To the Security Council:** invite the Secretary-General to brief it every month.\n- **To the Human Rights Council:** transmit its reports to the Peacebuilding Commission.",
+                              f"INVITES {SC} -> {SG} PROPOSED", f"BRIEFS {HRC} -> {PBC} PROPOSED")),
+                 negative=(_e("We call on the members of the Security Council to:\n\n1. Invite the Secretary-General to brief the Council every month.", f"BRIEFS {SG} -> {SC} MANDATED"),)),
     # ------------------------------------------------------------------ status cues, read by name in cues.flow_status
     Construction("modal", "status", ("should|could|would|might|must|shall|will|can|'ll", "ought to", r"/\b(?-i:may)\b/"), status="PROPOSED"),
     Construction("counterfactual", "status", ("would|could|should|might have", "was|were supposed to", "was|were to have"), status="UNREALISED",

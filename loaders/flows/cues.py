@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from prevgraph.loaders.flows.chapeau import is_chapeau_subject
 from prevgraph.loaders.flows.clauses import TOPIC_KINDS, Clause
 from prevgraph.loaders.flows.lexicon import (
     ADVERBIAL,
@@ -166,7 +167,7 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
         return Status("REALISED" if realised else "PROPOSED", "infinitive", block)
     if proposal is not None:
         return Status("PROPOSED", proposal.name, block)
-    if _subjunctive_after_that(clause, subject, trigger_start):
+    if _subjunctive_after_that(clause, subject, trigger_start) or is_chapeau_subject(clause.mentions, subject[0]):
         return Status("PROPOSED", "subjunctive", block)
     if _EXPECTED_NEXT.match(clause.slice(trigger_end, clause.end)):
         return Status("PROPOSED", "expected-after", block)

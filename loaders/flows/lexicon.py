@@ -45,8 +45,15 @@ INFO_VERBS: tuple[InfoVerb, ...] = tuple(InfoVerb(c.name, c.pattern, c.frame) fo
 #: starts with one of ``INFO_VERB_STEMS`` (generated from the same words)
 INFO_VERB_ANY = union(by_group("info-verb"))
 #: the bare forms of the information verbs ("brief", "share"): after "that X" a subjunctive, asked for, not told
-BARE_INFO_VERBS = frozenset(word[:-1] for c in by_group("info-verb") for spec in c.words
-                            for word in spec.split()[0].strip("[]").split("|") if word.endswith("+"))
+def _bare_lemmas(group: str) -> frozenset[str]:
+    """The lemmas (bare forms) a group's entries start with ("brief", "share"; "request", "invite")."""
+    return frozenset(word[:-1] for c in by_group(group) for spec in c.words
+                     for word in spec.split()[0].strip("[]").split("|") if word.endswith("+"))
+
+
+BARE_INFO_VERBS = _bare_lemmas("info-verb")
+#: the bare forms of the mandate verbs ("request", "invite", "urge"): an imperative under a chapeau
+BARE_MANDATE_VERBS = _bare_lemmas("mandate")
 _FINITE_FORMS = sorted({form for lemma in BARE_INFO_VERBS for form in inflections(lemma)[1:]
                         if not form.endswith(("ing", "ings"))})
 #: a finite information verb right after an actor ("... and the High Commissioner addressed the Assembly"):
@@ -151,6 +158,8 @@ MANDATE_STEMS = tuple(dict.fromkeys(s for c in (*by_group("mandate"), *by_group(
                                     for s in c.stems))
 #: "the request contained in resolution X for Y to brief Z", "following the invitation extended in resolution X"
 MANDATE_NOUN = named("mandate-noun").pattern
+#: the line above a list of recommendations that names who is to carry them out
+CHAPEAU = named("chapeau").pattern
 #: "at the invitation of X, Y briefed Z": X invited (or asked) the clause's subject
 MANDATE_AGENT = named("invitation-of").pattern
 #: "Decides to transmit the report to the Council": the body adopting the text commits itself

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from prevgraph.loaders.flows.briefs import adopting_body, recipients
+from prevgraph.loaders.flows.chapeau import RULE_CHAPEAU
 from prevgraph.loaders.flows.clauses import MANDATING_KINDS, Clause, clause_of, words
 from prevgraph.loaders.flows.cues import frequency, start_year
 from prevgraph.loaders.flows.lexicon import (
@@ -157,6 +158,9 @@ def _source(citations: Citations, clause: Clause, start: int, previous: Mandate 
     (See the module docstring for the order.) "the resolution requests" is a mandate even
     when the document cited no resolution before; "it requests" only when "it" resolves.
     """
+    chapeau = next((m for m in clause.mentions if m.rule == RULE_CHAPEAU and m.end == start), None)
+    if chapeau is not None:  # "We call on the Council to: 1. Invite X to brief ...": the addressee, who is only asked
+        return chapeau.node_id, False
     cited = [m for m in clause.of_kinds(MANDATING_KINDS) if m.end <= start]
     if cited and _NEXT_THAT_CLAUSE.search(clause.slice(cited[-1].end, start)):
         cited = []  # "..., as foreseen in resolution 45/31, and that the Commission invite ...": another clause's text
