@@ -10,7 +10,10 @@ sentences as its evidence. A flow that did happen stays as it is: only "a second
 "the next" event, or one the clause gives a year of its own, adds a flow of the same ends that
 did not happen; a blocked one that then "has not been rescheduled" adds the flow that never happened.
 "..., as she did in 2023" after an expectation or a request adds the flow that
-happened that year.
+happened that year; "X reported to the Council, as did Y" gives Y the same flow.
+"China objected to holding the meeting" or "the agenda failed to receive nine votes (A and B
+voted against)" after an expected flow blocks it, with a BLOCKS from each State named. A
+postponement or cancellation no one is said to have asked for is UNREALISED, not BLOCKED.
 """
 
 from __future__ import annotations
@@ -70,7 +73,8 @@ def extract_outcomes(ctx: DocumentContext, clause: Clause, sink: FlowSink, befor
             status, reason = "BLOCKED", stoppers[1]
         subject_start = clause.start + subject.start()
         named = [i for i in recent if _stated_within(sink.edges[i], subject_start, start)]
-        for identity in named or recent:  # "X briefed in May, and a briefing by Y ... could not be scheduled": Y's
+        # "X briefed in May, and a briefing by Y ... could not be scheduled": only the flow the subject names
+        for identity in named or recent:
             edge = sink.edges[identity]
             if _stated_only_after(edge, clause, end):
                 continue  # "the meeting was called off and the High Commissioner briefed members": another event
