@@ -76,7 +76,7 @@ def extract_flows(ctx: DocumentContext) -> Extraction:
                     extract_no_links(clause, sink)
                 if whole.opens("feeds") and len(actors) >= 2:
                     extract_feeds(clause, sink)
-                if whole.opens("obstruction") and len(actors) >= 2:
+                if whole.opens("obstruction") and actors:  # "X has been denied access": the country of X's mandate
                     extract_obstructions(clause, sink)
                 if whole.opens("outcomes") and sink.stated:
                     extract_outcomes(ctx, clause, sink, before)

@@ -66,6 +66,8 @@ _INFINITIVE_GAP = re.compile(r"^\s*,?\s*to\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+|then\s+|now\s+)?$", re.IGNORECASE)
 _GAP_OBJECT = re.compile(
     r"\bto\s+(?:the|a|an|her|his|its|their)\s+\w|\b(?:with|from|by|against|about|into)\s+\w", re.IGNORECASE)
+_SPEAKER_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|(?:his|her|its|their|the)\s+"
+                              r"(?:Government|country|delegation|authorities))\b", re.IGNORECASE)
 PRONOUN_BEFORE = re.compile(r"\b(?:he|she|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _OBJECT_PREPOSITION = re.compile(r"\b(?:to|into|with|before|from|by|on|about|at|against|towards?|for)\s+(?:the\s+)?$",
                                  re.IGNORECASE)
@@ -282,6 +284,15 @@ class Clause:
         if saying is not None and _NOUN_OBJECT.match(self.slice(said, obj.start)):
             return self.subject_before(saying)
         return None
+
+    def speaker_of(self, pos: int) -> Mention | None:
+        """For "Myanmar said that it would not cooperate": the one who says, when the subject of the words at
+        ``pos`` is a pronoun or "his Government" standing for the subject of the verb of saying before them."""
+        said = self.reporting_end(pos)
+        if said == self.start or not _SPEAKER_PRONOUN.match(self.slice(said, pos)):
+            return None
+        saying = next(start for start, end in self._reporting if end == said)
+        return self.subject_before(saying)
 
     def pronoun_subject(self, pos: int) -> Mention | None:
         """For "he had briefed", "her briefing the Council": the office last named before the pronoun."""
