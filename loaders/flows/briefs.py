@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from prevgraph.loaders.flows.charter import article_uses, cited_article, describes_channel
-from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, PRONOUN_START, Clause, outermost, words
+from prevgraph.loaders.flows.clauses import ACTOR_KINDS, MANDATING_KINDS, Clause, outermost, words
 from prevgraph.loaders.flows.constructions import named
 from prevgraph.loaders.flows.cues import Block, Status, count, flow_status, frequency, stated_date, stop_status, topic
 from prevgraph.loaders.flows.lexicon import (
@@ -41,7 +41,6 @@ from prevgraph.loaders.flows.lexicon import (
     POSSESSIVE_PRONOUN,
     REACH_VERB,
     RECEIVING_VERBS,
-    REPORTING,
     REVERSE_INFO,
     REVERSE_INFO_WORDS,
     SELF_REPORT,
@@ -178,14 +177,6 @@ def examples_after(clause: Clause, pos: int, span: int = 150) -> Mention | None:
 # --------------------------------------------------------------------- finders
 
 
-def _speaker(clause: Clause, start: int) -> Mention | None:
-    """For "X said he had briefed Y": the speaker X, when a pronoun follows the verb of saying."""
-    said = [m for m in REPORTING.finditer(clause.text, 0, start - clause.start)]
-    if not said or not PRONOUN_START.match(clause.slice(clause.start + said[-1].end(), start)):
-        return None
-    return clause.subject_before(clause.start + said[-1].start())
-
-
 def _fronted(clause: Clause, start: int, targets: list[Mention]) -> tuple[Mention | None, list[Mention]]:
     """For "Briefing the Council, X said ...": the actor named after the fronted participle, and the recipients
     before the comma that closes it (the comma is no list: "Addressing the Council, the Envoy said")."""
@@ -278,7 +269,7 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
                 subject is None or subject.node_id in {t.node_id for t in flows[-1].targets}):
             # "X had shared its findings with A and had briefed B": the first verb's subject, not its object
             subject = next(f.source for f in flows if f.start == flows[-1].start)
-        source = subject or clause.pronoun_subject(start) or _speaker(clause, start)
+        source = subject or clause.pronoun_subject(start) or clause.speaker_of(start)
         if source is None:
             source, targets = _fronted(clause, start, targets)
         if source is None:

@@ -66,8 +66,6 @@ _INFINITIVE_GAP = re.compile(r"^\s*,?\s*to\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+|then\s+|now\s+)?$", re.IGNORECASE)
 _GAP_OBJECT = re.compile(
     r"\bto\s+(?:the|a|an|her|his|its|their)\s+\w|\b(?:with|from|by|against|about|into)\s+\w", re.IGNORECASE)
-_SPEAKER_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|(?:his|her|its|their|the)\s+"
-                              r"(?:Government|country|delegation|authorities))\b", re.IGNORECASE)
 PRONOUN_BEFORE = re.compile(r"\b(?:he|she|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _OBJECT_PREPOSITION = re.compile(r"\b(?:to|into|with|before|from|by|on|about|at|against|towards?|for)\s+(?:the\s+)?$",
                                  re.IGNORECASE)
@@ -87,7 +85,8 @@ _AGENT_WORDS = frozenset(["and", "the", "former", "acting", "deputy", "a", "an",
                           "for"])  # "the Minister for Foreign Affairs of X"
 #: a removed name and the opening bracket of the country the person comes from: "[name removed] ("
 _NATIONALITY = re.compile(r"\[name removed\]\s*\($")
-PRONOUN_START = re.compile(r"^\W*(?:that\W+)?(?:[^,;]{0,40},\s*)?(?:he|she|they|it|we)\b", re.IGNORECASE)
+PRONOUN_START = re.compile(r"^\W*(?:that\W+)?(?:[^,;]{0,40},\s*)?(?:he|she|they|it|we|(?:his|her|its|their|the)\s+"
+                           r"(?:Government|country|delegation|authorities))\b", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -286,10 +285,11 @@ class Clause:
         return None
 
     def speaker_of(self, pos: int) -> Mention | None:
-        """For "Myanmar said that it would not cooperate": the one who says, when the subject of the words at
-        ``pos`` is a pronoun or "his Government" standing for the subject of the verb of saying before them."""
+        """For "X said he had briefed Y", "Myanmar said that it would not cooperate": the one who says, when the
+        subject of the words at ``pos`` is a pronoun or "his Government" standing for the subject of the verb of
+        saying before them."""
         said = self.reporting_end(pos)
-        if said == self.start or not _SPEAKER_PRONOUN.match(self.slice(said, pos)):
+        if said == self.start or not PRONOUN_START.match(self.slice(said, pos)):
             return None
         saying = next(start for start, end in self._reporting if end == said)
         return self.subject_before(saying)
