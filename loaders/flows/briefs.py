@@ -57,6 +57,10 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:
 _PARTICIPLE_ENDINGS = ("ed", "told", "brought", "sent", "spoken", "drawn")
 _PREPOSITIONS = {"to": re.compile(r"\bto\s+", re.IGNORECASE), "with": re.compile(r"\bwith\s+", re.IGNORECASE),
                  "into": re.compile(r"\binto\s+", re.IGNORECASE)}
+#: a class of recipients and the ones it names: "all relevant United Nations bodies, in particular ..."
+_INCLUDING = re.compile(r"(?:all\s+)?(?:the\s+)?(?:other\s+)?(?:relevant\s+)?(?:United\s+Nations\s+)?"
+                        r"(?:bodies|organs|entities|mechanisms)\b[^;:,]{0,50},?\s*"
+                        r"(?:including|in\s+particular|notably|such\s+as|among\s+them|especially)\s+", re.IGNORECASE)
 _ATTENTION_OF = re.compile(r"\battention\s+of\s+", re.IGNORECASE)
 _POSSESSIVE_ATTENTION = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?attention\b", re.IGNORECASE)
 #: the word that carries information on ("reaches", "passed"), or the bare "to" of "from X to Y"
@@ -156,6 +160,9 @@ def recipients(clause: Clause, verb: InfoVerb, end: int) -> list[Mention]:
             if len(words(rest[: match.start()])) > 15:
                 break
             first = clause.actor_after(end + match.end())
+            including = _INCLUDING.match(rest, match.end()) if first is None else None
+            if including is not None:  # "to all relevant bodies of the United Nations, including the Council"
+                first = clause.actor_after(end + including.end())
             if first is not None:
                 break
     else:
