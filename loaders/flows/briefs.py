@@ -76,9 +76,9 @@ _HANDED_ON_AS_FACT = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\
 #: a body named just before a briefing noun, as its recipient ("a planned Council briefing by X")
 _MODIFIER_GAP = re.compile(r"^\s*(?:open\s+|closed\s+|private\s+|formal\s+|informal\s+)?$", re.IGNORECASE)
 #: what may follow a briefing verb used without its object ("are expected to brief, together with ...")
-_INTRANSITIVE = re.compile(r"^\s*(?:$|[,;.]|(?:on|about|in|at|this|today|tomorrow|next|later|together|along|"
-                          r"alongside|first|again|virtually|remotely|as|via|by\s+video)\b)",
-                          re.IGNORECASE)
+INTRANSITIVE = re.compile(r"^\s*(?:$|[,;.]|(?:on|about|in|at|this|today|tomorrow|next|later|together|along|"
+                          r"alongside|first|again|virtually|remotely|as|via|by\s+video|every|each|regularly|annually|periodically|twice|"
+                          r"once|quarterly|monthly|under|before|during)\b)", re.IGNORECASE)
 #: the end of a representative's title ("the Permanent Representative of Malta to the United Nations addressed to
 #: ..."): no recipient
 _MISSION_TITLE = re.compile(r"^\s+to\s+the\s+United\s+Nations"
@@ -120,6 +120,9 @@ _GERUND_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|any
                                  r"annual|monthly|open|closed|joint|oral|formal|informal)\s+$", re.IGNORECASE)
 #: "had requested a briefing": "had" is an auxiliary there, not a verb of receiving
 _AUXILIARY = re.compile(r"^\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+#: a body that holds a meeting: "the Council held an open debate on prevention, at which"
+_HELD_MEETING = re.compile(r"^\s*(?:also\s+|will\s+|is\s+to\s+|to\s+)?(?:held|holds|hold|convened|convenes|hosted|"
+                           r"hosts|met|meets)\b[^;:]{0,120}?\b(?:at|during|in)\s+which\b", re.IGNORECASE)
 #: the subject of "... was briefed by X" is a meeting: "The meeting was", "a meeting on the Sahel, which was"
 _MEETING_SUBJECT = re.compile(r"\b(?:meeting|session|debate|consultations|dialogue)\b(?:[^,;.]{0,60},\s*which)?\s*$",
                               re.IGNORECASE)
@@ -263,9 +266,9 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
             flows.extend(_inverted_flows(clause, start, end, host))
             continue
         targets = recipients(clause, verb, end)
-        if not targets and verb.frame == "direct" and host is not None and _INTRANSITIVE.match(
-                clause.slice(end, clause.end)):
-            targets = [host]
+        if not targets and verb.frame == "direct" and INTRANSITIVE.match(clause.slice(end, clause.end)):
+            holder = meeting_holder(clause, start) or host  # "the Council held a debate, at which X briefed"
+            targets = [holder] if holder is not None else []
         if not targets and verb.frame == "to" and host is not None and IMPLIED_RECIPIENT.match(
                 clause.slice(end, clause.end)):
             targets = [host]  # "Presenting the Commission's latest report, the Chair said ...": to the meeting's body
@@ -285,6 +288,13 @@ def verb_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
         for each in clause.coordinated_before(source) if source is subject else [source]:
             flows.append(Flow(each, tuple(targets), start, end, *around, f"briefs:{verb.name}"))
     return flows
+
+
+def meeting_holder(clause: Clause, start: int) -> Mention | None:
+    """The body that, before ``start`` in the clause, holds the meeting a bare "X briefed" took place at
+    ("On 14 April the Council held an open debate, at which the High Commissioner briefed")."""
+    return next((m for m in reversed(clause.mentions) if m.end <= start and m.kind == "Body"
+                 and _HELD_MEETING.match(clause.slice(m.end, start))), None)
 
 
 def _meeting_body(clause: Clause, start: int, host: Mention | None) -> Mention | None:

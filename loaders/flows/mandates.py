@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from prevgraph.loaders.flows.briefs import adopting_body, recipients
+from prevgraph.loaders.flows.briefs import INTRANSITIVE, adopting_body, recipients
 from prevgraph.loaders.flows.chapeau import RULE_CHAPEAU
 from prevgraph.loaders.flows.clauses import MANDATING_KINDS, Clause, clause_of, words
 from prevgraph.loaders.flows.cues import frequency, start_year
@@ -349,6 +349,8 @@ def _asked_recipients(sink: FlowSink, complement: Clause, body: str | None) -> l
             targets = [body]
         if not targets and body and verb.frame == "to" and IMPLIED_RECIPIENT.match(complement.slice(end, end + 200)):
             targets = [body]  # "requests the Special Rapporteur to present a report at its next session"
+        if not targets and body and verb.frame == "direct" and INTRANSITIVE.match(complement.slice(end, end + 200)):
+            targets = [body]  # "to request the Secretary-General to brief on accountability": the body that asks
         if not targets and verb.frame in ("direct", "attention"):
             sink.skip(complement.sentence, f"a briefing is asked for ({match.group(0)!r}) but its recipient "
                                            "is no body the document names")
