@@ -63,6 +63,10 @@ _NOUN_OBJECT = re.compile(r"^\s+(?:its|their|his|her|the|a|an|deep|grave|full|st
 _POSSESSIVE_CHAIN = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: "called on X to invite": X, object of one verb, is the subject of the infinitive
 _INFINITIVE_GAP = re.compile(r"^\s*,?\s*to\s*$", re.IGNORECASE)
+_OPTION_FOR = re.compile(r"\b(?:options?|possibilit(?:y|ies)|alternatives?|steps?)\s+(?:open\s+)?(?:for|to)\s+"
+                         r"(?:the\s+)?$", re.IGNORECASE)
+_OPTION_GAP = re.compile(r"^\s*(?:(?:would|could|might|may)\s+be|is|are|include|includes|would\s+include|"
+                         r"could\s+include)\s+(?:to\s+)?$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+|then\s+|now\s+)?$", re.IGNORECASE)
 _GAP_OBJECT = re.compile(
     r"\bto\s+(?:the|a|an|her|his|its|their)\s+\w|\b(?:with|from|by|against|about|into)\s+\w", re.IGNORECASE)
@@ -260,8 +264,9 @@ class Clause:
         if (POSSESSIVE_AFTER.match(gap) or _SUBJECT_STOP.search(gap) or REPORTING.search(gap)
                 or _GAP_OBJECT.search(gap) or _OBJECT_CONTROL.search(gap)):
             return None
-        controlled = gerund or _INFINITIVE_GAP.match(gap)
         before = self.slice(self.start, mention.start)[-30:]
+        # "for the Council to invite X"; "an option for the Council would be to invite X"
+        controlled = gerund or _INFINITIVE_GAP.match(gap) or (_OPTION_FOR.search(before) and _OPTION_GAP.match(gap))
         of_object = _OF_OBJECT.search(before) and _AND_ONLY.match(gap)  # "the advice of Y and invited Z"
         if not controlled and (_OBJECT_PREPOSITION.search(before) or of_object):
             return self._shared_subject(mention, gap)
