@@ -80,6 +80,11 @@ _SHALL = re.compile(r"^\s*(?:,[^,;:]{0,40},\s*)?(?:shall|should|will)\b(?:\s*,?\
 _SUBJUNCTIVE = re.compile(r"^\s*(?:also\s+|further\s+|\w+ly\s+)?(?=" + INFO_VERB_ANY.pattern + ")",
                           re.IGNORECASE)
 _REQUESTER_KINDS = frozenset({"Body"})
+#: "asked the Secretary-General for a report", "ask OHCHR for a short human rights brief": information asked for
+_ASKED_FOR = re.compile(r"^\s*,?\s*for\s+(?:(?:a|an|the|its|his|her|their|regular|periodic|written|oral|short|"
+                        r"further|more|an?\s+update)\s+)*(?:[\w-]+\s+){0,3}?(?:brief|briefing|briefings|report|reports|"
+                        r"update|updates|analysis|analyses|assessment|assessments|information|advice|input|inputs)\b",
+                        re.IGNORECASE)
 _RECIPIENT_PREPOSITION = re.compile(r"^\s*(?:to|for|before|of)\s+", re.IGNORECASE)
 
 
@@ -371,7 +376,6 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
     Briefings "by" another actor that the complement names ("including through briefings
     by the Department of Political and Peacebuilding Affairs") are asked for too.
     """
-    start = start_year(span_text)
     recorded = False
     given: set[tuple[str, str]] = set()  # one flow each, when several texts ask for it ("X and Y, in which ...")
     for mandate in mandates:
@@ -384,21 +388,36 @@ def _record_briefs(ctx: DocumentContext, sink: FlowSink, complement: Clause, man
                 others = complement.agents_after(complement.start + match.end() + by.end())
                 targets = [t for t in asked if t[1] != "briefing-noun"] or ([(body, "briefing-noun")] if body else [])
                 givers.extend((o.node_id, targets) for o in others)
-        mandated = mandate.status == "MANDATED"
-        mandated_by = (mandate.request or mandate.source) if mandated else None
-        date = start or (_resolution_date(ctx, mandate.source) if mandated else ctx.date)
         for giver, targets in givers:
             for target, verb in targets:
                 if target != giver and (giver, target) not in given:
                     given.add((giver, target))
-                    flow = sink.add("BRIEFS", giver, target, sentence=complement.sentence, status=mandate.status,
-                                    rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date,
-                                    qualifier=sink.mandate_key(mandate.source) if mandated and mandate.source else None,
-                                    props={"mandated_by": mandated_by, "frequency": frequency(span_text)})
-                    if flow is not None:  # a later clause may say what became of it ("..., as it did in 2024")
-                        sink.stated.append((flow, complement.sentence.start))
+                    _add_asked_flow(ctx, sink, complement.sentence, mandate, (giver, target), verb, span_text)
                     recorded = True
     return recorded
+
+
+def _add_asked_flow(ctx: DocumentContext, sink: FlowSink, sentence: Sentence, mandate: Mandate,
+                    ends: tuple[str, str], verb: str, span_text: str) -> None:
+    """The BRIEFS edge a mandate asks for, with the mandate's status, text, year and frequency."""
+    mandated = mandate.status == "MANDATED"
+    mandated_by = (mandate.request or mandate.source) if mandated else None
+    date = start_year(span_text) or (_resolution_date(ctx, mandate.source) if mandated else ctx.date)
+    flow = sink.add("BRIEFS", *ends, sentence=sentence, status=mandate.status,
+                    rule=f"mandate-briefs:{mandate.verb}/{verb}", date=date,
+                    qualifier=sink.mandate_key(mandate.source) if mandated and mandate.source else None,
+                    props={"mandated_by": mandated_by, "frequency": frequency(span_text)})
+    if flow is not None:  # a later clause may say what became of it ("..., as it did in 2024")
+        sink.stated.append((flow, sentence.start))
+
+
+def _record_asked_for(ctx: DocumentContext, sink: FlowSink, clause: Clause, mandates: list[Mandate],
+                      span_text: str) -> None:
+    """"The Commission should ask OHCHR for a short brief": the one asked informs the body that asks."""
+    for mandate in mandates:
+        body = _requesting_body(ctx, mandate.source)
+        if body is not None and body != mandate.actor.node_id:
+            _add_asked_flow(ctx, sink, clause.sentence, mandate, (mandate.actor.node_id, body), "asked-for", span_text)
 
 
 def _self_mandates(ctx: DocumentContext, sink: FlowSink, clause: Clause, citations: Citations) -> list[tuple[int, int]]:
@@ -502,6 +521,10 @@ def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state
         opening = shall.end() if shall is not None else 0
         if rest[opening:].strip().startswith(":"):
             state.pending = mandates
+        if _ASKED_FOR.match(rest):
+            _record_asked_for(ctx, sink, clause, mandates, clause.slice(trigger[0], stop))
+            spans.append((trigger[0], stop))
+            continue
         to = _TO.search(rest)
         if shall is not None or _SUBJUNCTIVE.match(rest):
             # "decides that the Council shall submit ...", "requests that the Secretary-General brief ..."
