@@ -69,8 +69,8 @@ _CARRIER_WORD = re.compile(r"\b(?:reach\w*|gets?|got|flows?|passed|conveyed|tran
 #: where the agents of a passive start ("briefed on Myanmar by X"), and of "hears from X" (right away)
 _BY_WITHIN = re.compile(r"^(?:\W*[\w’'-]+){0,12}?\W+by\s", re.IGNORECASE)
 _RIGHT_HERE = re.compile(r"")
-_HANDED_OVER = (r"(?:delivered|given|provided|presented|made|submitted|transmitted|addressed|sent|shared|forwarded|"
-                r"conveyed)")
+_HANDED_OVER = (r"(?:delivered|given|provided|presented|made(?:\s+available)?|submitted|transmitted|addressed|sent|"
+                r"shared|forwarded|conveyed)")
 #: "the report of X was transmitted to Y": the auxiliary of a handing over that happened (a future one gives none)
 _HANDED_ON_AS_FACT = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|\w+ly\s+)?)"
 #: a body named just before a briefing noun, as its recipient ("a planned Council briefing by X")

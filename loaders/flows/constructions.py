@@ -33,7 +33,7 @@ from functools import cache
 
 #: past forms that are not made by adding -ed (participles too)
 IRREGULAR: dict[str, tuple[str, ...]] = {
-    "tell": ("told",), "speak": ("spoke", "spoken"), "send": ("sent",), "bring": ("brought",),
+    "tell": ("told",), "speak": ("spoke", "spoken"), "send": ("sent",), "bring": ("brought",), "make": ("made",),
     "draw": ("drew", "drawn"), "keep": ("kept",), "hear": ("heard",), "give": ("gave", "given"),
     "hold": ("held",), "have": ("had",), "feed": ("fed",), "seek": ("sought",), "cut": ("cut",),
     "write": ("wrote", "written"), "take": ("took", "taken"), "forbid": ("forbade", "forbidden"), "meet": ("met",),
@@ -291,6 +291,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                            _e("The Secretary-General, acting on a request from members, transmitted the findings to the Security Council.", f"BRIEFS {SG} -> {SC} REALISED"),
                            _e("7. Requests the Secretary-General to transmit the report to all relevant United Nations bodies, in particular the General Assembly and the Security Council;",
                               f"BRIEFS {SG} -> {GA} MANDATED", f"BRIEFS {SG} -> {SC} MANDATED"))),
+    Construction("make-available", "info-verb", ("make+ => * available",), "to", "BRIEFS",
+                 positive=(_e("The High Commissioner for Human Rights made her report available to the Security Council in April.", f"BRIEFS {HC} -> {SC} REALISED"),
+                           _e("The report of the High Commissioner for Human Rights was made available to members of the Security Council.", f"BRIEFS {HC} -> {SC} REALISED")),
+                 negative=(_e("The High Commissioner for Human Rights made her views known to the Security Council.", f"BRIEFS {HC} -> {SC} REALISED"),)),
     Construction("write-to", "info-verb", ("write+ to",), "direct", "BRIEFS",
                  positive=(_e("The Secretary-General wrote to the President of the Security Council on 6 December 2023.", f"BRIEFS {SG} -> President of the Security Council REALISED"),)),
     Construction("provide-with", "info-verb", ("provide+|furnish+|supply+ => * with * advice|information|analysis|analyses|briefings|briefing|updates|update|reports|report|assessments|findings",), "direct", "BRIEFS",
