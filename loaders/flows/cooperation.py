@@ -27,6 +27,7 @@ _PRONOUN_FOR = frozenset({"Office", "Mechanism"})
 _COUNTRY_OF_MANDATE = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?=[A-Z])")
 _SENT_BY = re.compile(r"^\s*(?:for\s+(?:a\s+)?(?:visits?|meetings?|information)\s+)?"
                       r"(?:sent|made|submitted|addressed)?\s*(?:by|from)\s+", re.IGNORECASE)
+_TO_WHOM = re.compile(r"^\s*(?:to|for)\s+", re.IGNORECASE)
 _BY = re.compile(r"^[^;:]{0,80}?\bby\s+", re.IGNORECASE)
 _INTO = re.compile(r"^\s*(?:to|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -37,7 +38,8 @@ def _kept_out(clause: Clause, start: int, end: int, blocker: Mention) -> Mention
     inside = [m for m in clause.mentions if start <= m.start and m.end <= end and m.kind in _KEPT_OUT]
     if inside:
         return inside[0]
-    after = clause.actor_after(end, kinds=_KEPT_OUT)
+    to = _TO_WHOM.match(clause.slice(end, clause.end))  # "to grant access to the Rapporteur"
+    after = clause.actor_after(end + (to.end() if to else 0), kinds=_KEPT_OUT)
     if after is not None:
         return after
     sender = _SENT_BY.match(clause.slice(end, clause.end))  # "the requests for a visit sent by the Rapporteur"
@@ -85,6 +87,10 @@ def _ends(clause: Clause, frame: str, start: int, end: int, sink: FlowSink) -> t
         kept_out = clause.subject_before(start, kinds=_KEPT_OUT)
         blocker = _who_keeps_out(clause, end, kept_out, sink) if kept_out is not None else None
         return (kept_out, blocker, kept_out.start) if kept_out is not None and blocker is not None else None
+    if frame == "blocker-of":  # "the refusal of A to grant access to the Rapporteur"
+        subject = next((m for m in clause.mentions if start <= m.start and m.end <= end and m.kind in _BLOCKERS), None)
+        target = _kept_out(clause, subject.end, end, subject) if subject is not None else None
+        return (target, subject.node_id, start) if subject is not None and target is not None else None
     subject = clause.subject_before(start, kinds=_BLOCKERS) or clause.speaker_of(start)
     target = _kept_out(clause, start, end, subject) if subject is not None else None
     return (target, subject.node_id, subject.start) if subject is not None and target is not None else None
