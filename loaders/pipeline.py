@@ -12,8 +12,10 @@ carrying on past a file that fails.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
+import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -49,6 +51,8 @@ from prevgraph.loaders.scan import near
 from prevgraph.loaders.segment import segment
 from prevgraph.schema import DocumentBatch, Edge, Node, node_id, ontology
 from prevgraph.schema.records import check_edge_fields, check_node
+
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -292,24 +296,43 @@ def meeting_index(store: GraphStore) -> MeetingIndex:
     return index
 
 
-def _write(built: Built, path: Path, store: GraphStore, warnings: tuple[str, ...] = ()) -> DocumentReport:
+def _failed(path: Path, exc: Exception) -> DocumentReport:
+    """A document whose reading or extraction failed: its own error, or, for a fault of prevgraph itself, a
+    message that says so; the store is left as it was and the rest of the load carries on."""
+    if isinstance(exc, PrevgraphError):
+        return DocumentReport(path, error=str(exc) if isinstance(exc, DocumentError) else f"{path}: {exc}")
+    _LOG.debug("extracting %s failed", path, exc_info=exc)
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return DocumentReport(path, error=f"{path}: not loaded: prevgraph failed while extracting it "
+                                      f"({type(exc).__name__}: {exc}, at {Path(where.filename).name}:{where.lineno}); "
+                                      f"please report this, with the file if you can")
+
+
+def _recognised(path: Path, names: NamePolicy) -> Recognised | DocumentReport:
     try:
+        return recognise(read_document(path), names)
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the load
+        return _failed(path, exc)
+
+
+def _write(rec: Recognised, claim: Claim | None, path: Path, store: GraphStore) -> DocumentReport:
+    try:
+        built = complete(rec, claim)
         store.load_document(built.batch)
-    except PrevgraphError as exc:
-        return DocumentReport(path, error=f"{path}: {exc}")
-    return summarise(built, path, warnings)
+    except Exception as exc:  # noqa: BLE001 - a store error or a fault of extraction: reported, never raised
+        return _failed(path, exc)
+    return summarise(built, path)
 
 
 def load_file(path: Path, store: GraphStore, meetings: MeetingIndex | None = None,
               names: NamePolicy = REMOVE_ALL) -> DocumentReport:
     """Load one file; a failure is reported, never raised, so the rest of a load carries on."""
     index = meetings if meetings is not None else meeting_index(store)
-    try:
-        rec = recognise(read_document(path), names)
-    except DocumentError as exc:
-        return DocumentReport(path, error=str(exc))
+    rec = _recognised(path, names)
+    if isinstance(rec, DocumentReport):
+        return rec
     claim = index.claim(rec.facts) if rec.facts is not None else None
-    report = _write(complete(rec, claim), path, store)
+    report = _write(rec, claim, path, store)
     if claim is None or not claim.absorbs or report.error:
         return report
     return replace(report, warnings=report.warnings + relink(store, claim, index, {report.document}, names))
@@ -329,20 +352,18 @@ def load_paths(paths: Iterable[Path], store: GraphStore, names: NamePolicy = REM
     index = meeting_index(store)
     deferred: list[Recognised] = []
     for path in expand_paths(paths):
-        try:
-            rec = recognise(read_document(path), names)
-        except DocumentError as exc:
-            yield DocumentReport(path, error=str(exc))
-            continue
-        if rec.facts is None:
-            yield _write(complete(rec, None), path, store)
+        rec = _recognised(path, names)
+        if isinstance(rec, DocumentReport):
+            yield rec
+        elif rec.facts is None:
+            yield _write(rec, None, path, store)
         else:
             deferred.append(rec)
     claims = {id(rec): index.claim(rec.facts) for rec in sorted(deferred, key=_claim_order) if rec.facts}
     this_load = {rec.document.id for rec in deferred}
     for rec in deferred:
         claim = claims[id(rec)]
-        report = _write(complete(rec, claim), rec.raw.path, store)
+        report = _write(rec, claim, rec.raw.path, store)
         if claim.absorbs and not report.error:
             report = replace(report, warnings=report.warnings + relink(store, claim, index, this_load, names))
         yield report
@@ -382,7 +403,7 @@ def relink(store: GraphStore, claim: Claim, index: MeetingIndex, skip: set[str |
             stored_date = node.props.get("date")
             rec = replace(rec, document=node, date=stored_date if isinstance(stored_date, str) else rec.date)
             facts_claim = index.claim(rec.facts) if rec.facts is not None else claim
-            if store_error := _write(complete(rec, facts_claim), raw.path, store).error:
+            if store_error := _write(rec, facts_claim, raw.path, store).error:
                 said.append(f"could not re-link {raw.path.name} to this meeting: {store_error}")
             else:
                 said.append(f"{raw.path.name} ({node.name!r}), loaded earlier without the meeting's title, is now "

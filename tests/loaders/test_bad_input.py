@@ -315,3 +315,29 @@ def test_files_that_share_a_stem_are_two_documents(docs, tmp_path: Path):
     assert set(_documents(store)) == {"note.pdf", "note.html"}
     assert _prevgraph("--store", str(store), "load", str(pdf)).returncode == 0
     assert set(_documents(store)) == {"note.pdf", "note.html"}, "reloading a file replaces only its own document"
+
+
+def test_a_fault_in_extraction_names_the_file_and_the_rest_loads(docs, tmp_path: Path, monkeypatch):
+    """A bug of prevgraph met in one document (forced here: it cannot be caused on purpose) costs that document
+    only: it is named with what failed, and the others are loaded."""
+    from prevgraph.loaders import pipeline
+
+    real = pipeline.extract_flows
+    broken = docs.html([["The Security Council refused to hear the Secretary-General."]], tmp_path / "broken.html")
+
+    def fails_on_one(ctx):
+        if ctx.document.props.get("file") == broken.name:
+            raise NameError("name 'example' is not defined")
+        return real(ctx)
+
+    monkeypatch.setattr(pipeline, "extract_flows", fails_on_one)
+    good = docs.html([[SENTENCE]], tmp_path / "good.html")
+    store = SqliteStore(tmp_path / "graph.db")
+
+    reports = list(pipeline.load_paths([broken, good], store))
+
+    errors = [r.error for r in reports if r.error]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{broken}: not loaded: prevgraph failed while extracting it (NameError: ")
+    assert "\n" not in errors[0]
+    assert {n.props["file"] for n in store.find_nodes(NodeFilter(kind="Document"))} == {"good.html"}
