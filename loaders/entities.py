@@ -94,7 +94,7 @@ _UN_BODY = re.compile(
 _MECHANISM_HEADS = {"Panel", "Platform", "Review", "Mechanism"}
 _UN_BODY_WORDS = ("UN ", "United Nations", "U.N.", "Office of the")
 _MANDATE_WORDS = ("Secretary-General for", "Special", "Independent Expert",
-                  "ommission", "inding", "Working Group", "Panel", "Group of Experts",
+                  "ommission", "inding", "Working Group", "Panel", "Group of",
                   "High Representative")
 
 _TOPIC_STOP = (r"\w+ly|said|says|has|have|had|is|are|was|were|will|would|can|could|should|may|might|must|noted|called|"
@@ -115,7 +115,8 @@ _MANDATE = re.compile(
     r"\t]+Representative)"
     rf"|(?P<mechanism>(?:Advisory[ \t]+|High-[Ll]evel[ \t]+)?(?:[Ii]ndependent[ \t]+)?(?:[Ii]nternational[ \t]+)?"
     rf"(?:[Cc]ommission[ \t]+of[ \t]+[Ii]nquiry|"
-    rf"[Ff]act-[Ff]inding[ \t]+[Mm]ission|Working[ \t]+Group|Panel[ \t]+of[ \t]+Experts|Group[ \t]+of[ \t]+Experts|"
+    rf"[Ff]act-[Ff]inding[ \t]+[Mm]ission|Working[ \t]+Group|Panel[ \t]+of[ \t]+Experts|"
+    rf"Group[ \t]+of[ \t]+(?:(?:Independent|Eminent|International)[ \t]+|Human[ \t]+Rights[ \t]+)?Experts|"
     rf"Panel|"
     rf"Commission[ \t]+on[ \t]+Human[ \t]+Rights)))"
     rf"[ \t]+(?P<prep>on|for|to|of|in)[ \t]+(?P<topic>{_TOPIC})"

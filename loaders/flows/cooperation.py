@@ -27,7 +27,7 @@ _PRONOUN_FOR = frozenset({"Office", "Mechanism"})
 _COUNTRY_OF_MANDATE = re.compile(r"\b(?:in|on|for)\s+(?:the\s+)?(?=[A-Z])")
 _SENT_BY = re.compile(r"^\s*(?:for\s+(?:a\s+)?(?:visits?|meetings?|information)\s+)?"
                       r"(?:sent|made|submitted|addressed)?\s*(?:by|from)\s+", re.IGNORECASE)
-_TO_WHOM = re.compile(r"^\s*(?:to|for)\s+", re.IGNORECASE)
+_TO_WHOM = re.compile(r"^\s*(?:(?:in|since)\s+\d{4}\s+)?(?:to|for)\s+", re.IGNORECASE)
 _BY = re.compile(r"^[^;:]{0,80}?\bby\s+", re.IGNORECASE)
 _INTO = re.compile(r"^\s*(?:to|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
 

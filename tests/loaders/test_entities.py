@@ -80,6 +80,9 @@ def test_unknown_un_bodies_enter_unreviewed(sentence: str, kind: str, name: str)
      "Commission of Inquiry on Burundi"),
     ("The Working Group on Enforced or Involuntary Disappearances transmitted 40 cases.", "Mechanism",
      "Working Group on Enforced or Involuntary Disappearances"),
+    ("The Group of Human Rights Experts on Nicaragua was refused entry.", "Mechanism", "Group of Human Rights Experts on Nicaragua"),
+    ("The Group of Independent Experts on the situation of human rights in Belarus reported in March.", "Mechanism",
+     "Group of Independent Experts on the situation of human rights in Belarus"),
     ("The Special Rapporteur on extrajudicial, summary or arbitrary executions, a former judge, urged an inquiry.",
      "Office", "Special Rapporteur on extrajudicial, summary or arbitrary executions"),
 ])
