@@ -20,6 +20,7 @@ from prevgraph.loaders.flows.lexicon import (
     CAUSE,
     COUNT,
     COUNTERFACTUAL,
+    DECIDED_INFINITIVE,
     EXPECTED_AFTER,
     FREQUENCIES,
     HYPOTHETICAL,
@@ -163,6 +164,8 @@ def flow_status(clause: Clause, subject: tuple[int, int], trigger_start: int, tr
     local = clause.slice(clause.start + comma + 1 if comma >= 0 else clause.start, trigger_start)
     proposal = _first(PROPOSAL_CUES.values(), local)
     if _INFINITIVE.search(ADVERBIAL.sub(" ", before)):
+        if proposal is None and DECIDED_INFINITIVE.search(ADVERBIAL.sub(" ", before)):
+            return Status("MANDATED", "decided-infinitive", block)
         realised = proposal is None and REALISED_INFINITIVE.search(ADVERBIAL.sub(" ", before))
         return Status("REALISED" if realised else "PROPOSED", "infinitive", block)
     if proposal is not None:

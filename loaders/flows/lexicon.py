@@ -212,6 +212,9 @@ MODAL = named("modal").pattern
 REALISED_INFINITIVE = re.compile(named("realised-infinitive").pattern.pattern.replace(r"to\b", r"to\s*$"),
                                  re.IGNORECASE)
 
+#: an infinitive after one of these is a body's decision: "the Council decided to transmit the reports"
+DECIDED_INFINITIVE = re.compile(named("decided-infinitive").pattern.pattern.replace(r"to\b", r"to\s*$"), re.IGNORECASE)
+
 #: "should not brief": advice against a flow, which gives it no status at all
 ADVISED_AGAINST = named("advised-against").pattern
 #: "there was no reason for the Council to hear X": wherever it stands before the flow, no flow is stated
