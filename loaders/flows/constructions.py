@@ -464,7 +464,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("pushback", "block", ("push back", "pushback|push-back", "resist+", "resistance", "oppose+", "opposition"), "blocker-agent", "BLOCKS", "blocked", "pushback"),
     Construction("backlash", "block", ("backlash|backlashes", "politicise+", "politicize+", "politicisation|politicization"), "blocker-agent", "BLOCKS", "blocked", "politicisation/backlash"),
     # ------------------------------------------------------------------ a mechanism kept from its work (cooperation.py): BLOCKS alone
-    Construction("non-cooperation", "obstruction", ("refuse+|decline+ to cooperate|engage with", "fail+ to cooperate|engage with", "not|never cooperate+|engage+ with", "non-cooperation|noncooperation with",
+    Construction("non-cooperation", "obstruction", ("refuse+|decline+ to cooperate|engage with", "fail+ to cooperate|engage with", "not|never cooperate+|engage+ with", "no longer cooperate+|engage+ with", "non-cooperation|noncooperation with",
                                                     "lack of cooperation with"), "blocker-subject", "BLOCKS", "REALISED", "non-cooperation",
                  positive=(_e("Several delegations regretted that the Syrian Arab Republic had refused to cooperate with the Independent International Commission of Inquiry on the Syrian Arab Republic.",
                               f"BLOCKS Syrian Arab Republic -> {COI} REALISED"),),
