@@ -61,6 +61,7 @@ RULE_SITUATION = "situation-context"
 RULE_HEAD_OF = "head-of-body"
 RULE_FIELD_OFFICE = "field-office"
 RULE_CHAIR_OF = "chair-of-body"
+RULE_CONFIGURATION = "pbc-configuration"
 
 _CAP = r"(?:[A-Z\u00c0-\u00de](?:[\w'’&-]|\.(?=\w))*|\d+(?:st|nd|rd|th))"
 _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+|of[ \t]+the[ \t]+|of[ \t]+)?{_CAP}){{0,6}}"
@@ -433,6 +434,47 @@ def government_candidates(text: str) -> list[Candidate]:
     return out
 
 
+#: "the Burundi configuration", "the Liberia country-specific configuration of the Peacebuilding Commission"
+_CONFIGURATION = re.compile(r"(?:[ \t]+country-specific)?[ \t]+configurations?"
+                            r"(?P<of>[ \t]+of[ \t]+the[ \t]+(?:Peacebuilding[ \t]+Commission|PBC|Commission))?\b")
+_CONFIGURATION_LIST = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?$")
+
+
+def _states_ending_at(text: str, end: int, window: int = 120) -> list[tuple[int, int, ReferenceEntry]]:
+    """The States whose names end at ``end``, a list of them read backwards ("Burundi, the Central African
+    Republic and Liberia"), each with the span of its name."""
+    found: list[tuple[int, int, ReferenceEntry]] = []
+    last = end
+    while last - end < window:
+        hits = ((i, state_at(text, i)) for i in range(max(0, end - 60), end) if i == 0 or not text[i - 1].isalnum())
+        hit = next(((i, h[0]) for i, h in hits if h is not None and h[1] == end), None)
+        if hit is None:
+            break
+        found.insert(0, (hit[0], end, hit[1]))
+        joint = _CONFIGURATION_LIST.search(text, max(0, hit[0] - 12), hit[0])
+        if joint is None:
+            break
+        end = joint.start()
+    return found
+
+
+def configuration_candidates(text: str) -> list[Candidate]:
+    """The country configurations of the Peacebuilding Commission, named by their country ("the Chair of the
+    Guinea-Bissau configuration", "the Burundi and Liberia configurations"): bodies PART_OF the Commission, so
+    that the State is not read as the actor. The last (or only) one spans the words "configuration of ..."."""
+    commission = gazetteer().lookup("Peacebuilding Commission")
+    out = []
+    for match in near(_CONFIGURATION, text, ("configuration",), 30, 200):
+        states = _states_ending_at(text, match.start())
+        for index, (start, end, state) in enumerate(states):
+            parent = Candidate(start, match.end(), "Body", commission.name, RULE_CONFIGURATION, 3,
+                               commission) if commission is not None else None
+            span_end = match.end() if index == len(states) - 1 else end
+            name = f"{state.name} configuration of the Peacebuilding Commission"
+            out.append(Candidate(start, span_end, "Body", name, RULE_CONFIGURATION, 9, None, part_of=parent))
+    return out
+
+
 @cache
 def _heads() -> dict[str, ReferenceEntry]:
     """The office presiding over each body, from the reference data's ``heads``."""
@@ -679,7 +721,7 @@ def recognise(findings: Findings) -> list[Candidate]:
             known[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     candidates.extend(organisation_candidates(text, known))
     for rule in (un_body_candidates, mandate_candidates, mission_candidates, ministry_candidates,
-                 government_candidates, head_candidates, field_office_candidates):
+                 government_candidates, head_candidates, field_office_candidates, configuration_candidates):
         candidates.extend(rule(text))
     kept = select(text, candidates)
     for refine in (acronym_candidates, contextual_candidates):
@@ -809,13 +851,15 @@ def field_offices(findings: Findings, kept: list[Candidate]) -> None:
 
 
 def chair_parts(findings: Findings, kept: list[Candidate]) -> None:
-    """The chair of a body the reference data gives no head is PART_OF that body."""
+    """The chair of a body the reference data gives no head is PART_OF that body, and a country configuration
+    PART_OF the Peacebuilding Commission (up the chain: the Chair of the Burundi configuration, the configuration,
+    the Commission)."""
     for cand in kept:
-        if cand.part_of is not None:
+        while cand.part_of is not None:
             evidence = findings.evidence(cand.part_of.start, cand.part_of.rule, cand.part_of.end)
             body = findings.add_node(candidate_node(cand.part_of).model_copy(update={"evidence": (evidence,)}))
-            findings.add_edge(candidate_node(cand).id, "PART_OF", body.id,
-                              findings.evidence(cand.start, RULE_CHAIR_OF))
+            findings.add_edge(candidate_node(cand).id, "PART_OF", body.id, findings.evidence(cand.start, cand.rule))
+            cand = cand.part_of
 
 
 def reference_parents(findings: Findings, kept: list[Candidate]) -> None:

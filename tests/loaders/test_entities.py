@@ -518,3 +518,29 @@ def test_a_chair_the_reference_data_knows_keeps_its_entry() -> None:
     nodes = nodes_of("The Chair of the Peacebuilding Commission briefed the Security Council.")
     assert ("Office", "Chair of the Peacebuilding Commission") in nodes
     assert not [k for k in nodes if k[1].startswith("Chair of the Chair")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chair of the Guinea-Bissau configuration addressed the Security Council in February.",
+     {("Office", "Chair of the Guinea-Bissau configuration of the Peacebuilding Commission")}),
+    ("The Burundi configuration of the Peacebuilding Commission met in May.",
+     {("Body", "Burundi configuration of the Peacebuilding Commission")}),
+    ("The Chairs of the Burundi, Central African Republic and Liberia configurations informed the Council.",
+     {("Office", "Chair of the Burundi configuration of the Peacebuilding Commission"),
+      ("Body", "Central African Republic configuration of the Peacebuilding Commission"),
+      ("Body", "Liberia configuration of the Peacebuilding Commission")}),
+])
+def test_a_country_configuration_is_a_part_of_the_commission_not_the_state(text: str, expected: set) -> None:
+    built = build(text_document(text))
+    named = {(m.kind, built.context.nodes[m.node_id].name) for m in built.context.mentions}
+    assert expected <= named
+    assert not any(kind == "State" for kind, _ in named)
+    parts = {(e.source, e.target) for e in built.batch.edges if e.type == "PART_OF"}
+    for _, name in expected:
+        configuration = name.removeprefix("Chair of the ")
+        assert (f"body:{configuration.lower().replace(' ', '-')}", "body:peacebuilding-commission") in parts
+
+
+def test_a_configuration_needs_a_country_before_it() -> None:
+    assert not any(kind == "Body" and "configuration" in name
+                   for kind, name in nodes_of("The configuration of the servers was changed in May."))
