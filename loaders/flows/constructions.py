@@ -186,6 +186,7 @@ class Construction:
     words: tuple[str, ...]
     frame: str = ""
     #: the relationship the construction states (BRIEFS, REQUESTS, INVITES, BLOCKS, NO_LINK), or "" for a status cue
+    #: and for a mandate verb that states no edge of its own ("encourages X to ...": only the flow encouraged)
     relation: str = ""
     status: str = "modality"
     #: for a blocking cue: the reason kept on its BLOCKS edge
@@ -392,6 +393,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                               f"REQUESTS S/RES/1645 (2005) -> {PBC} MANDATED", f"BRIEFS {PBC} -> {SC} MANDATED"))),
     Construction("calls-upon", "mandate", ("call+ on|upon|for",), "mandate", "REQUESTS", "mandate",
                  positive=(_e("The Security Council called on the Peacebuilding Commission to share its advice with the General Assembly.", f"REQUESTS {SC} -> {PBC} MANDATED", f"BRIEFS {PBC} -> {GA} MANDATED"),)),
+    Construction("encourages", "mandate", ("encourage+",), "mandate", "", "PROPOSED",
+                 positive=(_e("7. Encourages the Peacebuilding Commission to share its advice with the Security Council;", f"BRIEFS {PBC} -> {SC} PROPOSED"),
+                           _e("The Security Council encourages the Peacebuilding Commission to continue to provide it with concise and targeted advice.", f"BRIEFS {PBC} -> {SC} PROPOSED")),
+                 negative=(_e("7. Encourages the Peacebuilding Commission to share its advice with the Security Council;", f"BRIEFS {PBC} -> {SC} MANDATED"),
+                           _e("The Security Council encourages the Peacebuilding Commission to continue to provide it with concise and targeted advice.",
+                              f"REQUESTS {SC} -> {PBC} PROPOSED"))),
     Construction("urges", "mandate", ("urge+",), "mandate", "REQUESTS", "mandate",
                  positive=(_e("The General Assembly urged the Peacebuilding Commission to report to the Security Council.", f"REQUESTS {GA} -> {PBC} MANDATED", f"BRIEFS {PBC} -> {SC} MANDATED"),)),
     Construction("mandates", "mandate", ("mandate+", "task+", "instruct+", "require+"), "mandate", "REQUESTS", "mandate",

@@ -146,11 +146,17 @@ class MandateVerb:
     """A verb by which a resolution, paragraph or body addresses an actor (group ``mandate``)."""
 
     name: str
+    #: the edge the verb itself states (REQUESTS, INVITES), or "" for one that only encourages ("encourages X to")
     rel_type: str
     pattern: re.Pattern[str]
+    #: "mandate": read from the text and its context (MANDATED in a resolution); else the status it always gives
+    status: str = "mandate"
 
 
-MANDATE_VERBS: tuple[MandateVerb, ...] = tuple(MandateVerb(c.name, c.relation, c.pattern) for c in by_group("mandate"))
+MANDATE_VERBS: tuple[MandateVerb, ...] = tuple(MandateVerb(c.name, c.relation, c.pattern, c.status)
+                                               for c in by_group("mandate"))
+#: the status a mandate verb always gives, where it fixes one ("encourages": PROPOSED)
+FIXED_MANDATE_STATUS = {v.name: v.status for v in MANDATE_VERBS if v.status != "mandate"}
 #: the words every mandate verb starts with (the speed gate of the mandate rules)
 #: (a passive's participle starts with one of them too: "requested", "called upon")
 MANDATE_STEMS = tuple(dict.fromkeys(s for c in (*by_group("mandate"), *by_group("self-mandate"), *by_group("mandate-noun"),

@@ -23,6 +23,7 @@ from prevgraph.loaders.flows.clauses import MANDATING_KINDS, Clause, clause_of, 
 from prevgraph.loaders.flows.cues import frequency, start_year
 from prevgraph.loaders.flows.lexicon import (
     BRIEFING_NOUN,
+    FIXED_MANDATE_STATUS,
     HYPOTHETICAL,
     IMPLIED_RECIPIENT,
     INFO_VERB_ANY,
@@ -323,7 +324,7 @@ def _subjunctive(verb: str, passive: bool) -> bool:
 
 
 def _record_request(ctx: DocumentContext, sink: FlowSink, clause: Clause, mandate: Mandate) -> Mandate:
-    if mandate.source is None:
+    if mandate.source is None or not mandate.rel_type:  # "encourages X to ...": no request of its own
         return mandate
     date = _resolution_date(ctx, mandate.source) if mandate.status == "MANDATED" else ctx.date
     request = sink.add(mandate.rel_type, mandate.source, mandate.actor.node_id, sentence=clause.sentence,
@@ -505,6 +506,8 @@ def extract_mandates(ctx: DocumentContext, clause: Clause, sink: FlowSink, state
         if not mandates:
             continue
         status = _running_text_status(clause, trigger, mandates[0].status)
+        fixed = FIXED_MANDATE_STATUS.get(trigger[3])
+        status = fixed if fixed is not None and status in ("MANDATED", "REALISED") else status
         if status is None:
             spans.append((trigger[0], clause.end))
             continue
