@@ -327,9 +327,12 @@ def receiver_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
 
 def _preposition(words_: tuple[str, ...]) -> re.Pattern[str]:
     """A recipient's preposition right after a noun, or after the participle that hands it over ("the
-    briefing delivered to the Council", "the report of X was transmitted to the Council")."""
+    briefing delivered to the Council", "the report of X was transmitted to the Council", "the report of X,
+    which was presented to the Council")."""
     handed = _HANDED_ON_AS_FACT + "?" + _HANDED_OVER
-    return re.compile(r"^\s*,?\s*(?:" + handed + r"\s+)?(?:" + "|".join(words_) + r")\s+", re.IGNORECASE)
+    relative = r"(?:,\s*(?:which|that)\s+(?=" + handed + r"))?"
+    return re.compile(r"^\s*" + relative + r",?\s*(?:" + handed + r"\s+)?(?:" + "|".join(words_) + r")\s+",
+                      re.IGNORECASE)
 
 
 @cache
