@@ -444,8 +444,8 @@ def _states_ending_at(text: str, end: int, window: int = 120) -> list[tuple[int,
     """The States whose names end at ``end``, a list of them read backwards ("Burundi, the Central African
     Republic and Liberia"), each with the span of its name."""
     found: list[tuple[int, int, ReferenceEntry]] = []
-    last = end
-    while last - end < window:
+    list_end = end  # the whole list stands within ``window`` characters
+    while list_end - end < window:
         hits = ((i, state_at(text, i)) for i in range(max(0, end - 60), end) if i == 0 or not text[i - 1].isalnum())
         hit = next(((i, h[0]) for i, h in hits if h is not None and h[1] == end), None)
         if hit is None:

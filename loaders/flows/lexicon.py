@@ -215,11 +215,15 @@ COUNTERFACTUAL = named("counterfactual").pattern
 MODAL = named("modal").pattern
 
 #: an infinitive after one of these is a fact, not an aim ("continues to brief the Council")
-REALISED_INFINITIVE = re.compile(named("realised-infinitive").pattern.pattern.replace(r"to\b", r"to\s*$"),
-                                 re.IGNORECASE)
+def _before_infinitive(name: str) -> re.Pattern[str]:
+    """The cue ``name``, ending in "to", as it stands right before an infinitive ("continues to", "decided to")."""
+    return re.compile(named(name).pattern.pattern.replace(r"to\b", r"to\s*$"), re.IGNORECASE)
+
+
+REALISED_INFINITIVE = _before_infinitive("realised-infinitive")
 
 #: an infinitive after one of these is a body's decision: "the Council decided to transmit the reports"
-DECIDED_INFINITIVE = re.compile(named("decided-infinitive").pattern.pattern.replace(r"to\b", r"to\s*$"), re.IGNORECASE)
+DECIDED_INFINITIVE = _before_infinitive("decided-infinitive")
 
 #: "should not brief": advice against a flow, which gives it no status at all
 ADVISED_AGAINST = named("advised-against").pattern
