@@ -69,10 +69,13 @@ _CARRIER_WORD = re.compile(r"\b(?:reach\w*|gets?|got|flows?|passed|conveyed|tran
 #: where the agents of a passive start ("briefed on Myanmar by X"), and of "hears from X" (right away)
 _BY_WITHIN = re.compile(r"^(?:\W*[\w’'-]+){0,12}?\W+by\s", re.IGNORECASE)
 _RIGHT_HERE = re.compile(r"")
+_AGENT_BY = re.compile(r"\bby\s", re.IGNORECASE)
 _HANDED_OVER = (r"(?:delivered|given|provided|presented|made(?:\s+available)?|submitted|transmitted|addressed|sent|"
                 r"shared|forwarded|conveyed)")
-#: "the report of X was transmitted to Y": the auxiliary of a handing over that happened (a future one gives none)
-_HANDED_ON_AS_FACT = r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|\w+ly\s+)?)"
+#: "the report of X was transmitted to Y", "will be shared with Y", "has not yet been sent to Y": the auxiliaries
+#: of a handing over, which carry its status (so the flow is read at the participle, not at the noun)
+_HANDED_AUXILIARY = (r"(?:(?:was|were|is|are|has|have|had|will|would|should|shall|must|could|can|may|might)\s+"
+                     r"(?:(?:not|also|yet|never|then|been|be|\w+ly)\s+)*)")
 #: a body named just before a briefing noun, as its recipient ("a planned Council briefing by X")
 _MODIFIER_GAP = re.compile(r"^\s*(?:open\s+|closed\s+|private\s+|formal\s+|informal\s+)?$", re.IGNORECASE)
 #: what may follow a briefing verb used without its object ("are expected to brief, together with ...")
@@ -325,14 +328,19 @@ def receiver_flows(clause: Clause, host: Mention | None = None) -> list[Flow]:
     return flows
 
 
-def _preposition(words_: tuple[str, ...]) -> re.Pattern[str]:
+@cache
+def _preposition(words_: tuple[str, ...], passive: bool = False) -> re.Pattern[str]:
     """A recipient's preposition right after a noun, or after the participle that hands it over ("the
     briefing delivered to the Council", "the report of X was transmitted to the Council", "the report of X,
-    which was presented to the Council")."""
-    handed = _HANDED_ON_AS_FACT + "?" + _HANDED_OVER
+    which was presented to the Council"); after the agent of a ``passive``, a second participle too ("a
+    summary prepared by X and shared with the Council"; "X contributed to the report and shared with Y" is
+    X's own sharing). The participle and its auxiliaries, when there, are the group ``handed``."""
+    handed = _HANDED_AUXILIARY + "?" + _HANDED_OVER
     relative = r"(?:,\s*(?:which|that)\s+(?=" + handed + r"))?"
-    return re.compile(r"^\s*" + relative + r",?\s*(?:" + handed + r"\s+)?(?:" + "|".join(words_) + r")\s+",
-                      re.IGNORECASE)
+    conjoined = r"(?:,?\s*and\s+(?=" + handed + r"))?" if passive else ""
+    prepositions = "|".join(words_)
+    return re.compile(r"^\s*" + relative + conjoined + r",?\s*(?:(?P<handed>" + handed + r")\s+(?:" + prepositions
+                      + r"|with)|(?:" + prepositions + r"))\s+", re.IGNORECASE)
 
 
 @cache
@@ -385,17 +393,27 @@ def _receiver(clause: Clause, verb: re.Match[str], noun_end: int, body: Mention 
 
 
 def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, after: int,
-                        body: Mention | None = None, host: Mention | None = None) -> list[Mention]:
+                        body: Mention | None = None, host: Mention | None = None,
+                        ) -> tuple[list[Mention], tuple[int, int] | None]:
     """Who a briefing or report named by a noun goes to: after its preposition, the subject of a receiving
     verb before it, a body just before the noun ("a Council briefing"), or for a briefing that names none
-    the body whose meeting the document reports (``host``)."""
+    the body whose meeting the document reports (``host``); and the span of the participle that hands it
+    over, when one does ("... will be shared with the Council"), where the flow's status is read."""
     mission = _MISSION_TITLE.match(clause.slice(after, clause.end))
     for pos in (end, after + (mission.end() if mission else 0)):
-        preposition = _preposition(noun.recipient).match(clause.slice(pos, clause.end))
+        passive = _AGENT_BY.search(clause.slice(end, pos)) is not None
+        preposition = _preposition(noun.recipient, passive).match(clause.slice(pos, clause.end))
         if preposition is not None:
             found = clause.actor_after(pos + preposition.end())
             if found is not None:
-                return clause.coordinated(found)
+                handed = (pos + preposition.end("handed") - len(preposition.group("handed").split()[-1]),
+                          pos + preposition.end("handed")) if preposition.group("handed") else None
+                return clause.coordinated(found), handed
+    return _recipients_without_preposition(clause, noun, start, end, body, host), None
+
+
+def _recipients_without_preposition(clause: Clause, noun: InfoNoun, start: int, end: int, body: Mention | None,
+                                    host: Mention | None) -> list[Mention]:
     receiving = [m for m in RECEIVING_VERBS.finditer(clause.text, 0, start - clause.start)]
     if receiving and len(words(clause.slice(clause.start + receiving[-1].end(), start))) <= 3 and not _AUXILIARY.match(
             clause.slice(clause.start + receiving[-1].end(), start)):
@@ -426,13 +444,14 @@ def nominal_flows(clause: Clause, body: Mention | None = None, host: Mention | N
             sources, after = _briefers(clause, noun, start, end)
             if not sources:
                 continue
-            targets = _nominal_recipients(clause, noun, start, end, after, body, host)
+            targets, handed = _nominal_recipients(clause, noun, start, end, after, body, host)
             window = _WINDOW_WORDS.search(clause.slice(clause.start, start))
             negation_from = start - (len(window.group(0)) if window else 0)
+            trigger = handed or (start, end)
             for source in sources:
                 kept = tuple(t for t in targets if t.node_id != source.node_id)
                 if kept:
-                    flows.append(Flow(source, kept, start, end, negation_from, negation_from,
+                    flows.append(Flow(source, kept, *trigger, negation_from, negation_from,
                                       f"briefs:{noun.name}-noun"))
     return flows
 

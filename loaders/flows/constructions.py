@@ -6,7 +6,7 @@ Each :class:`Construction` says, as data:
 - ``words``: how the construction is worded, as lemmas whose inflections are generated
   (``"brief+"`` stands for brief, briefs, briefed, briefing; see :func:`inflections`),
   literal words, alternatives (``"to|before"``), optional words (``"[back|thereon]"``), a
-  gap of up to six words (``*``) or of up to sixteen (``**``, room for a mechanism's long name) and a look-ahead after ``=>`` that must follow but is not
+  gap of up to six words, commas between them allowed ("regular, concise advice") (``*``) or of up to sixteen (``**``, room for a mechanism's long name) and a look-ahead after ``=>`` that must follow but is not
   part of the match ("keep+ => * informed|updated" matches "keep" when "informed" follows);
 - ``frame``: where the source, the recipient and the mandating text stand around the
   words (the frames are the few functions of :mod:`.briefs`, :mod:`.mandates` and
@@ -76,7 +76,7 @@ def stems(lemma: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*beginnings, *IRREGULAR.get(lemma, ()))))
 
 
-GAP = r"(?:\s+[\w’'-]+){0,6}?"
+GAP = r"(?:,?\s+[\w’'-]+){0,6}?"
 LONG_GAP = r"(?:\s+[\w’'-]+){0,16}?"
 
 
@@ -303,7 +303,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                            _e("The Peacebuilding Support Office provided the Peacebuilding Commission with regular analysis.", f"BRIEFS Peacebuilding Support Office -> {PBC} REALISED")),
                  negative=(_e("The General Assembly provided the Peacebuilding Commission with a budget.", f"BRIEFS {GA} -> {PBC} REALISED"),)),
     Construction("provide-to", "info-verb", ("provide+ => [*] advice|information|analysis|analyses|briefings|updates|reports|recommendations|assessments",), "to", "BRIEFS",
-                 positive=(_e("The Peacebuilding Commission provides advice to the Security Council.", f"BRIEFS {PBC} -> {SC} REALISED"),),
+                 positive=(_e("The Peacebuilding Commission provides advice to the Security Council.", f"BRIEFS {PBC} -> {SC} REALISED"),
+                           _e("The Peacebuilding Commission provided timely, focused and practical advice to the Security Council.", f"BRIEFS {PBC} -> {SC} REALISED")),
                  negative=(_e("The Peacebuilding Commission provides support to the Security Council.", f"BRIEFS {PBC} -> {SC} REALISED"),)),
     Construction("thanked", "info-verb", ("thank+ => * for * briefing|briefings|presentation|presentations|update|updates|statement",), "thanked", "BRIEFS",
                  positive=(_e("The Security Council met on the crisis. The representative of Norway thanked the Secretary-General and the High Commissioner for Human Rights for their briefings.",
@@ -337,15 +338,20 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  negative=(_e("Tomorrow the Security Council will hold a debate. Briefings are expected from Ambassador Tova Example (Chile), the chair of the Peacebuilding Commission.",
                               f"BRIEFS Chile -> {SC} PROPOSED"),
                            _e("The Security Council welcomed the work of the Peacebuilding Commission, whose briefings are valued.", f"BRIEFS {PBC} -> {SC} PROPOSED"))),
-    Construction("report-noun", "info-noun", ("report|reports|update|updates|presentation|presentations|findings|conclusions",), "of|by|from > to|before", "BRIEFS",
+    Construction("report-noun", "info-noun", ("report|reports|update|updates|presentation|presentations|findings|conclusions|summary|summaries",), "of|by|from > to|before", "BRIEFS",
                  positive=(_e("The report of the High Commissioner for Human Rights, which was presented to the Human Rights Council in March, documents 200 cases.",
                               f"BRIEFS {HC} -> {HRC} REALISED"),
                            _e("Members discussed the annual report of the Peacebuilding Commission to the General Assembly.", f"BRIEFS {PBC} -> {GA} REALISED"),
                            _e("The Peacebuilding Commission's report to the General Assembly covers its tenth session.", f"BRIEFS {PBC} -> {GA} REALISED"),
                            _e("On Monday the Human Rights Council heard the presentation of the annual report of the Secretary-General.", f"BRIEFS {SG} -> {HRC} REALISED"),
                            _e("The findings of the Independent International Commission of Inquiry on the Syrian Arab Republic were presented to the Security Council in May.", f"BRIEFS {COI} -> {SC} REALISED"),
-                           _e("The report of the High Commissioner for Human Rights was transmitted to the Security Council.", f"BRIEFS {HC} -> {SC} REALISED")),
-                 negative=(_e("The Human Rights Council may decide to transmit the report of the Independent International Commission of Inquiry on the Syrian Arab Republic to the General Assembly.",
+                           _e("The report of the High Commissioner for Human Rights was transmitted to the Security Council.", f"BRIEFS {HC} -> {SC} REALISED"),
+                           _e("A short summary will be drafted by the Peacebuilding Support Office and shared with the Peacebuilding Commission.", f"BRIEFS Peacebuilding Support Office -> {PBC} PROPOSED"),
+                           _e("So far the findings of the Secretary-General have not been shared with the Human Rights Council.", f"BRIEFS {SG} -> {HRC} UNREALISED"),
+                           _e("In our view the conclusions of the Peacebuilding Commission should be sent to the Security Council.", f"BRIEFS {PBC} -> {SC} PROPOSED")),
+                 negative=(_e("The Secretary-General contributed to the Peacebuilding Commission's annual report and shared with the Peacebuilding Support Office a list of risks.",
+                              f"BRIEFS {PBC} -> Peacebuilding Support Office REALISED"),
+                           _e("The report of the Secretary-General with its annexes was discussed by the Security Council.", f"BRIEFS {SG} -> {SC} REALISED"),_e("The Human Rights Council may decide to transmit the report of the Independent International Commission of Inquiry on the Syrian Arab Republic to the General Assembly.",
                               f"BRIEFS {COI} -> {GA} REALISED"),)),
     Construction("letter-noun", "info-noun", ("letter|letters",), "from|by|of > to|addressed to", "BRIEFS",
                  positive=(_e("In a letter from the Secretary-General to the Security Council, the risks were set out.", f"BRIEFS {SG} -> {SC} REALISED"),)),
