@@ -447,11 +447,11 @@ def nominal_flows(clause: Clause, body: Mention | None = None, host: Mention | N
             targets, handed = _nominal_recipients(clause, noun, start, end, after, body, host)
             window = _WINDOW_WORDS.search(clause.slice(clause.start, start))
             negation_from = start - (len(window.group(0)) if window else 0)
-            trigger = handed or (start, end)
+            trigger_start, trigger_end = handed or (start, end)
             for source in sources:
                 kept = tuple(t for t in targets if t.node_id != source.node_id)
                 if kept:
-                    flows.append(Flow(source, kept, *trigger, negation_from, negation_from,
+                    flows.append(Flow(source, kept, trigger_start, trigger_end, negation_from, negation_from,
                                       f"briefs:{noun.name}-noun"))
     return flows
 
