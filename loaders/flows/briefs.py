@@ -72,6 +72,8 @@ _RIGHT_HERE = re.compile(r"")
 _AGENT_BY = re.compile(r"\bby\s", re.IGNORECASE)
 _HANDED_OVER = (r"(?:delivered|given|provided|presented|made(?:\s+available)?|submitted|transmitted|addressed|sent|"
                 r"shared|forwarded|conveyed)")
+#: "the reports of X were considered by the Council": the body that takes a report up has received it
+_TAKEN_UP = r"(?:considered|discussed|examined|taken\s+up|received|heard|endorsed)"
 #: "the report of X was transmitted to Y", "will be shared with Y", "has not yet been sent to Y": the auxiliaries
 #: of a handing over, which carry its status (so the flow is read at the participle, not at the noun)
 _HANDED_AUXILIARY = (r"(?:(?:was|were|is|are|has|have|had|will|would|should|shall|must|could|can|may|might)\s+"
@@ -89,6 +91,8 @@ _MISSION_TITLE = re.compile(r"^\s+to\s+the\s+United\s+Nations"
 _FLOW_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s+", re.IGNORECASE)
 _INTO = re.compile(r"\b(?:into|before)\s+", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
+#: "the Mechanism, whose findings were presented to ...": the author of the findings
+_WHOSE_BETWEEN = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s*whose\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FRONTED = re.compile(r"^[\s\"'‘“]*(?:also\s+|further\s+)?$", re.IGNORECASE)
 _MANDATED_BY = re.compile(r"\b(?:(?:mandated|requested|called\s+for|envisaged|provided\s+for|foreseen)"
                           r"\s+(?:by|in|under)|pursuant\s+to|as\s+per|in\s+accordance\s+with|in\s+line\s+with)"
@@ -132,6 +136,7 @@ _MEETING_SUBJECT = re.compile(r"\b(?:meeting|session|debate|consultations|dialog
 #: a heading line, not a sentence: short, and no full stop at its end
 _HEADING = re.compile(r"[^\n]{0,150}?(?<![.!?:;])\s*", re.DOTALL)
 _WINDOW_WORDS = re.compile(r"(?:\S+\s+){0,6}$")
+_RELATIVE = re.compile(r",\s*(?:whose|which|who)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -336,11 +341,13 @@ def _preposition(words_: tuple[str, ...], passive: bool = False) -> re.Pattern[s
     summary prepared by X and shared with the Council"; "X contributed to the report and shared with Y" is
     X's own sharing). The participle and its auxiliaries, when there, are the group ``handed``."""
     handed = _HANDED_AUXILIARY + "?" + _HANDED_OVER
+    received = _HANDED_AUXILIARY + "?" + _TAKEN_UP
     relative = r"(?:,\s*(?:which|that)\s+(?=" + handed + r"))?"
-    conjoined = r"(?:,?\s*and\s+(?=" + handed + r"))?" if passive else ""
+    conjoined = r"(?:,?\s*and\s+(?=" + handed + "|" + received + r"))?" if passive else ""
     prepositions = "|".join(words_)
     return re.compile(r"^\s*" + relative + conjoined + r",?\s*(?:(?P<handed>" + handed + r")\s+(?:" + prepositions
-                      + r"|with)|(?:" + prepositions + r"))\s+", re.IGNORECASE)
+                      + r"|with)|(?P<received>" + received + r")\s+by|(?:" + prepositions + r"))\s+",
+                      re.IGNORECASE)
 
 
 @cache
@@ -349,7 +356,8 @@ def _author_pattern(prepositions: tuple[str, ...]) -> re.Pattern[str]:
     between), "the report of X" (right after the noun only: "of" further on belongs to something else, but for the
     author of a report presented: "the presentation of the latest report of X")."""
     agent = [p for p in prepositions if p != "of"]
-    parts = [r"(?:\s+[\w’'()-]+){0,10}?\s+(?:" + "|".join(agent) + ")"] if agent else []
+    # "the report of X was considered by Y": Y takes the report up (see _TAKEN_UP), it does not write it
+    parts = [r"(?:\s+(?!" + _TAKEN_UP + r"\b)[\w’'()-]+){0,10}?\s+(?:" + "|".join(agent) + ")"] if agent else []
     # "the presentation of the latest report of X": the author of the report presents it
     parts += [r"\s+of\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:report|reports|findings|conclusions)\s+of",
               r"\s+of"] if "of" in prepositions else []
@@ -365,7 +373,8 @@ def _briefers(clause: Clause, noun: InfoNoun, start: int, end: int) -> tuple[lis
             return found, found[-1].end
     for mention in reversed(clause.actors()):
         if mention.end <= start:
-            if _POSSESSIVE_BEFORE.match(clause.slice(mention.end, start)):
+            if _POSSESSIVE_BEFORE.match(clause.slice(mention.end, start)) or _WHOSE_BETWEEN.match(
+                    clause.slice(mention.end, start)):
                 return [mention], end
             break
     pronoun = POSSESSIVE_PRONOUN.search(clause.slice(max(clause.start, start - 30), start))
@@ -406,8 +415,10 @@ def _nominal_recipients(clause: Clause, noun: InfoNoun, start: int, end: int, af
         if preposition is not None:
             found = clause.actor_after(pos + preposition.end())
             if found is not None:
-                handed = (pos + preposition.end("handed") - len(preposition.group("handed").split()[-1]),
-                          pos + preposition.end("handed")) if preposition.group("handed") else None
+                group = "handed" if preposition.group("handed") else "received" if preposition.group(
+                    "received") else None
+                handed = (pos + preposition.end(group) - len(preposition.group(group).split()[-1]),
+                          pos + preposition.end(group)) if group else None
                 return clause.coordinated(found), handed
     return _recipients_without_preposition(clause, noun, start, end, body, host), None
 
@@ -431,6 +442,15 @@ def _recipients_without_preposition(clause: Clause, noun: InfoNoun, start: int, 
     return [host] if host is not None and noun.name == "briefing" else []
 
 
+def _negation_from(clause: Clause, start: int) -> int:
+    """Where a negation can stand that denies the flow a noun at ``start`` names: a few words before it, but
+    not across the comma of a relative ("has never heard X, whose findings were presented to Y": presented)."""
+    window = _WINDOW_WORDS.search(clause.slice(clause.start, start))
+    begin = start - (len(window.group(0)) if window else 0)
+    relatives = list(_RELATIVE.finditer(clause.text, begin - clause.start, start - clause.start))
+    return clause.start + relatives[-1].start() if relatives else begin
+
+
 def nominal_flows(clause: Clause, body: Mention | None = None, host: Mention | None = None) -> list[Flow]:
     flows: list[Flow] = []
     for noun in INFO_NOUNS:
@@ -445,8 +465,7 @@ def nominal_flows(clause: Clause, body: Mention | None = None, host: Mention | N
             if not sources:
                 continue
             targets, handed = _nominal_recipients(clause, noun, start, end, after, body, host)
-            window = _WINDOW_WORDS.search(clause.slice(clause.start, start))
-            negation_from = start - (len(window.group(0)) if window else 0)
+            negation_from = _negation_from(clause, start)
             trigger_start, trigger_end = handed or (start, end)
             for source in sources:
                 kept = tuple(t for t in targets if t.node_id != source.node_id)

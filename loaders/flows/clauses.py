@@ -62,7 +62,9 @@ _OF_OBJECT = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _NOUN_OBJECT = re.compile(r"^\s+(?:its|their|his|her|the|a|an|deep|grave|full|strong)\s", re.IGNORECASE)
 _POSSESSIVE_CHAIN = re.compile(r"^\s*['’]s?\s+(?:[\w-]+\s+){0,2}$")
 #: "called on X to invite": X, object of one verb, is the subject of the infinitive
-_INFINITIVE_GAP = re.compile(r"^\s*,?\s*to\s*$", re.IGNORECASE)
+#: between an object and the verb it is to carry out: "the Council to invite", "the Council to continue to invite"
+_INFINITIVE_GAP = re.compile(r"^\s*,?\s*to\s+(?:(?:also|further)\s+)?(?:(?:continue|begin|start)\s+to\s+)?$",
+                             re.IGNORECASE)
 _OPTION_FOR = re.compile(r"\b(?:options?|possibilit(?:y|ies)|alternatives?|steps?)\s+(?:open\s+)?(?:for|to)\s+"
                          r"(?:the\s+)?$", re.IGNORECASE)
 _OPTION_GAP = re.compile(r"^\s*(?:(?:would|could|might|may)\s+be|is|are|include|includes|would\s+include|"

@@ -288,7 +288,8 @@ REPORTING_STEMS = ("said", "say", "note", "state", "argue", "highlight", "stress
 #: tokens that may stand between an information verb and its recipient
 RECIPIENT_FILLER = frozenset(
     ["the", "its", "their", "his", "her", "a", "an", "and", "of", "members", "member", "membership", "observers", "observer", "session", "sessions", "meeting", "meetings", "regular", "special", "formal", "informal", "open", "closed", "plenary", "full", "both", "entire", "whole", "urgent", "attention",
-     "deliberations", "work", "discussions"]
+     "deliberations", "work", "discussions", "opening", "closing", "high-level", "segment", "segments", "ministerial",
+     "annual", "joint", "public", "private", "resumed", "emergency", "interactive", "dialogue"]
 )
 
 #: adverbials removed before checking what stands between a verb and its recipient
