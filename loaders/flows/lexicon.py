@@ -88,10 +88,11 @@ INFORMATION_FLOW = _rx(
     r"\b(?:(?:flows?|channels?|transmission|sharing)\s+of\s+information|information\s+(?:flows?|sharing))\s+from\b"
 )
 
-#: "information from X does not reach Y": after the source, the verb that carries it to the recipient
-INFORMATION_REACHES = _rx(
-    r"\b(?:information|analys[ie]s|findings|warnings?|reports?|data)\s+(?:\w+\s+){0,3}?from\b"
-)
+#: what carries information in "information from X does not reach Y", "the findings of X never reached Y"
+REACHING_NOUNS = ("information", "analyses", "analysis", "findings", "warning", "warnings", "report", "reports",
+                  "data", "conclusions", "recommendations")
+#: after the source, the verb that carries it to the recipient
+INFORMATION_REACHES = _rx(r"\b(?:" + "|".join(REACHING_NOUNS) + r")\s+(?:\w+\s+){0,3}?(?:from|of)\b")
 REACH_VERB = _rx(r"^(?:[\s,]+[\w’'-]+){0,5}?\s+(?:reach(?:es|ed|ing)?|gets?\s+to|got\s+to|flows?\s+to|(?:is|are|was|were)\s+(?:\w+\s+)?(?:passed|conveyed|transmitted|sent)\s+(?:on\s+)?to)\s+")
 
 #: "the Council hears from X", "the Council received reports from X": the subject is the recipient
@@ -419,7 +420,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "mandates": MANDATE_STEMS,
     "links": tuple(dict.fromkeys(w for pattern in LINK_PATTERNS for w in pattern.words)),
     "feeds": tuple(dict.fromkeys(w for pattern in FEED_PATTERNS for w in pattern.words)),
-    "information": ("from",),
+    "information": ("flow", "channel", "transmission", "sharing", *REACHING_NOUNS),
     "charter": ("article", "art."),
     "outcomes": OUTCOME_STEMS,
     "obstruction": OBSTRUCTION_STEMS,

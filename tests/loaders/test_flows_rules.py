@@ -138,6 +138,8 @@ BRIEFS_CASES = [
     ("information-reaches", "Information from the special procedures rarely reaches the Security Council, and "
      "analysis from OHCHR does not reach the Peacebuilding Commission.",
      {("BRIEFS", "mechanism:special-procedures", SC, "REALISED"), ("BRIEFS", OHCHR, PBC, "UNREALISED")}),
+    ("findings-of-reach", "So far the conclusions of the Peacebuilding Commission have never reached the Human Rights "
+     "Council.", {("BRIEFS", PBC, HRC, "UNREALISED")}),
     ("hears-from", "The General Assembly seldom hears from the Human Rights Council on prevention.",
      {("BRIEFS", HRC, GA, "REALISED")}),
     ("pronoun", "The High Commissioner welcomed the invitation. She had briefed the Security Council twice in 2022.",
