@@ -80,8 +80,10 @@ _HANDED_AUXILIARY = (r"(?:(?:was|were|is|are|has|have|had|will|would|should|shal
                      r"(?:(?:not|also|yet|never|then|been|be|\w+ly)\s+)*)")
 #: a body named just before a briefing noun, as its recipient ("a planned Council briefing by X")
 _MODIFIER_GAP = re.compile(r"^\s*(?:open\s+|closed\s+|private\s+|formal\s+|informal\s+)?$", re.IGNORECASE)
-#: what may follow a briefing verb used without its object ("are expected to brief, together with ...")
-INTRANSITIVE = re.compile(r"^\s*(?:$|[,;.]|(?:on|about|in|at|this|today|tomorrow|next|later|together|along|"
+#: what may follow a briefing verb used without its object ("are expected to brief, together with ..."), or with
+#: an object that is the meeting's own audience ("briefed members", "briefed participants on ...")
+INTRANSITIVE = re.compile(r"^\s*(?:$|[,;.]|(?:(?:the\s+)?members(?!\s+of)|(?:the\s+)?participants|delegations|"
+                          r"the\s+meeting|jointly|on|about|in|at|this|today|tomorrow|next|later|together|along|"
                           r"alongside|first|again|virtually|remotely|as|via|by\s+video|every|each|regularly|annually|periodically|twice|"
                           r"once|quarterly|monthly|under|before|during)\b)", re.IGNORECASE)
 #: the end of a representative's title ("the Permanent Representative of Malta to the United Nations addressed to
