@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from prevgraph.loaders.entities import state_at
-from prevgraph.loaders.flows.clauses import Clause
+from prevgraph.loaders.flows.clauses import Clause, words
 from prevgraph.loaders.flows.lexicon import HYPOTHETICAL, OBSTRUCTIONS
 from prevgraph.loaders.flows.sink import FlowSink
 from prevgraph.loaders.model import Mention
@@ -29,6 +29,9 @@ _SENT_BY = re.compile(r"^\s*(?:for\s+(?:a\s+)?(?:visits?|meetings?|information)\
                       r"(?:sent|made|submitted|addressed)?\s*(?:by|from)\s+", re.IGNORECASE)
 _TO_WHOM = re.compile(r"^\s*(?:(?:in|since)\s+\d{4}\s+)?(?:to|for)\s+", re.IGNORECASE)
 _BY = re.compile(r"^[^;:]{0,80}?\bby\s+", re.IGNORECASE)
+#: before the second verb of one subject: "A refused entry to X, and in 2024 declined to cooperate with Y"
+_SECOND_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:(?:in|since)\s+(?:[A-Z][a-z]+\s+)?"
+                          r"\d{4}\s*,?\s*)?$", re.IGNORECASE)
 _INTO = re.compile(r"^\s*(?:to|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -80,6 +83,19 @@ def _who_keeps_out(clause: Clause, end: int, kept_out: Mention, sink: FlowSink) 
     return _country_named_by(clause, kept_out, sink)
 
 
+def _first_verb_subject(clause: Clause, start: int) -> Mention | None:
+    """For "A refused entry to X, and in 2024 declined to cooperate with Y": A, the subject of the clause's
+    first verb, which the second shares (the clause opens with it, after at most a date)."""
+    if not _SECOND_VERB.search(clause.slice(clause.start, start)):
+        return None
+    said = clause.reporting_end(start)
+    first = next((m for m in clause.actors() if m.start >= said), None)
+    if first is None or first.kind not in _BLOCKERS or first.start >= start or len(
+            words(clause.slice(said, first.start))) > 5:
+        return None
+    return first
+
+
 def _ends(clause: Clause, frame: str, start: int, end: int, sink: FlowSink) -> tuple[Mention, str, int] | None:
     """Who is kept out (a mention), who keeps it out (a node id), where the construction's frame puts them,
     and where the words that state it start (the subject's mention)."""
@@ -91,7 +107,8 @@ def _ends(clause: Clause, frame: str, start: int, end: int, sink: FlowSink) -> t
         subject = next((m for m in clause.mentions if start <= m.start and m.end <= end and m.kind in _BLOCKERS), None)
         target = _kept_out(clause, subject.end, end, subject) if subject is not None else None
         return (target, subject.node_id, start) if subject is not None and target is not None else None
-    subject = clause.subject_before(start, kinds=_BLOCKERS) or clause.speaker_of(start)
+    subject = _first_verb_subject(clause, start) or clause.subject_before(start, kinds=_BLOCKERS) or clause.speaker_of(
+        start)
     target = _kept_out(clause, start, end, subject) if subject is not None else None
     return (target, subject.node_id, subject.start) if subject is not None and target is not None else None
 
